@@ -1,0 +1,42 @@
+# newsgraph: `make run` (set-up + the main job on seeds/) and `make test` (set-up + every test).
+# Everything the project needs is installed from here; caches (pip, Maven, the Neo4j
+# distribution) live outside the clone so a second run is fast.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test lint neo4j browser-deps bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+# Neo4j 5.26 Community from Maven Central into the cache (a no-op when present).
+neo4j: setup
+	$(BIN)/newsgraph neo4j install
+
+# Debian's Chromium and ChromeDriver for the browser tests (apt, as CI runs as root).
+browser-deps:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+run: setup
+	$(BIN)/newsgraph build seeds -o out
+
+lint: setup
+	$(BIN)/ruff check .
+
+test: setup neo4j browser-deps lint
+	$(BIN)/pytest -ra
+
+bench: setup neo4j
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf out .pytest_cache test-artifacts

@@ -1,0 +1,123 @@
+"""Commands that read articles and write files: extract, build, export, evaluate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from newsgraph.extract.errors import EXIT_SKIPPED, InputError
+from newsgraph.graph.cli import DEFAULT_SEEDS, fail_cleanly, main, model_option, published_option, warn
+from newsgraph.graph.progress import progress_records
+
+
+def _records(paths: tuple[str, ...], model: str | None, published: str | None, processes: int = 1):
+    """Records from article paths or from record files, with a progress bar; also the skip list."""
+    from newsgraph.extract.inputs import RecordSource
+
+    source = RecordSource(paths, model=model, published=published, n_process=processes, on_skip=warn)
+    return source, progress_records(source, total=source.article_count(), label="extracting")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", default="-", type=click.Path(), help="JSON Lines file (default: stdout).")
+@model_option
+@published_option
+@click.option("--processes", default=1, show_default=True, help="Worker processes for spaCy (n_process).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="dask.distributed scheduler (engine dask).")
+@fail_cleanly
+def extract(paths, output, model, published, processes, engine, scheduler):
+    """Extract actors, events and relations from articles as JSON Lines (one record per article)."""
+    if engine == "dask":
+        from newsgraph.extract.distributed import extract_with_dask
+
+        skipped = extract_with_dask(paths, output, scheduler=scheduler, model=model, published=published)
+        return EXIT_SKIPPED if skipped else 0
+    source, records = _records(paths, model, published, processes)
+    out = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    with out:
+        for record in records:
+            out.write(record.to_json() + "\n")
+    return EXIT_SKIPPED if source.skipped else 0
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", default="out", show_default=True, type=click.Path(file_okay=False))
+@model_option
+@published_option
+@click.option("--neo4j", "neo4j_uri", default=None, metavar="URI", help="Also load into this Neo4j server.")
+@fail_cleanly
+def build(paths, output, model, published, neo4j_uri):
+    """The main job: extract PATHS (default seeds/), build the graph, write every export to OUTPUT."""
+    from newsgraph.graph.build import build_graph, summarize
+    from newsgraph.graph.export import write_all
+
+    paths = paths or (str(DEFAULT_SEEDS),)
+    source, records = _records(paths, model, published)
+    records = list(records)
+    out_dir = Path(output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / "records.jsonl", "w", encoding="utf-8") as jsonl:
+        for record in records:
+            jsonl.write(record.to_json() + "\n")
+    graph = build_graph(records)
+    written = write_all(graph, out_dir)
+    if neo4j_uri:
+        from newsgraph.graph.connection import settings_from
+        from newsgraph.graph.loader import load_records
+
+        stats = load_records(records, settings_from(uri=neo4j_uri))
+        click.echo(f"loaded into {neo4j_uri}: {stats}")
+    click.echo(summarize(graph, records))
+    for fmt, path in written.items():
+        click.echo(f"  {fmt:<8} {path}")
+    return EXIT_SKIPPED if source.skipped else 0
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]),
+)
+@click.option("-o", "--output", required=True, type=click.Path(), help="File (a folder for csv).")
+@model_option
+@published_option
+@fail_cleanly
+def export(paths, fmt, output, model, published):
+    """Export the graph of PATHS (articles or records) as a graph file."""
+    from newsgraph.graph.build import build_graph
+    from newsgraph.graph.export import export_graph
+
+    source, records = _records(paths, model, published)
+    path = export_graph(build_graph(records), fmt, Path(output))
+    click.echo(f"wrote {fmt} to {path}")
+    return EXIT_SKIPPED if source.skipped else 0
+
+
+@main.command()
+@click.argument("records", type=click.Path())
+@click.argument("gold", nargs=-1, required=True, type=click.Path())
+@click.option("-v", "--verbose", is_flag=True, help="List every miss.")
+@click.option("--min-event-f1", type=float, default=None)
+@click.option("--min-actor-f1", type=float, default=None)
+@fail_cleanly
+def evaluate(records, gold, verbose, min_event_f1, min_actor_f1):
+    """Score extraction RECORDS (JSON Lines) against GOLD annotation files (YAML)."""
+    from newsgraph.extract.evaluate import evaluate_files
+
+    for path in (records, *gold):
+        if not Path(path).exists():
+            raise InputError(f"{path}: no such file")
+    report = evaluate_files(records, gold, verbose=verbose)
+    click.echo(report.text)
+    short = (min_event_f1 is not None and report.event_f1 < min_event_f1) or (
+        min_actor_f1 is not None and report.actor_f1 < min_actor_f1
+    )
+    return 1 if short else 0
