@@ -70,6 +70,6 @@ published_option = click.option(
 
 
 # Commands live in modules of their own, named for what they do; they register here.
-from newsgraph.graph import cli_db, cli_extract, cli_neo4j  # noqa: E402,F401  (registration)
+from newsgraph.graph import cli_browser, cli_db, cli_extract, cli_neo4j  # noqa: E402,F401  (registration)
 
 __all__ = ["main", "fail_cleanly", "warn", "model_option", "published_option", "EXIT_SKIPPED"]

@@ -26,7 +26,7 @@ def _records(paths: tuple[str, ...], model: str | None, published: str | None, p
 @published_option
 @click.option("--processes", default=1, show_default=True, help="Worker processes for spaCy (n_process).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
-@click.option("--scheduler", default=None, metavar="ADDRESS", help="dask.distributed scheduler (engine dask).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="dask.distributed scheduler address.")
 @fail_cleanly
 def extract(paths, output, model, published, processes, engine, scheduler):
     """Extract actors, events and relations from articles as JSON Lines (one record per article)."""

@@ -1,0 +1,29 @@
+"""Progress bars on stderr for long work (rich), silent when stderr is not a terminal or in CI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+T = TypeVar("T")
+
+
+def _wanted() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NEWSGRAPH_NO_PROGRESS")
+
+
+def progress_records(items: Iterable[T], total: int | None, label: str) -> Iterator[T]:
+    """Yield ``items`` unchanged while a progress bar counts them."""
+    if not _wanted():
+        yield from items
+        return
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
