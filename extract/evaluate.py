@@ -404,19 +404,24 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
     """Records from JSON Lines (``newsgraph extract``), a JSON array, or one JSON object."""
     try:
         raw = Path(path).read_text(encoding="utf-8").strip()
-        if not raw:
-            return []
-        if raw[0] == "[":
-            data = json.loads(raw)
-        elif raw[0] == "{" and "\n{" not in raw:
-            data = [json.loads(raw)]
-        else:
-            data = [json.loads(line) for line in raw.splitlines() if line.strip()]
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read records ({exc})") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not extraction records (bad JSON at line {exc.lineno})") from exc
-    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+    if not raw:
+        return []
+    # A whole document (array, or one pretty-printed object) or else one object per line.
+    whole = raw[0] == "[" or (raw[0] == "{" and "\n{" not in raw)
+    chunks = (
+        [(1, raw)] if whole else [(n, line) for n, line in enumerate(raw.splitlines(), 1) if line.strip()]
+    )
+    data: list[Any] = []
+    for number, chunk in chunks:
+        try:
+            parsed = json.loads(chunk)
+        except json.JSONDecodeError as exc:
+            line = exc.lineno if whole else number
+            raise InputError(f"{path}: not extraction records (bad JSON at line {line})") from exc
+        data += parsed if whole and isinstance(parsed, list) else [parsed]
+    if not all(isinstance(r, dict) for r in data):
         raise InputError(f"{path}: not extraction records (expected JSON objects)")
     return data
 
