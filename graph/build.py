@@ -53,6 +53,80 @@ CAMEO_ROOTS: dict[str, str] = {
     "19": "fight",
     "20": "use unconventional mass violence",
 }
+# The fixed schema (DESIGN.md section 3): property names and neo4j-admin types per node label and
+# relationship type, and each relationship type's end labels. Exporters read these; relation
+# properties beyond them (from ``Relation.properties``) are written as strings.
+NODE_PROPERTIES: dict[str, dict[str, str]] = {
+    "Actor": {
+        "id": "string",
+        "name": "string",
+        "kind": "string",
+        "country": "string",
+        "aliases": "string[]",
+        "cameo_code": "string",
+    },
+    "Event": {
+        "id": "string",
+        "type": "string",
+        "cameo": "string",
+        "cameo_root": "string",
+        "goldstein": "float",
+        "quad_class": "int",
+        "modality": "string",
+        "negated": "boolean",
+        "date": "string",
+        "date_text": "string",
+        "sentence": "string",
+        "confidence": "float",
+        "trigger": "string",
+    },
+    "Article": {
+        "id": "string",
+        "title": "string",
+        "source": "string",
+        "published": "string",
+        "url": "string",
+        "path": "string",
+    },
+    "Place": {"id": "string", "name": "string", "country": "string"},
+}
+_RELATION_PROPERTIES = {
+    "article": "string",
+    "sentence": "string",
+    "sentence_index": "int",
+    "start": "int",
+    "end": "int",
+}
+EDGE_PROPERTIES: dict[str, dict[str, str]] = {
+    "SOURCE_OF": {},
+    "TARGETS": {},
+    "INVOLVES": {"role": "string"},
+    "AT": {},
+    "REPORTED_IN": {"sentence_index": "int", "start": "int", "end": "int"},
+    "ATTRIBUTED_TO": {},
+    "CONDITIONAL_ON": {},
+    "RESPONDS_TO": {},
+    "HOLDS_ROLE": {"title": "string", **_RELATION_PROPERTIES},
+    "PART_OF": _RELATION_PROPERTIES,
+    "MEMBER_OF": _RELATION_PROPERTIES,
+    "MENTIONS": {"count": "int"},
+    "INTERACTS_WITH": {"events": "int", "cooperation": "int", "conflict": "int", "goldstein": "float"},
+}
+EDGE_ENDS: dict[str, tuple[str, str]] = {
+    "SOURCE_OF": ("Actor", "Event"),
+    "TARGETS": ("Event", "Actor"),
+    "INVOLVES": ("Event", "Actor"),
+    "AT": ("Event", "Place"),
+    "REPORTED_IN": ("Event", "Article"),
+    "ATTRIBUTED_TO": ("Event", "Actor"),
+    "CONDITIONAL_ON": ("Event", "Event"),
+    "RESPONDS_TO": ("Event", "Event"),
+    "HOLDS_ROLE": ("Actor", "Actor"),
+    "PART_OF": ("Actor", "Actor"),
+    "MEMBER_OF": ("Actor", "Actor"),
+    "MENTIONS": ("Article", "Actor"),
+    "INTERACTS_WITH": ("Actor", "Actor"),
+}
 COOPERATION_QUADS = (1, 2)
 CONFLICT_QUADS = (3, 4)
 GOLDSTEIN_PLACES = 3
@@ -211,7 +285,10 @@ def _add_edges(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
             log.warning("%s: relation type %r is not in the schema; skipped", art_id, rel.type)
             continue
         props = {k: v for k, v in rel.properties.items() if k not in ("type", "role")}
-        link(rel.source, rel.target, rel.type, **props, **relation_evidence(rel.evidence, art_id))
+        schema = {k: None for k in EDGE_PROPERTIES[rel.type]}
+        link(
+            rel.source, rel.target, rel.type, **{**schema, **props, **relation_evidence(rel.evidence, art_id)}
+        )
 
 
 def relation_evidence(evidence: Evidence | None, article_id: str) -> dict[str, Any]:
