@@ -610,17 +610,22 @@ def _json_document(
         if exc.msg == "Extra data":  # JSON Lines under a .json name
             yield from _json_lines(iter(text.split("\n")), shown, fallback, on_skip, on_warn)
             return
-        raise _Issue(shown, f"not valid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})") from exc
+        raise _Issue(shown, f"not valid JSON: {_json_reason(exc)}") from exc
     if not isinstance(data, list):
         yield _object_article(data, shown, shown, fallback, on_warn)
         return
     if not data:
         raise _Issue(shown, "no articles (an empty list)")
-    for index, item in enumerate(data):
+    for index, item in enumerate(data, 1):  # counted from 1, like lines
         try:
             yield _object_article(item, f"{shown}: item {index}", shown, fallback, on_warn)
         except _Issue as issue:
             on_skip(str(issue))
+
+
+def _json_reason(exc: json.JSONDecodeError, line: bool = True) -> str:
+    where = f"line {exc.lineno}, column {exc.colno}" if line else f"column {exc.colno}"
+    return f"{exc.msg.removesuffix(' at')} ({where})"
 
 
 def _json_lines(
@@ -647,7 +652,7 @@ def _json_lines(
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            on_skip(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})")
+            on_skip(f"{where}: not valid JSON: {_json_reason(exc, line=False)}")
             continue
         try:
             yield _object_article(obj, where, shown, fallback, on_warn)
