@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+import neo4j
+
+from newsgraph.extract.errors import Neo4jError
 
 
 @dataclass(frozen=True)
@@ -14,3 +21,97 @@ class Settings:
 
     def __repr__(self) -> str:  # never print the password
         return f"Settings(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
+
+
+ENV_VARS = {
+    "uri": "NEO4J_URI",
+    "user": "NEO4J_USER",
+    "password": "NEO4J_PASSWORD",
+    "database": "NEO4J_DATABASE",
+}
+DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+
+
+def settings_from(
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+) -> Settings:
+    """Explicit arguments, then ``NEO4J_*`` environment variables, then the local server's stored settings.
+
+    Each of user, password and database falls back the same way; a URI given explicitly or in the
+    environment with no user means ``neo4j``. With no URI anywhere and no local server: Neo4jError.
+    """
+    given = {"uri": uri, "user": user, "password": password, "database": database}
+    values = {k: v if v is not None else (os.environ.get(ENV_VARS[k]) or None) for k, v in given.items()}
+    local = None
+    if values["uri"] is None or values["password"] is None:
+        local = _local_settings()
+    if values["uri"] is None:
+        if local is None:
+            raise Neo4jError(
+                "no Neo4j server configured: run `newsgraph neo4j start`, or give --uri/--user/--password "
+                "(or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)"
+            )
+        values["uri"] = local.uri
+        values["user"] = values["user"] or local.user
+        values["database"] = values["database"] or local.database
+    if values["password"] is None and local is not None and local.uri == values["uri"]:
+        values["password"] = local.password  # the local server's stored password, only for its own URI
+    return Settings(
+        uri=values["uri"],
+        user=values["user"] or "neo4j",
+        password=values["password"] or "",
+        database=values["database"],
+    )
+
+
+def _local_settings() -> Settings | None:
+    try:
+        from newsgraph.graph.server import local_settings
+    except ImportError:  # provisioning not installed: only explicit settings work
+        return None
+    return local_settings()
+
+
+def open_driver(settings: Settings) -> neo4j.Driver:
+    """A driver that has reached the server, logged in and found the database; else a one-line Neo4jError."""
+    try:
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+        raise Neo4jError(f"{settings.uri!r} is not a Neo4j URI ({exc})") from exc
+    try:
+        with neo4j_errors(settings):
+            driver.verify_connectivity()
+            # verify_connectivity does not look at the database; a trivial read does
+            driver.execute_query("RETURN 1", database_=settings.database, routing_=neo4j.RoutingControl.READ)
+    except BaseException:
+        driver.close()
+        raise
+    return driver
+
+
+@contextmanager
+def neo4j_errors(settings: Settings) -> Iterator[None]:
+    """Turn the driver's failures into Neo4jError lines that say what to do."""
+    try:
+        yield
+    except neo4j.exceptions.AuthError as exc:
+        raise Neo4jError(
+            f"Neo4j at {settings.uri} refused the credentials of user {settings.user!r} "
+            "(check --user/--password or NEO4J_USER/NEO4J_PASSWORD)"
+        ) from exc
+    except neo4j.exceptions.ServiceUnavailable as exc:
+        raise Neo4jError(
+            f"cannot reach Neo4j at {settings.uri} (is it running? `newsgraph neo4j start` runs a local one)"
+        ) from exc
+    except neo4j.exceptions.Neo4jError as exc:
+        if exc.code == DATABASE_NOT_FOUND:
+            raise Neo4jError(f"database {settings.database!r} does not exist on {settings.uri}") from exc
+        message = (exc.message or str(exc)).splitlines()[0]
+        raise Neo4jError(f"Neo4j at {settings.uri}: {message}") from exc
+    except neo4j.exceptions.DriverError as exc:
+        raise Neo4jError(
+            f"Neo4j at {settings.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+        ) from exc
