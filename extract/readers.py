@@ -667,14 +667,18 @@ def _json_lines(
 
 def _first_json_object(path: Path) -> Any:
     """The first JSON value of a JSON Lines file, or the first item of a JSON list."""
+    data: Any = None
     with open(path, "rb") as lines:
         for raw in lines:
             if raw.strip():
                 try:
-                    return json.loads(raw.decode("utf-8-sig", errors="replace"))
+                    data = json.loads(raw.decode("utf-8-sig", errors="replace"))
                 except ValueError:
-                    break  # a pretty-printed .json: parse it whole below
-    data = json.loads(path.read_bytes().decode("utf-8-sig", errors="replace"))
+                    if path.suffix.lower() != ".json":
+                        raise  # JSON Lines: the first line decides; never load a big file whole
+                    # a pretty-printed .json: parse it whole
+                    data = json.loads(path.read_bytes().decode("utf-8-sig", errors="replace"))
+                break
     return data[0] if isinstance(data, list) and data else data
 
 

@@ -251,6 +251,9 @@ def test_record_files_are_recognised_and_not_read_as_articles(tmp_path):
     pretty = tmp_path / "records.json"
     pretty.write_text(json.dumps([{"article": {"id": "sha256:0"}, "events": []}], indent=2), encoding="utf-8")
     assert is_record_file(pretty)
+    one_line = tmp_path / "one_line.json"
+    one_line.write_text(json.dumps([{"article": {"id": "sha256:0"}, "events": []}]), encoding="utf-8")
+    assert is_record_file(one_line)
     _, skips, _ = read_all(INPUTS / "records.jsonl")
     assert skips == [f"{INPUTS / 'records.jsonl'}: newsgraph extract output (records), not articles"]
 
