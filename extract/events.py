@@ -1,14 +1,574 @@
-"""Event coding as a spaCy pipeline component (``newsgraph_events``); being written."""
+"""Event coding: CAMEO events from a parsed Doc, as a spaCy pipeline component (``newsgraph_events``).
+
+For every word the lexicon knows (verbs and event nouns, ``data/lexicon.tsv``) the coder
+reads its arguments off the dependency parse, the way a human coder reads a clause:
+
+- source: the subject (active), the ``by`` agent (passive), the possessor or modifier of an
+  event noun ("Russia's invasion", "US strikes"); missing subjects come from the clause that
+  controls the word (``plans to help defend``: the one who plans; ``attacked the US for
+  seizing``: the US), from coordination, or from a pronoun's antecedent;
+- target: the direct object, the recipient (``to``, indirect object), the object of the
+  lexicon's prepositions (``sanctions against``), the owner of a seized thing ("a Russian
+  tanker"), the ``of`` object of a noun ("invasion of Ukraine"), the subject of a passive;
+- modality from modals, intent verbs and if-clauses (``data/frames.tsv``), negation, the
+  speaker of reported speech (``attributed_to``), the if-clause (``conditional_on``), the
+  earlier act a reaction answers (``responds_to``), date and place.
+
+Labelling frames code what no single verb does: "described X as militarist" (criticism),
+"X would be legitimate targets" (a threat by whoever says it).
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import hashlib
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors import ActorResolver, ActorTable
+from newsgraph.extract.dates import resolve_date
+from newsgraph.extract.frames import Frames
+from newsgraph.extract.ontology import Lexicon, Ontology, Sense
+from newsgraph.extract.record import Event, Evidence, Involvement
+
+SUBJECTS = {"nsubj", "csubj"}
+CLAUSE_UP = {"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "appos"}
+# Roots whose object is somebody else's act: the object's own source is not the reactor.
+REACTION_ROOTS = {"09", "10", "11", "12", "13", "14"}
+LIGHT_VERBS = {"launch", "carry", "conduct", "begin", "start", "stage", "make", "mount", "continue",
+               "order", "announce", "unveil", "impose", "take", "hold", "give", "offer", "provide",
+               "assist", "help", "join", "support", "lead", "complete", "step", "escalate"}
+MODALITY_RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "conditional": 3, "reported": 1}
+
+if not Doc.has_extension("newsgraph"):
+    Doc.set_extension("newsgraph", default=None)
+if not Doc.has_extension("ng_actor_table"):
+    Doc.set_extension("ng_actor_table", default=None)
 
 
-@Language.factory("newsgraph_events")
-def make_event_coder(nlp: Language, name: str):
-    def coder(doc: Doc) -> Doc:
+class EventCoder:
+    """The ``newsgraph_events`` component: sets ``doc._.newsgraph`` to actors, events, relations, places."""
+
+    def __init__(self, published: str | None = None):
+        self.lexicon = Lexicon.load()
+        self.ontology = Ontology.load()
+        self.frames = Frames.load()
+        self.resolver = ActorResolver()
+        self.published = published
+        self._lemmas = self.lexicon.lemmas()
+
+    def __call__(self, doc: Doc) -> Doc:
+        _index_sentences(doc)
+        table = doc._.ng_actor_table or self.resolver(doc)
+        published = doc.user_data.get("newsgraph.published", self.published)
+        coder = _DocCoder(doc, table, self, published)
+        events = coder.run()
+        doc._.newsgraph = {
+            "actors": list(table.actors.values()),
+            "events": events,
+            "relations": table.relations,
+            "places": list({p["id"]: p for p in coder.places}.values()),
+        }
+        doc._.ng_actor_table = None
         return doc
 
-    return coder
+
+def _index_sentences(doc: Doc) -> None:
+    doc.user_data["newsgraph.sent_starts"] = {s.start: i for i, s in enumerate(doc.sents)}
+
+
+class _DocCoder:
+    """Codes the events of one document (state that lives only while one Doc is read)."""
+
+    def __init__(self, doc: Doc, table: ActorTable, coder: EventCoder, published: str | None):
+        self.doc, self.table, self.c, self.published = doc, table, coder, published
+        self.sent_index = doc.user_data["newsgraph.sent_starts"]
+        self.places: list[dict] = []
+        self.by_trigger: dict[int, Event] = {}
+        self.quote_speaker: list[str] = []
+
+    # --- driver ----------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        frames = self.c.frames
+        for sent in self.doc.sents:
+            self._track_quotes(sent)
+            for token in sent:
+                pos = "NOUN" if token.pos_ in {"NOUN", "PROPN"} else token.pos_
+                key = (token.lemma_.lower(), pos)
+                if key in self.c._lemmas:
+                    event = self._code_trigger(token, pos)
+                    if event is not None:
+                        events.append(event)
+                elif token.lemma_.lower() in frames["label"] and token.pos_ == "VERB":
+                    event = self._label_frame(token)
+                    if event is not None:
+                        events.append(event)
+                elif token.lemma_.lower() == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":
+                    event = self._predicate_frame(token)
+                    if event is not None:
+                        events.append(event)
+        self._link(events)
+        return _dedupe(events)
+
+    # --- the lexicon's words --------------------------------------------------
+
+    def _code_trigger(self, token: Token, pos: str) -> Event | None:
+        sense = self._sense(token, pos)
+        if sense is None:
+            return None
+        code = sense.cameo
+        source = self._source(token, pos, code)
+        if not source:
+            return None
+        if code[:2] in {"18", "19"} and self._accusation(token):
+            code = "111"  # "attacked the US for seizing ...": a verbal attack
+        target = [a for a in self._target(token, pos, sense) if a not in source]
+        return self._event(token, code, source, target, confidence=0.6 + 0.1 * bool(target))
+
+    def _sense(self, token: Token, pos: str) -> Sense | None:
+        senses = self.c.lexicon.senses(token.lemma_.lower(), pos)
+        objects = {w.lemma_.lower() for w in self._objects(token, pos)}
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        for sense in senses:
+            if sense.particle and sense.particle not in particles:
+                continue
+            if sense.objects and not (sense.objects & objects):
+                continue
+            return sense
+        return None
+
+    def _objects(self, token: Token, pos: str) -> list[Token]:
+        """Direct objects of a verb (with conjuncts), or the of-object / compounds of a noun."""
+        if pos == "VERB":
+            objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
+            for c in token.children:  # "pour cold water on": object inside a prep is not it
+                if c.dep_ == "prep" and c.lower_ in {"of"}:
+                    objs += [g for g in c.children if g.dep_ == "pobj"]
+        else:
+            objs = [c for c in token.children if c.dep_ == "compound"]
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs += [g for g in c.children if g.dep_ == "pobj"]
+        return [o for obj in objs for o in (obj, *obj.conjuncts)]
+
+    # --- arguments ---------------------------------------------------------------
+
+    def _source(self, token: Token, pos: str, code: str) -> list[str]:
+        if pos == "VERB":
+            return self._verb_source(token)
+        return self._noun_source(token, code)
+
+    def _verb_source(self, verb: Token, depth: int = 0) -> list[str]:
+        if depth > 6:
+            return []
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                found = self._actors_of(child)
+                if found or child.pos_ != "PRON" or child.lower_ not in {"which", "that", "who"}:
+                    if found:
+                        return found
+                if child.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
+                    return self._actors_of(verb.head)
+            if child.dep_ == "agent":  # passive: "was seized by Iran"
+                for pobj in child.children:
+                    found = self._actors_of(pobj)
+                    if found:
+                        return found
+        head, dep = verb.head, verb.dep_
+        if head is verb:
+            return self._speaker_fallback(verb)
+        if dep == "pcomp" and head.lower_ in self.c.frames["accusation"]:
+            # "attacked the US for seizing": the object of the governing verb did it
+            gov = head.head
+            for child in gov.children:
+                if child.dep_ == "dobj":
+                    found = self._actors_of(child)
+                    if found:
+                        return found
+        if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+            if dep == "ccomp":
+                return self._speaker_fallback(verb)
+            return self._verb_source(head, depth + 1)
+        if dep in {"acl", "relcl", "pcomp", "pobj", "prep"}:
+            noun = head if head.pos_ in {"NOUN", "PROPN"} else head.head
+            owner = self._noun_agent(noun)
+            if owner:
+                return owner
+            gov = _governing_verb(noun)
+            if gov is not None:
+                return self._verb_source(gov, depth + 1)
+        return self._speaker_fallback(verb)
+
+    def _speaker_fallback(self, token: Token) -> list[str]:
+        """With no subject at all, the speaker of the clause is taken as its source (low confidence)."""
+        return []
+
+    def _noun_source(self, noun: Token, code: str) -> list[str]:
+        found = self._noun_agent(noun)
+        if found:
+            return found
+        # an event noun inherits the agent of its conjuncts ("the landing by US troops ... and the capture")
+        for conj in noun.conjuncts:
+            found = self._noun_agent(conj)
+            if found:
+                return found
+        gov = _governing_verb(noun)
+        if gov is None:
+            return []
+        gov_root = self._root_of_trigger(gov)
+        if gov_root in REACTION_ROOTS:
+            return []
+        if gov.lemma_.lower() in LIGHT_VERBS or gov.lemma_.lower() in self.c.frames["speech"] \
+                or noun.dep_ in {"pobj"} and noun.head.lower_ in {"in", "with", "during"}:
+            return self._verb_source(gov)
+        return []
+
+    def _noun_agent(self, noun: Token) -> list[str]:
+        """The possessor, ``by`` agent or actor modifier of a noun: "Russia's invasion", "US strikes"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = self._actors_of(child)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    found = self._actors_of(pobj)
+                    if found:
+                        return found
+        for child in noun.lefts:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                actor = self.table.of(child)
+                if actor:
+                    return [actor]
+        return []
+
+    def _actors_of(self, token: Token) -> list[str]:
+        """The actor(s) a nominal stands for: its own mention, its coordination, a pronoun's antecedent."""
+        found: list[str] = []
+        for part in (token, *token.conjuncts):
+            actor = self.table.of(part)
+            if actor is None and part.pos_ in {"PRON", "NOUN", "DET"}:
+                resolved = self.table.resolve(part)
+                actor = resolved[0] if len(resolved) == 1 else None
+                if len(resolved) > 1:
+                    found += resolved
+            if actor is None and part.pos_ in {"NOUN", "PROPN"}:
+                actor = self._owner_in(part)
+            if actor and actor not in found:
+                found.append(actor)
+        return found
+
+    def _owner_in(self, noun: Token) -> str | None:
+        """An actor that modifies a noun ("Russian tanker", "Putin's fleet", "units of the army")."""
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                actor = self.table.of(child)
+                if actor is None and child.dep_ == "poss" and child.pos_ == "PRON":
+                    resolved = self.table.resolve(child)
+                    actor = resolved[0] if resolved else None
+                if actor:
+                    return actor
+        return None
+
+    def _target(self, token: Token, pos: str, sense: Sense) -> list[str]:
+        found: list[str] = []
+        preps = set(sense.preps) or set(self.c.frames["recipient_prep"])
+        for child in token.children:
+            dep = child.dep_
+            if pos == "VERB" and dep in {"dobj", "dative", "nsubjpass"}:
+                found += self._actors_of(child)
+            elif dep == "prep" and child.lower_ in preps and (pos == "NOUN" or sense.preps or child.lower_ != "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self._actors_of(pobj)
+            elif pos == "NOUN" and dep == "compound" and self._noun_agent(token) and self.table.of(child):
+                found.append(self.table.of(child))
+        if pos == "VERB":  # "help defend Ukraine": the object of a dependent verb of the same act
+            for child in token.children:
+                if child.dep_ == "xcomp" and not found:
+                    found += [a for c in child.children if c.dep_ == "dobj" for a in self._actors_of(c)]
+        if not found and token.lemma_.lower() in self.c.frames["speech"] | {"warn": None}:
+            found = self._complement_actors(token)
+        return list(dict.fromkeys(found))
+
+    def _complement_actors(self, verb: Token) -> list[str]:
+        """The actors a warning or accusation is about: those named in its complement clause."""
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                return [self.table.of(t) for t in child.subtree if self.table.of(t)][:1]
+        return []
+
+    # --- labelling frames ---------------------------------------------------------
+
+    def _label_frame(self, verb: Token) -> Event | None:
+        """"described X as Y", "will be considered Y", "cannot be interpreted as anything but Y"."""
+        labels = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "acomp"}]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            labels += [g for g in prep.children if g.dep_ == "pobj"]
+        code = self._label_code(labels)
+        if code is None:
+            return None
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        if passive:
+            source = self._attribution(verb)
+            labelled = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            source = self._verb_source(verb)
+            labelled = [c for c in verb.children if c.dep_ == "dobj"]
+        target = [a for t in labelled for a in self._actors_in(t)]
+        if not source:
+            return None
+        return self._event(verb, code, source, [a for a in target if a not in source], confidence=0.55)
+
+    def _predicate_frame(self, be: Token) -> Event | None:
+        """"Any troops sent ... would be legitimate targets, according to the ministry.\""""
+        labels = [c for c in be.children if c.dep_ in {"attr", "acomp"}]
+        code = self._label_code(labels)
+        source = self._attribution(be) if code else []
+        if not source:
+            return None
+        subjects = [c for c in be.children if c.dep_ in SUBJECTS]
+        target = [a for t in subjects for a in self._actors_in(t)]
+        return self._event(be, code, source, [a for a in target if a not in source], confidence=0.5)
+
+    def _label_code(self, labels: Iterable[Token]) -> str | None:
+        frames = self.c.frames
+        for label in labels:
+            words = [label, *[c for c in label.children if c.dep_ in {"amod", "compound", "conj"}]]
+            for word in words:
+                lemma = word.lemma_.lower()
+                if lemma in frames["threat"]:
+                    return frames["threat"][lemma]
+            for word in words:
+                lemma = word.lemma_.lower()
+                if frames["pejorative"].get(lemma):
+                    return frames["pejorative"][lemma]
+        return None
+
+    def _actors_in(self, phrase: Token) -> list[str]:
+        """Actors named inside a noun phrase, agents ("by western forces") first."""
+        agents = [a for t in phrase.subtree if t.dep_ == "agent"
+                  for p in t.children for a in self._actors_of(p)]
+        if agents:
+            return agents
+        direct = self._actors_of(phrase)
+        if direct:
+            return direct
+        return list(dict.fromkeys(self.table.of(t) for t in phrase.subtree if self.table.of(t)))
+
+    # --- modality, attribution, dates, places ---------------------------------------
+
+    def _event(self, token: Token, code: str, source: list[str], target: list[str],
+               confidence: float) -> Event:
+        sent = token.sent
+        modality, negated, condition = self._modality(token)
+        attributed = self._attribution(token)
+        if modality in {"planned", "conditional", "hypothetical"}:
+            code = self.c.ontology.intent_of(code)
+        if attributed and not set(attributed) & set(source) and modality == "asserted" \
+                and self._in_speech_complement(token):
+            modality = "reported"
+        info = self.c.ontology.get(code)
+        date, date_text = self._date(token)
+        place = self._place(token)
+        digest = hashlib.sha1(f"{self.doc.text[:64]}|{token.idx}|{code}".encode()).hexdigest()[:16]
+        event = Event(
+            id=f"evt:{digest}", type=info.type, cameo=info.code, goldstein=info.goldstein,
+            quad_class=info.quad_class, source=source, target=target,
+            involves=[Involvement(actor=a, role="about") for a in self._about(token, source, target)],
+            modality=modality, negated=negated, date=date, date_text=date_text,
+            place=place["id"] if place else None, attributed_to=attributed,
+            evidence=Evidence(sentence_index=self.sent_index.get(sent.start, 0), start=sent.start_char,
+                              end=sent.end_char, text=sent.text.strip()),
+            confidence=round(min(confidence, 0.95), 2), trigger=token.text,
+        )
+        if condition is not None:
+            event.__dict__["condition"] = condition.text  # kept as a readable extra field
+            self.conditions[event.id] = condition
+        self.by_trigger[token.i] = event
+        return event
+
+    @property
+    def conditions(self) -> dict[str, Span]:
+        if not hasattr(self, "_conditions"):
+            self._conditions: dict[str, Span] = {}
+        return self._conditions
+
+    def _chain(self, token: Token) -> list[Token]:
+        """The word and the words that govern it up to the clause that asserts it."""
+        chain = [token]
+        current = token
+        while current.head is not current and current.dep_ in CLAUSE_UP and len(chain) < 8:
+            if current.dep_ == "ccomp":
+                chain.append(current.head)
+                break
+            current = current.head
+            chain.append(current)
+        return chain
+
+    def _modality(self, token: Token) -> tuple[str, bool, Span | None]:
+        frames = self.c.frames
+        modality, negated, condition = "asserted", False, None
+        for i, word in enumerate(self._chain(token)):
+            if i > 0 and word.lemma_.lower() in frames["speech"]:
+                break
+            for child in word.children:
+                lemma = child.lemma_.lower()
+                if child.dep_ in {"aux", "auxpass"} and lemma in frames["aux"] or \
+                        child.dep_ == "aux" and child.lower_ in frames["aux"]:
+                    modality = _stronger(modality, frames["aux"].get(lemma) or frames["aux"][child.lower_])
+                if child.dep_ == "neg" and i < 3:
+                    negated = True
+                if child.dep_ == "advcl":
+                    marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
+                    if any(m in frames["condition"] for m in marks):
+                        condition = self.doc[child.left_edge.i:child.right_edge.i + 1]
+                        modality = "conditional"
+            if i > 0 and word.lemma_.lower() in frames["intent"]:
+                modality = _stronger(modality, frames["intent"][word.lemma_.lower()] or "planned")
+            if i > 0 and word.lemma_.lower() in frames["negator"]:
+                negated = True
+        if modality == "conditional" and condition is None:
+            modality = "hypothetical"  # "would" with no if-clause
+        return modality, negated, condition
+
+    def _in_speech_complement(self, token: Token) -> bool:
+        return any(w.lemma_.lower() in self.c.frames["speech"] for w in self._chain(token)[1:])
+
+    def _attribution(self, token: Token) -> list[str]:
+        """Who the article says claims it: "according to X", "X said (that) ...", an open quotation."""
+        sent = token.sent
+        for word in sent:
+            if word.lower_ == "according" and word.i + 2 < len(self.doc):
+                to = self.doc[word.i + 1]
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._actors_of(pobj)
+                        if found:
+                            return found
+        for word in self._chain(token)[1:]:
+            if word.lemma_.lower() in self.c.frames["speech"]:
+                found = self._verb_source(word)
+                if found:
+                    return found
+        root = sent.root
+        if root.lemma_.lower() in self.c.frames["speech"] and token.i > root.i:
+            found = self._verb_source(root)
+            if found:
+                return found
+        return list(self.quote_speaker)
+
+    def _track_quotes(self, sent: Span) -> None:
+        """A quotation opened after "X said:" runs on over the next sentences until it closes."""
+        text = sent.text
+        opens = text.count("“") + text.count("‘")
+        closes = text.count("”") + text.count("’s") * 0 + text.count("’")  # noqa: E501
+        root = sent.root
+        if root.lemma_.lower() in self.c.frames["speech"] and "“" in text:
+            speaker = self._verb_source(root)
+            if speaker and text.count("“") > text.count("”"):
+                self.quote_speaker = speaker
+                return
+        if self.quote_speaker and not text.lstrip().startswith(("“", '"')) and opens <= closes:
+            self.quote_speaker = []
+
+    def _date(self, token: Token) -> tuple[str | None, str | None]:
+        for word in self._chain(token)[:3]:
+            for child in word.children:
+                for t in (child, *[g for g in child.children if g.dep_ == "pobj"]):
+                    if t.ent_type_ == "DATE":
+                        ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None)
+                        if ent is not None:
+                            return resolve_date(ent.text, self.published), ent.text
+        return None, None
+
+    def _place(self, token: Token) -> dict | None:
+        for word in self._chain(token)[:2]:
+            for child in word.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "at", "near", "off"}:
+                    for pobj in child.children:
+                        place = self.table.places.get(pobj.i)
+                        if place is not None:
+                            self.places.append(place)
+                            return place
+        return None
+
+    def _about(self, token: Token, source: list[str], target: list[str]) -> list[str]:
+        return []
+
+    def _accusation(self, token: Token) -> bool:
+        """A fight verb with a reason clause ("attacked the US for seizing") or a non-physical object."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in self.c.frames["accusation"]:
+                if any(g.pos_ == "VERB" or g.dep_ == "pcomp" for g in child.children):
+                    return True
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.c.frames["reference"]:
+                return True
+            if child.dep_ == "dobj" and child.lemma_.lower() in {"guarantee", "policy", "statement", "remark",
+                                                               "decision", "plan", "proposal", "comment"}:
+                return True
+        return False
+
+    def _root_of_trigger(self, verb: Token) -> str | None:
+        pos = "NOUN" if verb.pos_ in {"NOUN", "PROPN"} else verb.pos_
+        senses = self.c.lexicon.senses(verb.lemma_.lower(), pos)
+        return senses[0].cameo[:2] if senses else None
+
+    # --- links between events -----------------------------------------------------
+
+    def _link(self, events: list[Event]) -> None:
+        reference = self.c.frames["reference"]
+        for event in events:
+            condition = self.conditions.get(event.id)
+            if condition is not None:
+                event.conditional_on = [e.id for i, e in self.by_trigger.items()
+                                        if condition.start <= i < condition.end and e.id != event.id]
+            if event.cameo[:2] not in REACTION_ROOTS:
+                continue
+            trigger = next((i for i, e in self.by_trigger.items() if e is event), None)
+            if trigger is None:
+                continue
+            for obj in self.doc[trigger].children:
+                if obj.dep_ not in {"dobj", "pobj", "prep"}:
+                    continue
+                nouns = [obj] if obj.dep_ != "prep" else [g for g in obj.children if g.dep_ == "pobj"]
+                for noun in nouns:
+                    wanted = set((reference.get(noun.lemma_.lower()) or "").split("|")) - {""}
+                    earlier = [e for i, e in sorted(self.by_trigger.items())
+                               if i < trigger and self.doc[i].lemma_.lower() in wanted]
+                    if earlier:
+                        event.responds_to = [earlier[-1].id]
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions: "assisted with in a crackdown" -> assisted."""
+    current = noun
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if current.dep_ not in {"pobj", "prep", "dobj", "conj", "appos", "attr"}:
+            return None
+        current = head
+    return None
+
+
+def _stronger(current: str, new: str) -> str:
+    return new if MODALITY_RANK.get(new, 0) > MODALITY_RANK.get(current, 0) else current
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per act: the same code family, source and target in one sentence is one event."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        assert event.evidence is not None
+        key = (event.evidence.sentence_index, event.cameo[:2], tuple(sorted(event.source)),
+               tuple(sorted(event.target)))
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    kept = set(id(e) for e in best.values())
+    return [e for e in events if id(e) in kept]

@@ -1,0 +1,446 @@
+"""Actor resolution: entity spans and agent nouns of a parsed Doc to canonical actors.
+
+One :class:`ActorTable` per document maps tokens to actor ids, so that the event
+coder can ask "which actor is this word?" in one dict look-up. The rules, in order:
+
+1. named entities (the gazetteer's entity ruler runs before the statistical NER, so
+   known names carry the gazetteer id): states, demonyms and capitals resolve to the
+   state, seats of power and organisations to their entry, people to one actor per
+   person (a later "Macron" joins "Emmanuel Macron");
+2. agent nouns ("foreign ministry", "armed forces", "troops") owned by a state,
+   person or organisation ("Russian foreign ministry", "Trump administration",
+   "Kremlin representatives") become an organisation PART_OF the owner, or stand
+   for the owner itself (``mode`` in agents.tsv); a bare "the ministry" joins the
+   article's organisation of that agent;
+3. titles before or beside a name ("French president Emmanuel Macron",
+   "foreign ministry spokesperson Maria Zakharova") give HOLDS_ROLE and the person's country.
+
+Pronouns and definite descriptions are resolved later, on demand, by :meth:`ActorTable.resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.gazetteer import Entry, Gazetteer
+from newsgraph.extract.record import Actor, Evidence, Mention, Relation, actor_id
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns that, with "the", refer back to an actor of a kind ("the country", "the rebels").
+DEFINITE_KINDS = {
+    "country": "state", "nation": "state", "state": "state", "government": "state",
+    "group": "group", "rebel": "group", "militant": "group", "militia": "group", "coalition": "group",
+    "organisation": "organization", "organization": "organization", "agency": "organization",
+    "alliance": "organization", "bloc": "organization", "ministry": "organization",
+}
+PRONOUNS_SINGULAR = {"it", "its", "itself"}
+PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
+PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "hers"}
+
+
+@dataclass
+class ActorTable:
+    """The actors of one document and the tokens that refer to them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    places: dict[int, dict] = field(default_factory=dict)  # token index -> {"id", "name", "country"}
+    order: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor id), text order
+
+    def add(self, entry_id: str, name: str, kind: str, country: str | None, cameo: str | None,
+            span: Span | None) -> Actor:
+        actor = self.actors.get(entry_id)
+        if actor is None:
+            actor = Actor(id=entry_id, name=name, kind=kind, country=country, cameo_code=cameo)
+            self.actors[entry_id] = actor
+        elif actor.country is None and country:
+            actor.country = country
+        if span is not None:
+            self.mark(span, entry_id)
+        return actor
+
+    def mark(self, span: Span, entry_id: str) -> None:
+        """Record a mention: its tokens now stand for the actor; its text becomes an alias."""
+        actor = self.actors[entry_id]
+        if all(t.i in self.token_actor for t in span):
+            return
+        for token in span:
+            self.token_actor.setdefault(token.i, entry_id)
+        text = span.text
+        actor.mentions.append(Mention(start=span.start_char, end=span.end_char, text=text))
+        if text != actor.name and text not in actor.aliases and not text.islower():
+            actor.aliases.append(text)
+        elif text.islower() and len(span) > 1 and text not in actor.aliases:
+            actor.aliases.append(text)  # "western forces", "foreign ministry": still names
+        self.order.append((span.start, entry_id))
+
+    def relate(self, kind: str, source: str, target: str, span: Span, **properties: str) -> None:
+        if source == target or any(
+            r.type == kind and r.source == source and r.target == target for r in self.relations
+        ):
+            return
+        sent = span.sent
+        self.relations.append(Relation(
+            type=kind, source=source, target=target, properties=dict(properties),
+            evidence=Evidence(sentence_index=_sentence_index(sent), start=sent.start_char,
+                              end=sent.end_char, text=sent.text.strip()),
+        ))
+
+    def of(self, token: Token) -> str | None:
+        return self.token_actor.get(token.i)
+
+    def resolve(self, token: Token, exclude: set[str] | None = None) -> list[str]:
+        """The actor(s) a pronoun or definite description refers to: the most salient compatible antecedent."""
+        word = token.lower_
+        exclude = exclude or set()
+        if word in PRONOUNS_PLURAL:
+            group = self._last_coordination(token, exclude)
+            if group:
+                return group
+            return self._last(token, {"state", "group", "organization"}, exclude)
+        if word in PRONOUNS_SINGULAR:
+            return self._last(token, {"state", "organization", "group"}, exclude)
+        if word in PRONOUNS_PERSON:
+            return self._last(token, {"person"}, exclude)
+        kind = DEFINITE_KINDS.get(token.lemma_.lower())
+        if kind and any(c.lower_ in {"the", "this", "that"} for c in token.children):
+            return self._last(token, {kind}, exclude)
+        return []
+
+    def _last(self, token: Token, kinds: set[str], exclude: set[str]) -> list[str]:
+        """The last actor of ``kinds`` mentioned before ``token``; cataphora into the main clause first."""
+        main_subject = _main_subject_after(token)
+        if main_subject is not None:
+            found = self.of(main_subject)
+            if found and self.actors[found].kind in kinds and found not in exclude:
+                return [found]
+        # prefer subjects (salience), then any mention, nearest first
+        candidates = [(i, a) for i, a in self.order if i < token.i and a not in exclude
+                      and self.actors[a].kind in kinds]
+        if not candidates:
+            return []
+        doc = token.doc
+        subjects = [(i, a) for i, a in candidates if doc[i].dep_ in {"nsubj", "nsubjpass"}
+                    or doc[i].head.dep_ in {"nsubj", "nsubjpass"}]
+        recent_sentence = token.sent.start
+        pool = subjects if subjects and subjects[-1][0] >= _previous_sentence_start(token, recent_sentence) \
+            else candidates
+        return [pool[-1][1]]
+
+    def _last_coordination(self, token: Token, exclude: set[str]) -> list[str]:
+        """'they' after 'The UK and France signed ...': the last coordinated subject."""
+        doc = token.doc
+        for i, actor in reversed(self.order):
+            if i >= token.i or actor in exclude:
+                continue
+            head = doc[i]
+            conj = [self.of(c) for c in head.conjuncts if self.of(c)]
+            if conj and head.dep_ in {"nsubj", "nsubjpass"}:
+                return list(dict.fromkeys([actor, *conj]))
+        return []
+
+
+def _sentence_index(sent: Span) -> int:
+    return sent.doc.user_data.get("newsgraph.sent_starts", {}).get(sent.start, 0)
+
+
+def _previous_sentence_start(token: Token, current: int) -> int:
+    doc = token.doc
+    if current == 0:
+        return 0
+    return doc[current - 1].sent.start
+
+
+def _main_subject_after(token: Token) -> Token | None:
+    """A pronoun in a fronted clause refers forward to the main subject ("Despite its ..., Russia ...")."""
+    root = token.sent.root
+    if token.i > root.i:
+        return None
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i]
+    if not subjects:
+        return None
+    # only when the pronoun sits in a clause before the subject, not in the subject itself
+    if any(token in s.subtree for s in subjects):
+        return None
+    return subjects[0]
+
+
+def clean_span(span: Span) -> Span | None:
+    """Drop leading determiners and trailing possessives/punctuation: "the Coalition of the Willing’s"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "“", '"'}):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ == "PUNCT"
+                           or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+class ActorResolver:
+    """Builds the :class:`ActorTable` of a Doc from its entities, agent nouns and titles."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gaz = gazetteer or Gazetteer.load()
+
+    def __call__(self, doc: Doc) -> ActorTable:
+        table = ActorTable()
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                self._entity(table, ent)
+        self._agents(doc, table)
+        self._titles(doc, table)
+        self._known_roles(doc, table)
+        table.order.sort()
+        return table
+
+    # --- 1. named entities ---------------------------------------------------
+
+    def _entity(self, table: ActorTable, ent: Span) -> None:
+        span = clean_span(ent)
+        if span is None:
+            return
+        entry = self.gaz.get(ent.ent_id_) if ent.ent_id_ else None
+        entry = entry or self.gaz.lookup(span.text)
+        if entry is None and ent.label_ == "NORP":
+            iso3 = self.gaz.state_of_adjective(span.text)
+            entry = self.gaz.get(iso3) if iso3 else None
+        if entry is None and ent.label_ == "GPE":
+            iso3 = self.gaz.state_of_capital(span.text)
+            entry = self.gaz.get(iso3) if iso3 else None
+        if entry is not None:
+            if ent.label_ in PLACE_LABELS and entry.kind == "state" and _is_location(span) \
+                    and entry.name != span.text and span.text not in entry.aliases:
+                self._place(table, span, entry.country)  # "a meeting in Paris": a place, not France acting
+                return
+            self._add_entry(table, entry, span)
+            return
+        if ent.label_ == "PERSON":
+            self._person(table, span)
+        elif ent.label_ == "ORG":
+            if not self._agent_in_name(table, span):
+                table.add(actor_id("organization", span.text), span.text, "organization", None, None, span)
+        elif ent.label_ in PLACE_LABELS:
+            self._place(table, span, None)
+
+    def _add_entry(self, table: ActorTable, entry: Entry, span: Span) -> None:
+        table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, span)
+        if entry.part_of and entry.part_of != entry.id:
+            parent = self.gaz.get(entry.part_of)
+            if parent is not None:
+                table.add(parent.id, parent.name, parent.kind, parent.country, parent.cameo_code, None)
+                table.relate("PART_OF", entry.id, parent.id, span)
+
+    def _person(self, table: ActorTable, span: Span) -> None:
+        known = self.gaz.lookup(span.text)
+        if known is not None and known.kind == "person":
+            self._add_entry(table, known, span)
+            return
+        last = span[-1].text
+        for actor in table.actors.values():  # "Macron" after "Emmanuel Macron"
+            if actor.kind == "person" and (actor.name == span.text or actor.name.split()[-1] == last):
+                table.mark(span, actor.id)
+                return
+        table.add(actor_id("person", span.text), span.text, "person", None, None, span)
+
+    def _place(self, table: ActorTable, span: Span, country: str | None) -> None:
+        place = {"id": "place:" + actor_id("group", span.text).split(":", 1)[1], "name": span.text,
+                 "country": country}
+        for token in span:
+            table.places[token.i] = place
+
+    # --- 2. agent nouns ------------------------------------------------------
+
+    def _agent_in_name(self, table: ActorTable, span: Span) -> bool:
+        """An ORG entity like "the Russian Armed Forces": a state's agent, not a new organisation."""
+        for cut in range(1, len(span)):
+            owner_iso = self.gaz.state_of_adjective(span[:cut].text) or (
+                (self.gaz.lookup(span[:cut].text) or _NO).country)
+            agent = self.gaz.agent(span[cut:].text.lower())
+            if owner_iso and agent:
+                self._agent_actor(table, agent, owner_iso, span, span)
+                return True
+        return False
+
+    def _agents(self, doc: Doc, table: ActorTable) -> None:
+        bare: list[tuple[Token, object, Span]] = []
+        for token in doc:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in table.token_actor:
+                continue
+            found = self._agent_phrase(token)
+            if found is None:
+                continue
+            agent, phrase = found
+            owner = self._owner(token, table, phrase)
+            if owner is None:
+                bare.append((token, agent, phrase))
+                continue
+            owner_actor = table.actors[owner]
+            if agent.mode == "state" or owner_actor.kind != "state" and agent.mode != "org":
+                table.mark(phrase, owner)
+            else:
+                self._agent_actor(table, agent, owner, phrase, _np_span(token, phrase))
+        for token, agent, phrase in bare:  # "the ministry", "foreign ministry spokesperson"
+            same = [a for a in table.actors.values() if a.kind == "organization"
+                    and a.name.lower().endswith(agent.name.lower())]
+            if len(same) == 1:
+                table.mark(phrase, same[0].id)
+
+    def _agent_phrase(self, token: Token):
+        """The longest agents.tsv phrase ending at ``token`` (its left modifiers included)."""
+        left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+        lemma = token.lemma_.lower()
+        for k in range(len(left), -1, -1):
+            words = [t.lower_ for t in left[len(left) - k:]]
+            for head in {lemma, token.lower_}:
+                agent = self.gaz.agent(" ".join([*words, head]))
+                if agent is not None:
+                    start = left[len(left) - k].i if k else token.i
+                    return agent, token.doc[start:token.i + 1]
+        # "ministry of foreign affairs"
+        of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        if of:
+            objs = [c for c in of[0].children if c.dep_ == "pobj"]
+            if objs:
+                tail = token.doc[token.i:objs[0].i + 1]
+                agent = self.gaz.agent(tail.text.lower())
+                if agent is not None:
+                    return agent, tail
+        return None
+
+    def _owner(self, token: Token, table: ActorTable, phrase: Span) -> str | None:
+        """The actor an agent noun belongs to: "Russian", "Russia's", "of Russia", "US", "Trump", "Kremlin"."""
+        doc = token.doc
+        candidates = [c for c in token.children if c.i < phrase.start or c.dep_ == "poss"]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                candidates += [g for g in child.children if g.dep_ == "pobj"]
+        for cand in candidates:
+            found = table.of(cand)
+            if found:
+                return found
+            if cand.dep_ == "poss" and cand.pos_ == "PRON":
+                resolved = table.resolve(cand)
+                if resolved:
+                    return resolved[0]
+            iso = self.gaz.state_of_adjective(cand.text)
+            if iso and self.gaz.get(iso):
+                entry = self.gaz.get(iso)
+                table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code,
+                          doc[cand.i:cand.i + 1])
+                return iso
+        return None
+
+    def _agent_actor(self, table: ActorTable, agent, owner: str, phrase: Span, mention: Span) -> None:
+        owner_actor = table.actors.get(owner) or self._ensure(table, owner)
+        adjective = self.gaz.adjective(owner) if owner_actor.kind == "state" else None
+        base = adjective or owner_actor.name
+        name = f"{base} {agent.name}"
+        country = owner_actor.country or (owner if owner_actor.kind == "state" else None)
+        cameo = f"{owner_actor.cameo_code or owner}{agent.cameo}" if owner_actor.kind == "state" else None
+        new_id = actor_id("organization", f"{owner_actor.country or owner} {agent.name}")
+        table.add(new_id, name, "organization", country, cameo, mention)
+        for token in phrase:
+            table.token_actor[token.i] = new_id
+        table.relate("PART_OF", new_id, owner, mention)
+
+    def _ensure(self, table: ActorTable, actor: str) -> Actor:
+        entry = self.gaz.get(actor)
+        assert entry is not None, actor
+        return table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, None)
+
+    # --- 3. titles -----------------------------------------------------------
+
+    def _titles(self, doc: Doc, table: ActorTable) -> None:
+        for actor in list(table.actors.values()):
+            if actor.kind != "person":
+                continue
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    self._title_of(table, actor, span)
+
+    def _title_of(self, table: ActorTable, person: Actor, name: Span) -> None:
+        head = name.root
+        # "French president Emmanuel Macron": the modifiers left of the name
+        left = [t for t in head.subtree if t.i < name.start and t.dep_ not in {"det", "punct", "case"}]
+        left = [t for t in left if t.head.i >= t.i]
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        phrases: list[list[Token]] = []
+        if left:
+            phrases.append(left)
+        for a in appos:  # "Sergei Lavrov, Russia's foreign minister,"
+            phrases.append([t for t in a.subtree if t.dep_ not in {"det", "punct", "case"} and t.i <= a.i])
+        for words in phrases:
+            lowered = [t.lower_ for t in words]
+            for cut in range(len(words)):
+                title = self.gaz.title(" ".join(lowered[cut:]))
+                if title is None:
+                    continue
+                affiliation = self._affiliation(table, words[:cut], title, words)
+                if affiliation is None:
+                    break
+                target = table.actors[affiliation]
+                if person.country is None:
+                    person.country = target.country
+                table.relate("HOLDS_ROLE", person.id, affiliation, name, title=title.title)
+                return
+
+    def _affiliation(self, table: ActorTable, words: list[Token], title, all_words: list[Token]) -> str | None:
+        for token in reversed(words):  # "foreign ministry" (agent), "French", "NATO"
+            found = table.of(token)
+            if found:
+                return found
+            iso = self.gaz.state_of_adjective(token.text)
+            if iso:
+                return self._ensure(table, iso).id
+        for token in all_words:
+            if token.dep_ == "poss" and table.of(token):
+                return table.of(token)
+        if title.attaches == "agent" and title.agent:
+            agent = self.gaz.agent(title.agent)
+            same = [a for a in table.actors.values()
+                    if a.kind == "organization" and agent and a.name.lower().endswith(agent.name.lower())]
+            if len(same) == 1:
+                return same[0].id
+        return None
+
+    def _known_roles(self, doc: Doc, table: ActorTable) -> None:
+        """People the gazetteer knows ("Vladimir Putin": president of Russia) hold their role."""
+        for actor in list(table.actors.values()):
+            entry = self.gaz.get(actor.id) if actor.kind == "person" else None
+            if entry is None or not entry.title or not actor.mentions:
+                continue
+            if any(r.type == "HOLDS_ROLE" and r.source == actor.id for r in table.relations):
+                continue
+            target = entry.part_of or entry.country
+            if target and self.gaz.get(target):
+                self._ensure(table, target)
+                first = actor.mentions[0]
+                span = doc.char_span(first.start, first.end, alignment_mode="expand")
+                if span is not None:
+                    table.relate("HOLDS_ROLE", actor.id, target, span, title=entry.title)
+
+
+class _NoEntry:
+    country = None
+
+
+_NO = _NoEntry()
+
+
+def _np_span(token: Token, phrase: Span) -> Span:
+    """The noun phrase of an agent noun without determiners: "Russian foreign ministry"."""
+    start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
+    span = token.doc[start:token.i + 1]
+    return clean_span(span) or span
+
+
+def _is_location(span: Span) -> bool:
+    """A place name used as a location ("in Paris", "to Kyiv") rather than as an actor."""
+    head = span.root
+    return head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "near", "from", "outside", "across", "inside"}

