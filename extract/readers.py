@@ -146,7 +146,7 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     nothing, unreadable files count nothing. Raises :class:`InputError` for a missing path.
     """
     total = 0
-    for path, _shown, _explicit in iter_input_files(_check_paths(paths)):
+    for path, _shown in iter_input_files(_check_paths(paths)):
         try:
             total += _count_file(path)
         except (OSError, ValueError, _Issue):
@@ -168,8 +168,8 @@ def is_record_file(path: Path) -> bool:
 
 def iter_input_files(
     paths: Iterable[str | Path], on_skip: Report | None = None
-) -> Iterator[tuple[Path, str, bool]]:
-    """Expand directories: ``(path, path as shown, named explicitly)`` for each candidate file.
+) -> Iterator[tuple[Path, str]]:
+    """Expand directories: ``(path, path as shown)`` for each candidate file, in reading order.
 
     Directory entries come sorted by name; hidden entries and unknown extensions are passed
     over; broken symlinks and unreadable folders go to ``on_skip``. Missing paths are not
@@ -182,7 +182,7 @@ def iter_input_files(
         if path.is_dir():
             yield from _walk(path, shown, report, seen=set())
         else:
-            yield path, shown, True
+            yield path, shown
 
 
 def normalize_date(value: Any) -> str | None:
@@ -252,9 +252,7 @@ def _fallback_date(published: str | None) -> str | None:
     return date
 
 
-def _walk(
-    folder: Path, shown: str, report: Report, seen: set[tuple[int, int]]
-) -> Iterator[tuple[Path, str, bool]]:
+def _walk(folder: Path, shown: str, report: Report, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str]]:
     try:
         info = folder.stat()
         if (info.st_dev, info.st_ino) in seen:  # a symlink loop back up the tree
@@ -283,7 +281,7 @@ def _walk(
             if entry.is_symlink() and not os.path.exists(path):
                 report(f"{child}: broken symbolic link")
                 continue
-            yield path, child, False
+            yield path, child
 
 
 # --- reading one file ---------------------------------------------------------------------
@@ -292,7 +290,7 @@ def _walk(
 def _iter_articles(
     given: list[str], fallback: str | None, on_skip: Report, on_warn: Report
 ) -> Iterator[Article]:
-    for path, shown, _explicit in iter_input_files(given, on_skip):
+    for path, shown in iter_input_files(given, on_skip):
         yield from _read_file(path, shown, fallback, on_skip, on_warn)
 
 
