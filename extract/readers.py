@@ -62,6 +62,7 @@ __all__ = [
     "count_articles",
     "is_record_file",
     "iter_input_files",
+    "check_paths",
     "normalize_date",
     "article_id",
     "FORMATS",
@@ -233,7 +234,8 @@ def _ignore(_message: str) -> None:
     pass
 
 
-def _check_paths(paths: Iterable[str | Path]) -> list[str]:
+def check_paths(paths: Iterable[str | Path]) -> list[str]:
+    """The paths as given (strings); :class:`InputError` naming the first that does not exist."""
     given = [str(p) for p in paths]
     for shown in given:
         if not os.path.lexists(shown):
@@ -241,6 +243,9 @@ def _check_paths(paths: Iterable[str | Path]) -> list[str]:
         if not os.path.exists(shown):
             raise InputError(f"{shown}: broken symbolic link (its target does not exist)")
     return given
+
+
+_check_paths = check_paths  # the name extract/inputs.py imports
 
 
 def _fallback_date(published: str | None) -> str | None:
