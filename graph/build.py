@@ -149,9 +149,10 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
     """Merge records into one graph: nodes first over all records, then edges, then INTERACTS_WITH.
 
     Nodes come first so that a reference to an event or actor of a later article still resolves;
-    references to ids no record defines are skipped (logged), never invented.
+    references to ids no record defines are skipped (logged), never invented. A record whose article
+    id was seen before is skipped, as the loader does.
     """
-    records = list(records)
+    records = unique_articles(records)
     graph = nx.MultiDiGraph()
     for record in records:
         _add_nodes(graph, record)
@@ -159,6 +160,17 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
         _add_edges(graph, record)
     add_interactions(graph)
     return graph
+
+
+def unique_articles(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:
+    """Records with an article id seen before dropped: the same article read twice is one article."""
+    seen: set[str] = set()
+    kept = []
+    for record in records:
+        if record.article.id not in seen:
+            seen.add(record.article.id)
+            kept.append(record)
+    return kept
 
 
 def _add_nodes(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
@@ -184,15 +196,15 @@ def _add_nodes(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
                 name=actor.name,
                 kind=actor.kind,
                 country=actor.country,
-                aliases=_unique(actor.aliases),
+                aliases=unique(actor.aliases),
                 cameo_code=actor.cameo_code,
             )
             continue
-        node["aliases"] = _unique([*node["aliases"], *actor.aliases])
+        node["aliases"] = unique([*node["aliases"], *actor.aliases])
         for key in ("country", "cameo_code"):
             if node.get(key) is None:
                 node[key] = getattr(actor, key)
-    for place in _places(record):
+    for place in record_places(record):
         if place["id"] not in graph:
             graph.add_node(
                 place["id"],
@@ -223,7 +235,7 @@ def _add_nodes(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
         )
 
 
-def _places(record: ArticleRecord) -> list[dict[str, Any]]:
+def record_places(record: ArticleRecord) -> list[dict[str, Any]]:
     """Declared places, plus a Place for every event place given only as a name."""
     declared = [p for p in record.places if p.get("id")]
     known = {p["id"] for p in declared}
@@ -235,7 +247,7 @@ def _places(record: ArticleRecord) -> list[dict[str, Any]]:
 
 
 def event_place_id(record: ArticleRecord, place: str) -> str:
-    """An event's ``place`` is a declared place id, or else a name that :func:`_places` turned into one."""
+    """An event place is a declared place id, or else a name that :func:`record_places` made one of."""
     return place if any(p.get("id") == place for p in record.places) else place_id(place)
 
 
@@ -257,9 +269,9 @@ def _add_edges(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
         else:
             link(art_id, actor.id, "MENTIONS", count=count)
     for event in record.events:
-        for actor in _unique(event.source):
+        for actor in unique(event.source):
             link(actor, event.id, "SOURCE_OF")
-        for actor in _unique(event.target):
+        for actor in unique(event.target):
             link(event.id, actor, "TARGETS")
         for inv in event.involves:
             link(event.id, inv.actor, "INVOLVES", inv.role)
@@ -274,11 +286,11 @@ def _add_edges(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
             start=ev.start if ev else None,
             end=ev.end if ev else None,
         )
-        for actor in _unique(event.attributed_to):
+        for actor in unique(event.attributed_to):
             link(event.id, actor, "ATTRIBUTED_TO")
-        for other in _unique(event.conditional_on):
+        for other in unique(event.conditional_on):
             link(event.id, other, "CONDITIONAL_ON")
-        for other in _unique(event.responds_to):
+        for other in unique(event.responds_to):
             link(event.id, other, "RESPONDS_TO")
     for rel in record.relations:
         if rel.type not in RELATION_TYPES:
@@ -329,7 +341,7 @@ def add_interactions(graph: nx.MultiDiGraph) -> None:
         )
 
 
-def _unique(items: Iterable[str]) -> list[str]:
+def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 

@@ -1,0 +1,7 @@
+// Node counts per label and relationship counts per type, for load statistics and tests.
+CALL () {
+  MATCH (n) UNWIND labels(n) AS name RETURN 'node' AS kind, name, count(*) AS total
+  UNION ALL
+  MATCH ()-[r]->() RETURN 'relationship' AS kind, type(r) AS name, count(*) AS total
+}
+RETURN kind, name, total ORDER BY kind, name

@@ -1,0 +1,300 @@
+"""Write extraction records into Neo4j: batched, parameterised, idempotent (DESIGN.md section 6).
+
+Every statement is a ``graph/cypher/*.cypher`` file run with ``$rows`` parameters; labels and
+relationship types are fixed in those files (one MERGE file per actor kind). One managed write
+transaction writes one batch of whole articles, so an article is never half-written; the driver
+retries transient errors inside ``execute_write`` and :func:`_with_backoff` retries a lost
+connection a few more times. After the load, ``INTERACTS_WITH`` is recomputed for every actor the
+load touched. The merge rules match :func:`newsgraph.graph.build.build_graph`, so Neo4j and the
+networkx graph of the same input agree node for node and relationship for relationship; one
+difference: an event reference to an article of a *later* batch is skipped by the loader.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from itertools import islice
+from typing import Any
+
+import neo4j
+
+from newsgraph.extract.errors import Neo4jError
+from newsgraph.extract.record import RELATION_TYPES, ArticleRecord
+from newsgraph.graph.build import (
+    EDGE_PROPERTIES,
+    event_place_id,
+    record_places,
+    relation_evidence,
+    unique,
+)
+from newsgraph.graph.connection import Settings, neo4j_errors, open_driver
+from newsgraph.graph.export import split_statements
+
+DEFAULT_BATCH_SIZE = 50  # articles per transaction
+INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
+RETRIES = 3  # on top of the driver's own retries, for a connection lost between attempts
+BACKOFF_SECONDS = 1.0  # doubled after each retry: 1, 2, 4 s
+ACTOR_KINDS = ("state", "person", "organization", "group")
+EVENT_LINKS = {  # record field -> statement file, for event-to-actor and event-to-event edges
+    "source": "link_source_of",
+    "target": "link_targets",
+    "attributed_to": "link_attributed_to",
+    "conditional_on": "link_conditional_on",
+    "responds_to": "link_responds_to",
+}
+
+
+@dataclass
+class LoadStats:
+    articles: int = 0
+    batches: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    interactions: int = 0  # INTERACTS_WITH relationships written by the recomputation
+    seconds: float = 0.0
+    touched_actors: set[str] = field(default_factory=set, repr=False)
+
+    def add(self, counters: Counter) -> None:
+        self.nodes_created += counters["nodes_created"]
+        self.relationships_created += counters["relationships_created"]
+        self.properties_set += counters["properties_set"]
+        self.labels_added += counters["labels_added"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.articles} articles in {self.batches} transactions: {self.nodes_created} nodes and "
+            f"{self.relationships_created} relationships created, {self.properties_set} properties set, "
+            f"{self.interactions} dyads updated ({self.seconds:.1f} s)"
+        )
+
+
+@cache
+def statement(name: str) -> str:
+    """The one statement in ``graph/cypher/<name>.cypher``, comments dropped."""
+    text = resources.files("newsgraph.graph").joinpath(f"cypher/{name}.cypher").read_text(encoding="utf-8")
+    (only,) = split_statements(text)
+    return only
+
+
+@cache
+def statements(name: str) -> list[str]:
+    text = resources.files("newsgraph.graph").joinpath(f"cypher/{name}.cypher").read_text(encoding="utf-8")
+    return split_statements(text)
+
+
+def load_records(
+    records: Iterable[ArticleRecord],
+    settings: Settings,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> LoadStats:
+    """Write ``records`` into the Neo4j of ``settings``; ``progress(n)`` is told of each batch of n articles.
+
+    Constraints first, then one write transaction per batch of ``batch_size`` whole articles, then
+    ``INTERACTS_WITH`` for the actors touched. Loading the same records again changes no count.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    stats = LoadStats()
+    started = time.monotonic()
+    driver = open_driver(settings)
+    try:
+        with neo4j_errors(settings):
+            for constraint in statements("constraints"):
+                driver.execute_query(constraint, database_=settings.database)
+            seen: set[str] = set()
+            for batch in _batches(records, batch_size, seen):
+                plan = batch_statements(batch)
+                counters = _with_backoff(lambda p=plan: _write(driver, settings, p))
+                stats.add(counters)
+                stats.articles += len(batch)
+                stats.batches += 1
+                stats.touched_actors.update(a.id for r in batch for a in r.actors)
+                if progress:
+                    progress(len(batch))
+            stats.interactions = update_interactions(driver, settings, sorted(stats.touched_actors))
+    finally:
+        driver.close()
+    stats.seconds = time.monotonic() - started
+    return stats
+
+
+def _batches(records: Iterable[ArticleRecord], size: int, seen: set[str]) -> Iterator[list[ArticleRecord]]:
+    """Batches of records, each article id once (the same article read twice is one article)."""
+    fresh = (r for r in records if not (r.article.id in seen or seen.add(r.article.id)))
+    while batch := list(islice(fresh, size)):
+        yield batch
+
+
+def _write(driver: neo4j.Driver, settings: Settings, plan: list[tuple[str, dict[str, Any]]]) -> Counter:
+    with driver.session(database=settings.database) as session:
+        return session.execute_write(_run_all, plan)
+
+
+def _run_all(tx: neo4j.ManagedTransaction, plan: list[tuple[str, dict[str, Any]]]) -> Counter:
+    totals: Counter = Counter()
+    for query, params in plan:
+        counters = tx.run(query, params).consume().counters
+        totals.update(
+            nodes_created=counters.nodes_created,
+            relationships_created=counters.relationships_created,
+            properties_set=counters.properties_set,
+            labels_added=counters.labels_added,
+        )
+    return totals
+
+
+def _with_backoff(write: Callable[[], Counter]) -> Counter:
+    """Retry a batch whose connection was lost after the driver gave up; bounded, doubling waits."""
+    for attempt in range(RETRIES + 1):
+        try:
+            return write()
+        except (neo4j.exceptions.SessionExpired, neo4j.exceptions.TransientError) as exc:
+            if attempt == RETRIES:
+                raise Neo4jError(f"Neo4j kept failing after {RETRIES} retries: {exc}") from exc
+            time.sleep(BACKOFF_SECONDS * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+def update_interactions(driver: neo4j.Driver, settings: Settings, actor_ids: list[str]) -> int:
+    """Recompute INTERACTS_WITH for every ordered pair that involves one of ``actor_ids``."""
+    written = 0
+    for start in range(0, len(actor_ids), INTERACTION_CHUNK):
+        chunk = actor_ids[start : start + INTERACTION_CHUNK]
+        summary = driver.execute_query(
+            statement("interactions"), {"ids": chunk}, database_=settings.database
+        ).summary
+        written += summary.counters.properties_set // 4  # four properties per pair written
+    return written
+
+
+# --- rows: what each statement file receives ---------------------------------------------------------
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j stores no nulls: ``SET += {k: null}`` would only remove k."""
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def batch_statements(batch: list[ArticleRecord]) -> list[tuple[str, dict[str, Any]]]:
+    """The (statement, parameters) list that writes one batch: nodes first, then relationships."""
+    articles, places, events = [], [], []
+    actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    actor_kind: dict[str, str] = {}
+    links: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in batch:
+        art = record.article
+        articles.append(
+            {
+                "id": art.id,
+                "props": _clean(
+                    {
+                        "title": art.title,
+                        "source": art.source,
+                        "published": art.published,
+                        "url": art.url,
+                        "path": art.path,
+                    }
+                ),
+            }
+        )
+        mentions: Counter = Counter()
+        for actor in record.actors:
+            # an id keeps the kind it was first seen with in the batch, so it goes to one kind file
+            kind = actor_kind.setdefault(actor.id, actor.kind if actor.kind in ACTOR_KINDS else "other")
+            actors[kind].append(
+                {
+                    "id": actor.id,
+                    "name": actor.name,
+                    "kind": actor.kind,
+                    "country": actor.country,
+                    "cameo_code": actor.cameo_code,
+                    "aliases": unique(actor.aliases),
+                }
+            )
+            mentions[actor.id] += max(len(actor.mentions), 1)
+        links["link_mentions"] += [
+            {"src": art.id, "dst": a, "props": {"count": n}} for a, n in mentions.items()
+        ]
+        for place in record_places(record):
+            places.append(
+                {
+                    "id": place["id"],
+                    "props": _clean({"name": place.get("name"), "country": place.get("country")}),
+                }
+            )
+        for event in record.events:
+            ev = event.evidence
+            events.append(
+                {
+                    "id": event.id,
+                    "article": art.id,
+                    "props": _clean(
+                        {
+                            "type": event.type,
+                            "cameo": event.cameo,
+                            "cameo_root": event.cameo_root,
+                            "goldstein": float(event.goldstein),
+                            "quad_class": int(event.quad_class),
+                            "modality": event.modality,
+                            "negated": bool(event.negated),
+                            "date": event.date,
+                            "date_text": event.date_text,
+                            "sentence": ev.text if ev else None,
+                            "confidence": float(event.confidence),
+                            "trigger": event.trigger,
+                        }
+                    ),
+                    "evidence": _clean(
+                        {"sentence_index": ev.sentence_index, "start": ev.start, "end": ev.end}
+                    )
+                    if ev
+                    else {},
+                }
+            )
+            for field_name, name in EVENT_LINKS.items():
+                for other in unique(getattr(event, field_name)):
+                    src, dst = (other, event.id) if field_name == "source" else (event.id, other)
+                    links[name].append({"src": src, "dst": dst, "props": {}})
+            for inv in event.involves:
+                links["link_involves"].append({"src": event.id, "dst": inv.actor, "role": inv.role})
+            if event.place:
+                links["link_at"].append(
+                    {"src": event.id, "dst": event_place_id(record, event.place), "props": {}}
+                )
+        for rel in record.relations:
+            if rel.type in RELATION_TYPES:
+                props = {k: v for k, v in rel.properties.items() if k not in ("type", "role")}
+                props = _clean(
+                    {
+                        **{k: None for k in EDGE_PROPERTIES[rel.type]},
+                        **props,
+                        **relation_evidence(rel.evidence, art.id),
+                    }
+                )
+                links[f"link_{rel.type.lower()}"].append(
+                    {"src": rel.source, "dst": rel.target, "props": props}
+                )
+    plan = [(statement("merge_articles"), {"rows": articles})]
+    plan += [(statement(f"merge_actors_{kind}"), {"rows": rows}) for kind, rows in actors.items()]
+    plan += [(statement("merge_places"), {"rows": places}), (statement("merge_events"), {"rows": events})]
+    plan += [(statement(name), {"rows": rows}) for name, rows in links.items()]
+    return [(query, params) for query, params in plan if params["rows"]]
+
+
+def graph_counts(settings: Settings) -> dict[str, int]:
+    """Nodes per label and relationships per type in the database (``node:Actor``, ``rel:TARGETS`` ...)."""
+    driver = open_driver(settings)
+    try:
+        with neo4j_errors(settings):
+            records = driver.execute_query(statement("count_graph"), database_=settings.database).records
+    finally:
+        driver.close()
+    return {f"{'node' if r['kind'] == 'node' else 'rel'}:{r['name']}": r["total"] for r in records}
