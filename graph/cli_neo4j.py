@@ -1,1 +1,76 @@
-"""Commands: filled in by its owner."""
+"""Commands for the local Neo4j server: ``newsgraph neo4j install|start|stop|status``."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import click
+
+from newsgraph.extract.errors import EXIT_NEO4J
+from newsgraph.graph.cli import fail_cleanly, main
+
+if TYPE_CHECKING:
+    from newsgraph.graph.server import Instance
+
+
+@main.group()
+def neo4j() -> None:
+    """The local Neo4j 5.26 Community server (127.0.0.1 only, password in its credentials file)."""
+
+
+@neo4j.command()
+@fail_cleanly
+def install() -> None:
+    """Provision Neo4j from Maven Central into the cache (a quick no-op when present)."""
+    from newsgraph.graph import server
+
+    started = time.monotonic()
+    home = server.install()
+    version = server.distribution().version()
+    click.echo(f"Neo4j {version} in {home} ({time.monotonic() - started:.1f} s)")
+
+
+@neo4j.command()
+@click.option("--timeout", default=120.0, show_default=True, help="Seconds to wait for Bolt to answer.")
+@fail_cleanly
+def start(timeout: float) -> None:
+    """Start the local server (installing it first if needed) and wait until it answers."""
+    from newsgraph.graph import server
+
+    instance = server.default_instance()
+    started = time.monotonic()
+    instance.start(timeout)
+    click.echo(f"Neo4j {instance.version()} running ({time.monotonic() - started:.1f} s)")
+    _describe(instance)
+    click.echo(f"  user      {server.USER}; password in {instance.credentials_file}")
+
+
+@neo4j.command()
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait before killing it.")
+@fail_cleanly
+def stop(timeout: float) -> None:
+    """Stop the local server cleanly."""
+    from newsgraph.graph import server
+
+    was_running = server.default_instance().stop(timeout)
+    click.echo("Neo4j stopped" if was_running else "Neo4j was not running")
+
+
+@neo4j.command()
+@fail_cleanly
+def status() -> int:
+    """Say whether the local server runs, its version and addresses (exit 3 when it does not run)."""
+    from newsgraph.graph import server
+
+    instance = server.default_instance()
+    state = instance.status()
+    click.echo(f"Neo4j {state.version}: {f'running (pid {state.pid})' if state.running else 'not running'}")
+    _describe(instance)
+    return 0 if state.running else EXIT_NEO4J
+
+
+def _describe(instance: Instance) -> None:
+    click.echo(f"  bolt      {instance.bolt_uri}")
+    click.echo(f"  browser   {instance.browser_url}")
+    click.echo(f"  folder    {instance.root}")

@@ -1,0 +1,2 @@
+// Empty the database: every node with its relationships (test isolation; tiny graphs only).
+MATCH (n) DETACH DELETE n

@@ -1,0 +1,2 @@
+// Drop one constraint.  Parameters: $name.
+DROP CONSTRAINT $name IF EXISTS

@@ -1,0 +1,578 @@
+"""The local Neo4j 5.26 server: provisioning from Maven Central, instances, start/stop, admin import.
+
+Provisioning: Neo4j's community distribution archive is not on Maven Central, but its parts
+are. ``install()`` runs ``mvn dependency:copy-dependencies`` over ``graph/neo4j/pom.xml``
+into ``$NEWSGRAPH_CACHE/neo4j-<version>/lib`` (default ``~/.cache/newsgraph``; Maven keeps
+its own cache in ``~/.m2``). That folder is a Neo4j home without scripts: the server is
+started with Neo4j's own launchers (``org.neo4j.server.startup.Neo4jCommand`` and
+``Neo4jAdminCommand``, the classes behind ``bin/neo4j`` and ``bin/neo4j-admin``), so heap
+flags, pid files and ``neo4j-admin`` behave as in a packaged install. When ``$NEO4J_HOME``
+is set, its ``bin/neo4j`` and ``bin/neo4j-admin`` are used instead.
+
+An :class:`Instance` is a folder (``conf``, ``data``, ``logs``, ``run``, ``import``,
+``plugins`` and a 0600 ``credentials.json``) plus two ports. The default one lives in
+``$NEWSGRAPH_HOME/neo4j`` (default ``~/.local/share/newsgraph/neo4j``) on 7687/7474.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from newsgraph.extract.errors import Neo4jError, NewsgraphError
+from newsgraph.graph.connection import Settings
+
+NEO4J_VERSION = "5.26.30"
+BROWSER_VERSION = "5.24.0"  # the newest org.neo4j.client:neo4j-browser on Maven Central
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
+USER = "neo4j"
+DATABASE = "neo4j"  # Community has one user database
+
+_DATA = resources.files("newsgraph.graph") / "neo4j"
+_LAUNCHER = "org.neo4j.server.startup.Neo4jCommand"
+_ADMIN_LAUNCHER = "org.neo4j.server.startup.Neo4jAdminCommand"
+
+
+# --- where things live -----------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """Provisioned distributions: ``$NEWSGRAPH_CACHE`` or ``~/.cache/newsgraph``."""
+    return Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
+
+
+def data_home() -> Path:
+    """Instances: ``$NEWSGRAPH_HOME`` or ``~/.local/share/newsgraph``."""
+    return Path(os.environ.get("NEWSGRAPH_HOME") or Path.home() / ".local" / "share" / "newsgraph")
+
+
+def _cypher(name: str) -> str:
+    return (_DATA / "cypher" / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+# --- provisioning ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """A Neo4j home to run from: the Maven-provisioned one (lib/ only) or a user's ``$NEO4J_HOME``."""
+
+    home: Path
+    packaged: bool  # True for a real distribution with bin/ scripts ($NEO4J_HOME)
+
+    def command(self, admin: bool = False) -> list[str]:
+        """The ``neo4j`` (or ``neo4j-admin``) command line, without its arguments."""
+        if self.packaged:
+            return [str(self.home / "bin" / ("neo4j-admin" if admin else "neo4j"))]
+        return [_java(), "-cp", str(self.home / "lib" / "*"), _ADMIN_LAUNCHER if admin else _LAUNCHER]
+
+    def version(self) -> str:
+        if not self.packaged:
+            return NEO4J_VERSION
+        for jar in sorted((self.home / "lib").glob("neo4j-kernel-*.jar")):
+            match = re.fullmatch(r"neo4j-kernel-(\d+\.\d+\.\d+)\.jar", jar.name)
+            if match:
+                return match.group(1)
+        return "unknown"
+
+
+def _java() -> str:
+    java_home = os.environ.get("JAVA_HOME")
+    java = Path(java_home, "bin", "java") if java_home else shutil.which("java")
+    if not java or not Path(java).exists():
+        raise NewsgraphError("java not found: Neo4j 5.26 needs Java 17 or 21 on PATH (or JAVA_HOME)")
+    return str(java)
+
+
+def install_dir(version: str = NEO4J_VERSION) -> Path:
+    return cache_dir() / f"neo4j-{version}"
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Serialise work on one path across processes (parallel test sessions share the cache)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def install(version: str = NEO4J_VERSION, browser_version: str = BROWSER_VERSION) -> Path:
+    """Provision Neo4j Community from Maven Central into the cache; the Neo4j home to run from.
+
+    Idempotent: returns at once when the cache holds a complete install. With ``$NEO4J_HOME``
+    set, checks and returns that installation instead and downloads nothing.
+    """
+    if os.environ.get("NEO4J_HOME"):
+        return distribution().home
+    home = install_dir(version)
+    stamp = home / ".complete"
+    if stamp.exists():
+        return home
+    _java()
+    mvn = shutil.which("mvn")
+    if not mvn:
+        raise NewsgraphError("mvn not found: install Maven to provision Neo4j, or set NEO4J_HOME")
+    with _locked(cache_dir() / f"neo4j-{version}.lock"):
+        if stamp.exists():  # another process finished it while we waited
+            return home
+        log = cache_dir() / f"neo4j-{version}-install.log"
+        with tempfile.TemporaryDirectory(dir=cache_dir(), prefix=".install-") as tmp:
+            pom = Path(tmp) / "pom.xml"
+            pom.write_bytes((_DATA / "pom.xml").read_bytes())
+            command = [
+                mvn, "-B", "-f", str(pom), "dependency:copy-dependencies",
+                f"-Dneo4j.version={version}", f"-Dneo4j-browser.version={browser_version}",
+                f"-DoutputDirectory={Path(tmp) / 'lib'}",
+            ]  # fmt: skip
+            with open(log, "w") as out:
+                done = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, cwd=tmp)
+            if done.returncode != 0 or not any((Path(tmp) / "lib").glob("neo4j-kernel-*.jar")):
+                raise NewsgraphError(f"provisioning Neo4j {version} with Maven failed; read {log}")
+            if home.exists():  # a partial install from an interrupted run
+                shutil.rmtree(home)
+            home.mkdir(parents=True)
+            (Path(tmp) / "lib").rename(home / "lib")
+        stamp.write_text(f"neo4j {version}\nneo4j-browser {browser_version}\n")
+    return home
+
+
+def installed_version() -> str | None:
+    """The version that would run, without installing anything; None when not provisioned yet."""
+    if os.environ.get("NEO4J_HOME"):
+        return distribution().version()
+    return NEO4J_VERSION if (install_dir() / ".complete").exists() else None
+
+
+def distribution() -> Distribution:
+    """The Neo4j to run: ``$NEO4J_HOME`` when set, else the provisioned one (installed if needed)."""
+    user_home = os.environ.get("NEO4J_HOME")
+    if user_home:
+        home = Path(user_home)
+        if not (home / "bin" / "neo4j").exists() or not (home / "bin" / "neo4j-admin").exists():
+            raise NewsgraphError(f"NEO4J_HOME={home} has no bin/neo4j and bin/neo4j-admin")
+        return Distribution(home, packaged=True)
+    return Distribution(install(), packaged=False)
+
+
+# --- instances -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Status:
+    running: bool
+    pid: int | None
+    version: str
+    bolt_uri: str
+    browser_url: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    nodes: int
+    relationships: int
+    properties: int
+    log: Path
+
+
+class Instance:
+    """One Neo4j server: its folder, its ports and its password."""
+
+    def __init__(
+        self,
+        root: str | Path,
+        bolt_port: int = DEFAULT_BOLT_PORT,
+        http_port: int = DEFAULT_HTTP_PORT,
+        *,
+        extra_config: Sequence[str] = (),
+        heap: tuple[str, str] = ("512m", "1g"),
+        pagecache: str = "256m",
+    ):
+        self.root = Path(root).expanduser().absolute()
+        self.bolt_port = bolt_port
+        self.http_port = http_port
+        self.extra_config = tuple(extra_config)
+        self.heap = heap
+        self.pagecache = pagecache
+
+    def __repr__(self) -> str:
+        return f"Instance({str(self.root)!r}, bolt_port={self.bolt_port}, http_port={self.http_port})"
+
+    # paths and addresses
+    @property
+    def conf_dir(self) -> Path:
+        return self.root / "conf"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs_dir / "neo4j.log"
+
+    @property
+    def credentials_file(self) -> Path:
+        return self.root / "credentials.json"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.root / "run" / "neo4j.pid"
+
+    @property
+    def bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
+    # configuration and password
+    def write_config(self) -> Path:
+        """Write conf/neo4j.conf from the template, the conf.d fragments and ``extra_config``."""
+        values = {
+            "root": str(self.root),
+            "bolt_port": str(self.bolt_port),
+            "http_port": str(self.http_port),
+            "heap_initial": self.heap[0],
+            "heap_max": self.heap[1],
+            "pagecache": self.pagecache,
+            "credentials": str(self.credentials_file),
+        }
+        lines = Template((_DATA / "neo4j.conf").read_text(encoding="utf-8")).substitute(values).splitlines()
+        fragments = sorted(
+            (f for f in (_DATA / "conf.d").iterdir() if f.name.endswith(".conf")), key=lambda f: f.name
+        )
+        extra: list[str] = []
+        for fragment in fragments:
+            extra += Template(fragment.read_text(encoding="utf-8")).safe_substitute(values).splitlines()
+        extra += [Template(line).safe_substitute(values) for line in self.extra_config]
+        replaced = {_key(line) for line in extra} - {None, "server.jvm.additional"}
+        lines = [line for line in lines if _key(line) not in replaced]
+        if extra:
+            lines += ["", "# Extra settings (conf.d fragments, then Instance(extra_config=...))", *extra]
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)  # the data is the user's alone
+        for folder in ("conf", "data", "logs", "run", "import", "plugins"):
+            (self.root / folder).mkdir(exist_ok=True)
+        path = self.conf_dir / "neo4j.conf"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    def password(self) -> str:
+        try:
+            return json.loads(self.credentials_file.read_text(encoding="utf-8"))["password"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise Neo4jError(f"no credentials for the Neo4j instance in {self.root}: {exc}") from exc
+
+    def settings(self) -> Settings:
+        return Settings(uri=self.bolt_uri, user=USER, password=self.password(), database=DATABASE)
+
+    def initialize(self) -> None:
+        """Write the config; before the very first start, generate and set the password."""
+        self.write_config()
+        auth_done = (self.data_dir / "dbms" / "auth.ini").exists() or (
+            self.data_dir / "databases" / "system"
+        ).exists()
+        if auth_done:
+            if not self.credentials_file.exists():
+                raise NewsgraphError(
+                    f"{self.credentials_file} is missing but {self.data_dir} was already started with "
+                    "a password; delete that data folder to start afresh"
+                )
+            return
+        if self.credentials_file.exists():
+            password = self.password()  # the data was wiped: keep the password the user has
+        else:
+            password = secrets.token_urlsafe(24)
+            _write_private(self.credentials_file, json.dumps({"user": USER, "password": password}) + "\n")
+        # The password goes through a 0600 argument file (picocli's @file), not the command
+        # line, so it never shows in ps.
+        with tempfile.NamedTemporaryFile("w", dir=self.root / "run", suffix=".args") as args:
+            os.chmod(args.name, 0o600)
+            args.write(f"dbms\nset-initial-password\n{password}\n")
+            args.flush()
+            self._admin([f"@{args.name}"], "set-initial-password")
+
+    # running
+    def pid(self) -> int | None:
+        """The server's pid when it is running (a stale pid file counts as not running)."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            pass
+        cmdline = Path(f"/proc/{pid}/cmdline")
+        if cmdline.exists() and str(self.conf_dir) not in cmdline.read_bytes().decode(errors="replace"):
+            return None  # the pid was reused by an unrelated process
+        return pid
+
+    def is_running(self) -> bool:
+        return self.pid() is not None
+
+    def start(self, timeout: float = 120.0) -> None:
+        """Start the server (a no-op when it runs) and wait until Bolt accepts our password."""
+        if self.is_running():
+            self._wait_for_bolt(timeout)
+            return
+        dist = distribution()
+        self.initialize()
+        for port in (self.bolt_port, self.http_port):
+            if not port_is_free(port):
+                raise Neo4jError(
+                    f"port {port} on 127.0.0.1 is in use; stop what holds it or pick other ports"
+                )
+        launch_log = self.logs_dir / "launcher.log"
+        with open(launch_log, "w") as out:
+            # Own session: the server outlives this process and a Ctrl-C in the caller's terminal.
+            done = subprocess.run(
+                [*dist.command(), "start"], env=self._env(dist), stdout=out, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, start_new_session=True, timeout=timeout,
+            )  # fmt: skip
+        if done.returncode != 0:
+            raise Neo4jError(
+                f"Neo4j did not start (exit {done.returncode}); read {launch_log} and {self.log_file}"
+            )
+        self._wait_for_bolt(timeout)
+
+    def _wait_for_bolt(self, timeout: float) -> None:
+        import neo4j
+
+        deadline = time.monotonic() + timeout
+        with neo4j.GraphDatabase.driver(self.bolt_uri, auth=(USER, self.password())) as driver:
+            while True:
+                try:
+                    driver.verify_connectivity()
+                    return
+                except neo4j.exceptions.AuthError as exc:
+                    raise Neo4jError(
+                        f"Neo4j at {self.bolt_uri} refused the stored password; read {self.log_file}"
+                    ) from exc
+                except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError):
+                    pass
+                if not self.is_running():
+                    raise Neo4jError(f"Neo4j stopped while starting; read {self.log_file}")
+                if time.monotonic() > deadline:
+                    raise Neo4jError(
+                        f"no answer on {self.bolt_uri} within {timeout:.0f} s; read {self.log_file}"
+                    )
+                time.sleep(0.25)
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Stop the server cleanly (SIGTERM: checkpoint and close), killing it after ``timeout``.
+
+        Returns whether a server was running.
+        """
+        pid = self.pid()
+        if pid is None:
+            self.pid_file.unlink(missing_ok=True)
+            return False
+        os.kill(pid, signal.SIGTERM)
+        if not _wait_gone(pid, timeout):
+            os.kill(pid, signal.SIGKILL)
+            _wait_gone(pid, 10)
+        self.pid_file.unlink(missing_ok=True)
+        return True
+
+    def version(self) -> str:
+        """The version the running server reports (``dbms.components()``), else the installed one."""
+        if self.is_running():
+            import neo4j
+
+            with neo4j.GraphDatabase.driver(self.bolt_uri, auth=(USER, self.password())) as driver:
+                records, _, _ = driver.execute_query(_cypher("components"), database_="system")
+                return str(records[0]["version"])
+        return installed_version() or f"{NEO4J_VERSION} (not installed yet)"
+
+    def status(self) -> Status:
+        pid = self.pid()
+        return Status(pid is not None, pid, self.version(), self.bolt_uri, self.browser_url)
+
+    # neo4j-admin
+    def _env(self, dist: Distribution) -> dict[str, str]:
+        env = dict(os.environ, NEO4J_CONF=str(self.conf_dir), NEO4J_HOME=str(dist.home))
+        env.setdefault("HEAP_SIZE", "512m")  # neo4j-admin's own heap (the import tool)
+        return env
+
+    def _admin(self, args: list[str], what: str) -> str:
+        """Run a neo4j-admin command against this instance; its output, also kept in logs/."""
+        dist = distribution()
+        log = self.logs_dir / f"admin-{what}.log"
+        with open(log, "w") as out:
+            done = subprocess.run(
+                [*dist.command(admin=True), *args], env=self._env(dist), cwd=self.root,
+                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            )  # fmt: skip
+        if done.returncode != 0:
+            raise NewsgraphError(f"neo4j-admin {what} failed (exit {done.returncode}); read {log}")
+        return log.read_text(encoding="utf-8", errors="replace")
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Create a file only its owner can read, without a moment of wider permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        os.fchmod(fd, 0o600)
+        out.write(text)
+
+
+def _key(line: str) -> str | None:
+    line = line.strip()
+    if not line or line.startswith("#") or "=" not in line:
+        return None
+    return line.split("=", 1)[0].strip()
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        _reap(pid)
+        time.sleep(0.1)
+    return False
+
+
+def _reap(pid: int) -> None:
+    """Collect the exit status if the server is our child (a test fixture), so it does not linger."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(preferred: int | None = None) -> int:
+    """``preferred`` when it is free, else a free port the OS picks."""
+    if preferred and port_is_free(preferred):
+        return preferred
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# --- the default instance --------------------------------------------------------
+
+
+def default_instance(extra_config: Sequence[str] = ()) -> Instance:
+    """The local server ``newsgraph neo4j start`` runs: ``$NEWSGRAPH_HOME/neo4j`` on 7687/7474."""
+    return Instance(data_home() / "neo4j", DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, extra_config=extra_config)
+
+
+def local_settings() -> Settings | None:
+    """Settings for the default local server, or None when it was never set up (no credentials)."""
+    instance = default_instance()
+    if not instance.credentials_file.exists():
+        return None
+    return instance.settings()
+
+
+# --- neo4j-admin database import ---------------------------------------------------
+
+NODE_FILES = ("nodes_*.csv", "nodes_*.csv.gz")
+RELATIONSHIP_FILES = ("rels_*.csv", "rels_*.csv.gz", "relationships_*.csv", "relationships_*.csv.gz")
+
+
+def import_files(csv_dir: Path) -> tuple[list[Path], list[Path]]:
+    """The node and relationship files of a CSV folder, told apart by name (see :func:`admin_import`)."""
+    nodes = sorted({p for pattern in NODE_FILES for p in Path(csv_dir).glob(pattern)})
+    rels = sorted({p for pattern in RELATIONSHIP_FILES for p in Path(csv_dir).glob(pattern)})
+    return nodes, rels
+
+
+def admin_import(
+    csv_dir: str | Path,
+    instance: Instance,
+    *,
+    extra_args: Sequence[str] = (),
+    start: bool = True,
+    timeout: float = 120.0,
+) -> ImportResult:
+    """Bulk-load a folder of neo4j-admin CSV files into ``instance`` (replacing its database), then start it.
+
+    File roles come from names: ``nodes_*.csv`` are node files, ``rels_*.csv`` (or
+    ``relationships_*.csv``) relationship files, each optionally gzipped. Each file carries
+    its own neo4j-admin header line (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``,
+    ``:TYPE``, typed properties such as ``goldstein:float``). Meant for a scratch instance:
+    the instance must be stopped, and its ``neo4j`` database is overwritten.
+    """
+    csv_dir = Path(csv_dir)
+    nodes, rels = import_files(csv_dir)
+    if not nodes:
+        raise NewsgraphError(f"{csv_dir}: no nodes_*.csv files to import")
+    if instance.is_running():
+        raise NewsgraphError(f"stop the Neo4j instance in {instance.root} before importing into it")
+    instance.initialize()
+    report = instance.logs_dir / "import.report"
+    args = [
+        "database", "import", "full", DATABASE, "--overwrite-destination",
+        f"--report-file={report}",
+        *(f"--nodes={path.absolute()}" for path in nodes),
+        *(f"--relationships={path.absolute()}" for path in rels),
+        *extra_args,
+    ]  # fmt: skip
+    output = instance._admin(args, "import")
+    counts = {
+        what: int(number.replace(",", ""))
+        for number, what in re.findall(r"^\s*([\d,]+) (nodes|relationships|properties)\s*$", output, re.M)
+    }
+    result = ImportResult(
+        counts.get("nodes", 0), counts.get("relationships", 0), counts.get("properties", 0),
+        instance.logs_dir / "admin-import.log",
+    )  # fmt: skip
+    if start:
+        instance.start(timeout)
+    return result
+
+
+# --- helpers for tests and tools -----------------------------------------------------
+
+
+def clear_database(driver: Any, database: str = DATABASE) -> None:
+    """Empty a database: every node and relationship, then constraints and indexes (not the lookups)."""
+    driver.execute_query(_cypher("delete_all"), database_=database)
+    records, _, _ = driver.execute_query(_cypher("show_constraints"), database_=database)
+    for record in records:
+        driver.execute_query(_cypher("drop_constraint"), name=record["name"], database_=database)
+    records, _, _ = driver.execute_query(_cypher("show_indexes"), database_=database)
+    for record in records:
+        driver.execute_query(_cypher("drop_index"), name=record["name"], database_=database)
