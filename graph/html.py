@@ -1,0 +1,221 @@
+"""The self-contained HTML view of a graph: one file, every script and style inlined, no network access.
+
+The page draws actors and events (the nodes an analyst reads) with sigma.js on WebGL; articles are
+shown as the provenance of each event rather than as nodes. Positions are computed here with igraph's
+Fruchterman-Reingold layout (C code, a fraction of a second for thousands of nodes), so the browser
+renders a finished picture and never freezes on a layout. Colours come from the Neo4j Browser style
+(``graph/browser/style.grass``), so both views look alike.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from newsgraph.extract.errors import NewsgraphError
+
+STATIC = resources.files("newsgraph.graph") / "static"
+STYLE = resources.files("newsgraph.graph") / "browser" / "style.grass"
+# Vendored libraries first (the page's script uses their globals), then the page's own code.
+SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "view.js")
+
+KIND_LABELS = {"state": "State", "person": "Person", "organization": "Organization", "group": "Group"}
+# GDELT's quad classes; the labels name the GraSS rules that colour them.
+QUAD_CLASSES = {
+    1: ("VerbalCooperation", "verbal cooperation"),
+    2: ("MaterialCooperation", "material cooperation"),
+    3: ("VerbalConflict", "verbal conflict"),
+    4: ("MaterialConflict", "material conflict"),
+}
+# Relationships drawn as edges; the others (MENTIONS, REPORTED_IN, AT, INTERACTS_WITH) become details.
+DRAWN = {
+    "SOURCE_OF": "#4E79A7",
+    "TARGETS": "#E15759",
+    "INVOLVES": "#BAB0AC",
+    "ATTRIBUTED_TO": "#D4A6C8",
+    "CONDITIONAL_ON": "#9C755F",
+    "RESPONDS_TO": "#9C755F",
+    "HOLDS_ROLE": "#F1CE63",
+    "PART_OF": "#8CD17D",
+    "MEMBER_OF": "#D7B5A6",
+}
+FALLBACK_COLOR = "#A5ABB6"
+LAYOUT_SCALE = 1000.0
+
+
+def style_colors(grass: str | None = None) -> dict[str, str]:
+    """Node colours by label from a GraSS style sheet (``node.State { color: #4E79A7; }``)."""
+    text = grass if grass is not None else STYLE.read_text(encoding="utf-8")
+    colors = {}
+    for label, body in re.findall(r"node\.(\w+)\s*\{([^}]*)\}", text):
+        match = re.search(r"(?:^|[;\s])color:\s*(#[0-9A-Fa-f]{3,8})", body)
+        if match:
+            colors[label] = match.group(1)
+    return colors
+
+
+def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "newsgraph") -> Path:
+    """Write the interactive view of ``graph`` to ``path`` (one self-contained file); returns the path."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_html(graph, title), encoding="utf-8")
+    except OSError as exc:
+        raise NewsgraphError(f"{path}: cannot write the HTML view ({exc.strerror or exc})") from exc
+    return path
+
+
+def render_html(graph: nx.MultiDiGraph, title: str = "newsgraph") -> str:
+    """The HTML text of the view (what :func:`write_html` writes)."""
+    data = view_data(graph)
+    template = (STATIC / "view.html").read_text(encoding="utf-8")
+    parts = {
+        "TITLE": html.escape(title),
+        "STYLE": _inline((STATIC / "view.css").read_text(encoding="utf-8"), "style"),
+        "DATA": _json_for_html(data),
+        "SCRIPTS": "\n".join(
+            f"<script>\n{_inline(_script(name), 'script')}\n</script>" for name in SCRIPTS
+        ),
+    }
+    # One pass, so placeholder-like text inside the data is never substituted again.
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
+
+
+def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """What the page needs: actors and events with positions, sizes and colours, edges, articles."""
+    colors = style_colors()
+    actors = [n for n, lab in graph.nodes(data="label") if lab == "Actor"]
+    events = [n for n, lab in graph.nodes(data="label") if lab == "Event"]
+    shown = set(actors) | set(events)
+    edges = [
+        (u, v, t, d.get("role"))
+        for u, v, d in graph.edges(data=True)
+        if (t := d.get("type")) in DRAWN and u in shown and v in shown
+    ]
+    degree = Counter()
+    for u, v, _, _ in edges:
+        degree[u] += 1
+        degree[v] += 1
+    positions = layout([*actors, *events], [(u, v) for u, v, _, _ in edges])
+
+    articles: dict[str, dict[str, Any]] = {}
+    reported: dict[str, list[str]] = {}
+    places: dict[str, list[str]] = {}
+    for u, v, t in graph.edges(data="type"):
+        if t == "REPORTED_IN" and u in shown:
+            reported.setdefault(u, []).append(v)
+            art = graph.nodes[v]
+            articles[v] = {k: art.get(k) for k in ("title", "source", "published", "url", "path")}
+        elif t == "AT" and u in shown:
+            places.setdefault(u, []).append(graph.nodes[v].get("name") or v)
+
+    def placed(node: str, size: float, color: str) -> dict[str, Any]:
+        x, y = positions[node]
+        return {"x": x, "y": y, "size": round(size, 2), "color": color}
+
+    actor_rows = []
+    for node in actors:
+        d = graph.nodes[node]
+        label = KIND_LABELS.get(d.get("kind") or "")
+        actor_rows.append(
+            {
+                "id": node,
+                "name": d.get("name") or node,
+                "kind": d.get("kind"),
+                "country": d.get("country"),
+                "aliases": list(d.get("aliases") or []),
+                "cameo_code": d.get("cameo_code"),
+                **placed(node, 5 + 2.2 * math.sqrt(degree[node]), colors.get(label or "Actor", FALLBACK_COLOR)),
+            }
+        )
+    event_rows = []
+    for node in events:
+        d = graph.nodes[node]
+        quad = d.get("quad_class")
+        label = QUAD_CLASSES.get(quad, ("Event",))[0]
+        event_rows.append(
+            {
+                "id": node,
+                **{
+                    k: d.get(k)
+                    for k in (
+                        "type", "cameo", "quad_class", "goldstein", "modality", "negated",
+                        "date", "date_text", "sentence", "confidence",
+                    )
+                },
+                "place": ", ".join(places.get(node, [])) or None,
+                "articles": reported.get(node, []),
+                **placed(node, 3 + 1.2 * math.sqrt(degree[node]), colors.get(label, FALLBACK_COLOR)),
+            }
+        )
+    type_counts = Counter(e["type"] for e in event_rows)
+    return {
+        "actors": actor_rows,
+        "events": event_rows,
+        "edges": [list(e) for e in edges],
+        "articles": articles,
+        "eventTypes": sorted(type_counts.items()),
+        "quadNames": {q: name for q, (_, name) in QUAD_CLASSES.items()},
+        "edgeColors": DRAWN,
+        "legend": {
+            "actors": [[label, colors.get(label, FALLBACK_COLOR)] for label in KIND_LABELS.values()],
+            "events": [[f"{q} {name}", colors.get(lab, FALLBACK_COLOR)] for q, (lab, name) in QUAD_CLASSES.items()],
+        },
+    }
+
+
+def layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Deterministic 2-D positions, scaled to about [-1000, 1000]: Fruchterman-Reingold from a circle.
+
+    Starting from a fixed circle (rather than igraph's random start) makes the picture the same on
+    every run, which keeps exports diffable and screenshots stable.
+    """
+    import random
+
+    import igraph
+
+    if not nodes:
+        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    g = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in edges], directed=False)
+    start = [(math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes))) for i in index.values()]
+    # igraph's layout draws random moves from a process-wide generator: give it a seeded one, then put
+    # the default back, so the same graph always gets the same picture.
+    igraph.set_random_number_generator(random.Random(0))
+    try:
+        coords = g.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    finally:
+        igraph.set_random_number_generator(random)
+    xs = [c[0] for c in coords]
+    ys = [c[1] for c in coords]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
+    return {
+        n: (round((x - cx) / half * LAYOUT_SCALE, 2), round((y - cy) / half * LAYOUT_SCALE, 2))
+        for n, (x, y) in zip(nodes, coords, strict=True)
+    }
+
+
+def _script(name: str) -> str:
+    text = (STATIC / name).read_text(encoding="utf-8")
+    # A source-map comment would make developer tools fetch a file that is not shipped.
+    return re.sub(r"^//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
+
+
+def _inline(text: str, tag: str) -> str:
+    """Text safe inside <script> or <style>: a closing tag in it would end the element early."""
+    return re.sub(rf"</({tag})", r"<\\/\1", text, flags=re.IGNORECASE)
+
+
+def _json_for_html(data: Any) -> str:
+    """JSON that cannot close its <script> element or start a comment, whatever the article text says."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

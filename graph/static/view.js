@@ -1,0 +1,299 @@
+/* newsgraph HTML view: sigma renders the actor-event graph laid out in Python; this file wires the
+   filters, the search and the details panel. Every string from the data goes in through textContent,
+   never innerHTML, because article text and names are untrusted. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("ng-data").textContent);
+  var byId = {};
+  var graph = new graphology.MultiDirectedGraph();
+  var edgeTouches = {}; // node id -> [[other id, rel, role, outgoing]]
+
+  function touch(a, b, rel, role, out) {
+    (edgeTouches[a] = edgeTouches[a] || []).push([b, rel, role, out]);
+  }
+  data.actors.forEach(function (a) {
+    a.isActor = true;
+    byId[a.id] = a;
+    graph.addNode(a.id, { x: a.x, y: a.y, size: a.size, color: a.color, label: a.name });
+  });
+  data.events.forEach(function (e) {
+    byId[e.id] = e;
+    graph.addNode(e.id, { x: e.x, y: e.y, size: e.size, color: e.color, label: e.type });
+  });
+  data.edges.forEach(function (edge) {
+    var s = edge[0], t = edge[1], rel = edge[2], role = edge[3];
+    if (!graph.hasNode(s) || !graph.hasNode(t)) return;
+    graph.addDirectedEdge(s, t, { rel: rel, color: data.edgeColors[rel] || "#ccc", size: 1 });
+    touch(s, t, rel, role, true);
+    touch(t, s, rel, role, false);
+  });
+
+  var container = document.getElementById("ng-graph");
+  var state = { type: "", from: "", to: "", undated: true, selected: null, visible: null };
+  var renderer = new Sigma(graph, container, {
+    defaultEdgeType: "arrow",
+    renderEdgeLabels: false,
+    labelRenderedSizeThreshold: 5,
+    zIndex: true,
+    nodeReducer: function (node, attrs) {
+      var res = Object.assign({}, attrs);
+      if (state.visible && !state.visible.has(node)) res.hidden = true;
+      if (node === state.selected) { res.highlighted = true; res.zIndex = 1; }
+      return res;
+    },
+    edgeReducer: function (edge, attrs) {
+      var res = Object.assign({}, attrs);
+      if (state.visible && !(state.visible.has(graph.source(edge)) && state.visible.has(graph.target(edge)))) {
+        res.hidden = true;
+      }
+      return res;
+    }
+  });
+
+  // --- filters -------------------------------------------------------------------------------
+  function dateSpan(date) {
+    // Partial ISO dates ("2022", "2022-02") cover a span: compare both its ends.
+    var parts = date.split("-");
+    var start = [parts[0], parts[1] || "01", parts[2] || "01"].join("-");
+    var end = [parts[0], parts[1] || "12", parts[2] || "31"].join("-");
+    return [start, end];
+  }
+  function eventMatches(e) {
+    if (state.type && e.type !== state.type) return false;
+    if (!state.from && !state.to) return true;
+    if (!e.date) return state.undated;
+    var span = dateSpan(e.date);
+    if (state.from && span[1] < state.from) return false;
+    if (state.to && span[0] > state.to) return false;
+    return true;
+  }
+  function filtering() { return Boolean(state.type || state.from || state.to); }
+  function applyFilters() {
+    state.type = document.getElementById("ng-type").value;
+    state.from = document.getElementById("ng-from").value;
+    state.to = document.getElementById("ng-to").value;
+    state.undated = document.getElementById("ng-undated").checked;
+    var shownEvents = 0, shownActors = 0;
+    if (!filtering()) {
+      state.visible = null;
+      shownEvents = data.events.length;
+      shownActors = data.actors.length;
+    } else {
+      // Events that match, and the actors taking part in at least one of them.
+      var visible = new Set();
+      data.events.forEach(function (e) {
+        if (!eventMatches(e)) return;
+        visible.add(e.id);
+        shownEvents++;
+        (edgeTouches[e.id] || []).forEach(function (t) { if (byId[t[0]] && byId[t[0]].isActor) visible.add(t[0]); });
+      });
+      shownActors = visible.size - shownEvents;
+      state.visible = visible;
+    }
+    document.getElementById("ng-stats").textContent =
+      shownActors + " of " + data.actors.length + " actors, " + shownEvents + " of " + data.events.length + " events";
+    renderer.refresh();
+    if (state.selected) showDetails(state.selected);
+  }
+
+  // --- details panel -------------------------------------------------------------------------
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function nodeLink(id) {
+    var target = byId[id];
+    var a = el("a", target ? (target.isActor ? target.name : target.type) : id, "ng-node");
+    a.dataset.node = id;
+    a.addEventListener("click", function () { select(id, true); });
+    return a;
+  }
+  function linkList(ids) {
+    var span = el("span");
+    ids.forEach(function (id, i) {
+      if (i) span.appendChild(document.createTextNode(", "));
+      span.appendChild(nodeLink(id));
+    });
+    if (!ids.length) span.textContent = "\u2014";
+    return span;
+  }
+  function fields(rows) {
+    var dl = el("dl");
+    rows.forEach(function (row) {
+      if (row[1] === null || row[1] === undefined || row[1] === "") return;
+      dl.appendChild(el("dt", row[0]));
+      var dd = el("dd");
+      if (row[1] instanceof Node) dd.appendChild(row[1]); else dd.textContent = String(row[1]);
+      dl.appendChild(dd);
+    });
+    return dl;
+  }
+  function touching(id, rel, out) {
+    return (edgeTouches[id] || []).filter(function (t) { return t[1] === rel && t[3] === out; });
+  }
+  function evidence(e) {
+    var box = el("div", null, "ng-evidence");
+    box.appendChild(el("blockquote", e.sentence || "(no evidence sentence)"));
+    e.articles.forEach(function (aid) {
+      var art = data.articles[aid] || {};
+      var line = el("div", null, "ng-source");
+      line.appendChild(el("strong", art.title || aid));
+      var meta = [art.source, art.published, art.path].filter(Boolean).join(" \u00b7 ");
+      if (meta) line.appendChild(document.createTextNode(" \u2014 " + meta));
+      if (art.url) {
+        line.appendChild(document.createTextNode(" \u00b7 "));
+        var link = el("a", art.url);
+        link.href = art.url;
+        link.rel = "noopener noreferrer";
+        link.target = "_blank";
+        line.appendChild(link);
+      }
+      box.appendChild(line);
+    });
+    return box;
+  }
+  function showEvent(e, panel) {
+    panel.appendChild(el("h2", e.type));
+    var involves = touching(e.id, "INVOLVES", true).map(function (t) { return t[2] + ": " + (byId[t[0]] ? byId[t[0]].name : t[0]); });
+    panel.appendChild(fields([
+      ["CAMEO", e.cameo],
+      ["type", e.type],
+      ["quad class", e.quad_class + " " + (data.quadNames[e.quad_class] || "")],
+      ["Goldstein", e.goldstein],
+      ["modality", e.modality + (e.negated ? " (negated)" : "")],
+      ["date", e.date ? e.date + (e.date_text ? " (" + e.date_text + ")" : "") : "unknown"],
+      ["source", linkList(touching(e.id, "SOURCE_OF", false).map(function (t) { return t[0]; }))],
+      ["target", linkList(touching(e.id, "TARGETS", true).map(function (t) { return t[0]; }))],
+      ["involves", involves.join("; ")],
+      ["according to", touching(e.id, "ATTRIBUTED_TO", true).map(function (t) { return byId[t[0]] ? byId[t[0]].name : t[0]; }).join(", ")],
+      ["place", e.place],
+      ["confidence", e.confidence]
+    ]));
+    panel.appendChild(el("h3", "Evidence"));
+    panel.appendChild(evidence(e));
+  }
+  function showActor(a, panel) {
+    panel.appendChild(el("h2", a.name));
+    var relations = (edgeTouches[a.id] || []).filter(function (t) { return byId[t[0]] && byId[t[0]].isActor; })
+      .map(function (t) { return (t[3] ? t[1] + " \u2192 " : t[1] + " \u2190 ") + byId[t[0]].name + (t[2] ? " (" + t[2] + ")" : ""); });
+    panel.appendChild(fields([
+      ["kind", a.kind],
+      ["country", a.country],
+      ["aliases", (a.aliases || []).join(", ")],
+      ["CAMEO actor", a.cameo_code],
+      ["relations", relations.join("; ")]
+    ]));
+    var events = (edgeTouches[a.id] || []).filter(function (t) { return byId[t[0]] && !byId[t[0]].isActor; });
+    var seen = {}, shown = [];
+    events.forEach(function (t) {
+      var e = byId[t[0]];
+      if (seen[e.id] || (filtering() && !eventMatches(e))) return;
+      seen[e.id] = true;
+      var role = t[1] === "SOURCE_OF" ? "source" : t[1] === "TARGETS" ? "target" : t[1] === "ATTRIBUTED_TO" ? "according to" : (t[2] || "involved");
+      shown.push([e, role]);
+    });
+    var total = Object.keys(events.reduce(function (acc, t) { acc[t[0]] = 1; return acc; }, {})).length;
+    panel.appendChild(el("h3", "Events (" + shown.length + (shown.length !== total ? " of " + total + ", filtered" : "") + ")"));
+    shown.forEach(function (pair) {
+      var e = pair[0], box = el("div", null, "ng-event");
+      var head = el("div");
+      head.appendChild(el("span", pair[1] + " \u00b7 "));
+      head.appendChild(nodeLink(e.id));
+      head.appendChild(document.createTextNode(" \u00b7 CAMEO " + e.cameo + (e.date ? " \u00b7 " + e.date : "")));
+      box.appendChild(head);
+      box.appendChild(evidence(e));
+      panel.appendChild(box);
+    });
+  }
+  function showDetails(id) {
+    var panel = document.getElementById("ng-details");
+    panel.textContent = "";
+    var item = byId[id];
+    if (!item) return;
+    panel.dataset.node = id;
+    if (item.isActor) showActor(item, panel); else showEvent(item, panel);
+  }
+  function select(id, moveCamera) {
+    if (!byId[id]) return;
+    state.selected = id;
+    showDetails(id);
+    renderer.refresh();
+    if (moveCamera) {
+      var shown = renderer.getNodeDisplayData(id);
+      if (shown) renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: 0.6 }, { duration: 300 });
+    }
+  }
+
+  // --- search --------------------------------------------------------------------------------
+  var names = document.getElementById("ng-names");
+  var nameIndex = {};
+  data.actors.forEach(function (a) {
+    [a.name].concat(a.aliases || []).forEach(function (n) {
+      var key = n.toLowerCase();
+      if (!(key in nameIndex)) nameIndex[key] = a.id;
+    });
+    names.appendChild(el("option")).value = a.name;
+  });
+  function search(text) {
+    var q = text.trim().toLowerCase();
+    if (!q) return null;
+    if (q in nameIndex) return nameIndex[q];
+    var hit = data.actors.find(function (a) {
+      return a.name.toLowerCase().indexOf(q) >= 0 || (a.aliases || []).some(function (n) { return n.toLowerCase().indexOf(q) >= 0; });
+    });
+    return hit ? hit.id : null;
+  }
+  var searchBox = document.getElementById("ng-search");
+  function runSearch() {
+    var id = search(searchBox.value);
+    searchBox.setCustomValidity(id || !searchBox.value ? "" : "no such actor");
+    if (id) select(id, true);
+  }
+  searchBox.addEventListener("change", runSearch);
+  searchBox.addEventListener("keydown", function (ev) { if (ev.key === "Enter") runSearch(); });
+
+  // --- controls and legend -------------------------------------------------------------------
+  var typeSelect = document.getElementById("ng-type");
+  data.eventTypes.forEach(function (t) {
+    var opt = el("option", t[0] + " (" + t[1] + ")");
+    opt.value = t[0];
+    typeSelect.appendChild(opt);
+  });
+  ["ng-type", "ng-from", "ng-to", "ng-undated"].forEach(function (id) {
+    document.getElementById(id).addEventListener("change", applyFilters);
+  });
+  document.getElementById("ng-reset").addEventListener("click", function () {
+    typeSelect.value = "";
+    document.getElementById("ng-from").value = "";
+    document.getElementById("ng-to").value = "";
+    document.getElementById("ng-undated").checked = true;
+    searchBox.value = "";
+    state.selected = null;
+    renderer.getCamera().animatedReset({ duration: 300 });
+    applyFilters();
+  });
+  var legend = document.getElementById("ng-legend");
+  function legendGroup(title, entries) {
+    legend.appendChild(el("h3", title));
+    entries.forEach(function (entry) {
+      var row = el("div");
+      var swatch = el("span", null, "ng-swatch");
+      swatch.style.background = entry[1];
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(entry[0]));
+      legend.appendChild(row);
+    });
+  }
+  legendGroup("Actors", data.legend.actors);
+  legendGroup("Events (quad class)", data.legend.events);
+
+  renderer.on("clickNode", function (ev) { select(ev.node, false); });
+  renderer.on("clickStage", function () { state.selected = null; renderer.refresh(); });
+
+  applyFilters();
+  // Handle for scripts and tests: the renderer, the graph, and the actions the controls run.
+  window.newsgraph = { renderer: renderer, graph: graph, data: data, select: select, applyFilters: applyFilters, state: state };
+  document.body.dataset.ready = "true";
+})();
