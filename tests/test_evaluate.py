@@ -282,6 +282,9 @@ def test_cli_prints_report_and_exits_1_below_minimum(tmp_path):
     assert "TOTAL events F1 0.75" in ok.output
     short = CliRunner().invoke(main, [*args, "--min-actor-f1", "0.9"])
     assert short.exit_code == 1
+    impossible = CliRunner().invoke(main, [*args, "--min-event-f1", "1.01"])
+    assert impossible.exit_code == 1
+    assert impossible.output.splitlines()[-1].startswith("TOTAL events F1 0.75")
 
 
 def test_cli_missing_gold_is_a_usage_error(tmp_path):
