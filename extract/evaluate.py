@@ -6,6 +6,18 @@ acceptable and what is plainly wrong. ``tests/gold/*.yaml`` are examples; the
 rules are those of the shared ``score_extraction.py`` and the printed lines are
 the same, so figures from either tool can be compared.
 
+A gold file holds:
+  article             path (paired with a record by file name, else by title), title,
+                      source, optionally published (resolves "on Monday")
+  actors              {names: [...], kind, country}: must be found (recall), kind included
+  acceptable_actors   right but not required: they do not count against precision
+  forbidden_actors    {name | name_contains, kind}: errors a reader notices at once
+  events              {id, what, roots: ["19"], source: [keys], target: [keys], modality,
+                      negated, date} or {id, what, alternatives: [spec, ...]}
+  acceptable_events   specs that are right but not required
+  relations           {what, types: [HOLDS_ROLE], source: [keys], target: [keys]}
+  acceptable_relations
+
 Matching rules
   key ~ actor   a three-letter upper-case key ("RUS") matches an actor whose
                 ``country`` (or ``id``) is that code; any other key matches an
