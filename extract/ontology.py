@@ -1,0 +1,220 @@
+"""The CAMEO ontology (``data/cameo.tsv``) and the predicate lexicon (``data/lexicon.tsv``).
+
+Both are data files, read once and cached: the event coder asks :meth:`Lexicon.senses` for every
+token, so lookups are plain dict hits. Only the standard library is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.extract.errors import NewsgraphError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CAMEO_PATH = DATA_DIR / "cameo.tsv"
+LEXICON_PATH = DATA_DIR / "lexicon.tsv"
+
+POS_TAGS: tuple[str, ...] = ("VERB", "NOUN")
+_CODE = re.compile(r"\d{2,4}")
+_LEMMA = re.compile(r"[a-z][a-z-]*")
+_NONE = "-"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One CAMEO event code with GDELT's weights."""
+
+    code: str
+    type: str
+    goldstein: float
+    quad_class: int
+    intent: str | None
+    description: str
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One way a predicate codes an event: the lemma, what it needs around it, and the code."""
+
+    lemma: str
+    pos: str
+    cameo: str
+    objects: frozenset[str] = frozenset()  # empty: any object
+    preps: tuple[str, ...] = ()  # prepositions whose object is the target
+    particle: str | None = None
+    prep_required: bool = False  # the sense applies only with one of `preps` ("call on" vs "call")
+    note: str = ""
+
+
+class Ontology:
+    """CAMEO codes by code and by type name."""
+
+    def __init__(self, codes: dict[str, Code]):
+        self._codes = codes
+        self._by_type = {c.type: c for c in codes.values()}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Ontology:
+        return _load_ontology(Path(path or CAMEO_PATH).resolve())
+
+    def get(self, code: str) -> Code:
+        """The code's entry; KeyError on an unknown code."""
+        return self._codes[code]
+
+    def intent_of(self, code: str) -> str:
+        """The code for the act when only intended, pledged or threatened; the code itself when none."""
+        return self._codes[code].intent or code
+
+    def by_type(self, type_name: str) -> Code:
+        """The entry for a readable type name ("threaten_military_force"); KeyError when unknown."""
+        return self._by_type[type_name]
+
+    def root_of(self, code: str) -> Code:
+        """The two-digit root entry of a code ("1384" -> the "13" row)."""
+        return self._codes[code[:2]]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes
+
+    def __iter__(self) -> Iterator[Code]:
+        return iter(self._codes.values())
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+class Lexicon:
+    """Predicate senses by (lemma, pos), most specific first."""
+
+    def __init__(self, senses: dict[tuple[str, str], list[Sense]]):
+        self._senses = senses
+        self._lemmas = frozenset(senses)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        return _load_lexicon(Path(path or LEXICON_PATH).resolve())
+
+    def senses(self, lemma: str, pos: str) -> list[Sense]:
+        """Senses for a lemma and pos ("VERB"/"NOUN"), most specific first; [] when none.
+
+        The list is shared: callers must not mutate it.
+        """
+        return self._senses.get((lemma, pos), [])
+
+    def lemmas(self) -> frozenset[tuple[str, str]]:
+        """Every (lemma, pos) pair the lexicon knows, for fast membership tests."""
+        return self._lemmas
+
+    def particles(self) -> frozenset[tuple[str, str]]:
+        """(lemma, particle) pairs of phrasal senses ("crack", "down")."""
+        return frozenset((s.lemma, s.particle) for s in self if s.particle)
+
+    def __iter__(self) -> Iterator[Sense]:
+        for senses in self._senses.values():
+            yield from senses
+
+    def __len__(self) -> int:
+        return sum(len(s) for s in self._senses.values())
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each data line of a TSV with a header line and "#" comments."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise NewsgraphError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
+    if not lines:
+        raise NewsgraphError(f"{path}: no header line")
+    header = tuple(lines[0][1].split("\t"))
+    if header[: len(columns)] != columns:
+        raise NewsgraphError(f"{path}:{lines[0][0]}: header must start with {', '.join(columns)}")
+    # Plain tab splitting, no CSV quoting: descriptions and notes may hold quote marks.
+    for number, line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) != len(header):
+            raise NewsgraphError(
+                f"{path}:{number}: expected {len(header)} tab-separated fields, found {len(fields)}"
+            )
+        yield number, dict(zip(header, fields, strict=True))
+
+
+def _optional(value: str) -> str | None:
+    value = value.strip()
+    return None if value in ("", _NONE) else value
+
+
+def _items(value: str) -> list[str]:
+    value = value.strip()
+    return [] if value in ("", _NONE) else [item.strip() for item in value.split("|") if item.strip()]
+
+
+@lru_cache(maxsize=8)
+def _load_ontology(path: Path) -> Ontology:
+    codes: dict[str, Code] = {}
+    columns = ("code", "type", "goldstein", "quad_class", "intent", "description")
+    for number, row in _rows(path, columns):
+        where = f"{path}:{number}"
+        code = row["code"].strip()
+        if not _CODE.fullmatch(code):
+            raise NewsgraphError(f"{where}: bad CAMEO code {code!r}")
+        if code in codes:
+            raise NewsgraphError(f"{where}: code {code} listed twice")
+        try:
+            goldstein = float(row["goldstein"])
+            quad_class = int(row["quad_class"])
+        except ValueError as exc:
+            raise NewsgraphError(f"{where}: bad goldstein or quad_class ({exc})") from exc
+        if not -10.0 <= goldstein <= 10.0 or quad_class not in (1, 2, 3, 4):
+            raise NewsgraphError(f"{where}: goldstein must be in -10..10 and quad_class in 1..4")
+        codes[code] = Code(
+            code=code,
+            type=row["type"].strip(),
+            goldstein=goldstein,
+            quad_class=quad_class,
+            intent=_optional(row["intent"]),
+            description=row["description"].strip(),
+        )
+    for entry in codes.values():
+        if entry.intent is not None and entry.intent not in codes:
+            raise NewsgraphError(f"{path}: intent {entry.intent} of code {entry.code} is not a known code")
+    return Ontology(codes)
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(path: Path) -> Lexicon:
+    found: dict[tuple[str, str], list[tuple[tuple[bool, bool, bool, int], Sense]]] = {}
+    columns = ("lemma", "pos", "cameo", "object", "prep", "particle", "note")
+    for number, row in _rows(path, columns):
+        where = f"{path}:{number}"
+        lemma, pos, cameo = row["lemma"].strip(), row["pos"].strip(), row["cameo"].strip()
+        if not _LEMMA.fullmatch(lemma):
+            raise NewsgraphError(f"{where}: lemma {lemma!r} must be lower-case letters")
+        if pos not in POS_TAGS:
+            raise NewsgraphError(f"{where}: pos must be VERB or NOUN, not {pos!r}")
+        if not _CODE.fullmatch(cameo):
+            raise NewsgraphError(f"{where}: bad CAMEO code {cameo!r}")
+        prep = row["prep"].strip()
+        required = prep.startswith("!")
+        sense = Sense(
+            lemma=lemma,
+            pos=pos,
+            cameo=cameo,
+            objects=frozenset(item.lower() for item in _items(row["object"])),
+            preps=tuple(_items(prep.lstrip("!"))),
+            particle=_optional(row["particle"]),
+            prep_required=required,
+            note=row["note"].strip(),
+        )
+        # Most specific first: an object constraint, then a particle, then a required preposition.
+        rank = (not sense.objects, sense.particle is None, not sense.prep_required, number)
+        found.setdefault((lemma, pos), []).append((rank, sense))
+    return Lexicon({key: [s for _, s in sorted(pairs, key=lambda p: p[0])] for key, pairs in found.items()})
