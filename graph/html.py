@@ -81,9 +81,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "newsgraph") -> str:
         "TITLE": html.escape(title),
         "STYLE": _inline((STATIC / "view.css").read_text(encoding="utf-8"), "style"),
         "DATA": _json_for_html(data),
-        "SCRIPTS": "\n".join(
-            f"<script>\n{_inline(_script(name), 'script')}\n</script>" for name in SCRIPTS
-        ),
+        "SCRIPTS": "\n".join(f"<script>\n{_inline(_script(name), 'script')}\n</script>" for name in SCRIPTS),
     }
     # One pass, so placeholder-like text inside the data is never substituted again.
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
@@ -133,7 +131,9 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
                 "country": d.get("country"),
                 "aliases": list(d.get("aliases") or []),
                 "cameo_code": d.get("cameo_code"),
-                **placed(node, 5 + 2.2 * math.sqrt(degree[node]), colors.get(label or "Actor", FALLBACK_COLOR)),
+                **placed(
+                    node, 5 + 2.2 * math.sqrt(degree[node]), colors.get(label or "Actor", FALLBACK_COLOR)
+                ),
             }
         )
     event_rows = []
@@ -147,8 +147,16 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
                 **{
                     k: d.get(k)
                     for k in (
-                        "type", "cameo", "quad_class", "goldstein", "modality", "negated",
-                        "date", "date_text", "sentence", "confidence",
+                        "type",
+                        "cameo",
+                        "quad_class",
+                        "goldstein",
+                        "modality",
+                        "negated",
+                        "date",
+                        "date_text",
+                        "sentence",
+                        "confidence",
                     )
                 },
                 "place": ", ".join(places.get(node, [])) or None,
@@ -167,7 +175,9 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
         "edgeColors": DRAWN,
         "legend": {
             "actors": [[label, colors.get(label, FALLBACK_COLOR)] for label in KIND_LABELS.values()],
-            "events": [[f"{q} {name}", colors.get(lab, FALLBACK_COLOR)] for q, (lab, name) in QUAD_CLASSES.items()],
+            "events": [
+                [f"{q} {name}", colors.get(lab, FALLBACK_COLOR)] for q, (lab, name) in QUAD_CLASSES.items()
+            ],
         },
     }
 
@@ -186,7 +196,10 @@ def layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[fl
         return {}
     index = {n: i for i, n in enumerate(nodes)}
     g = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in edges], directed=False)
-    start = [(math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes))) for i in index.values()]
+    start = [
+        (math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
+        for i in index.values()
+    ]
     # igraph's layout draws random moves from a process-wide generator: give it a seeded one, then put
     # the default back, so the same graph always gets the same picture.
     igraph.set_random_number_generator(random.Random(0))
