@@ -344,12 +344,12 @@ class Instance:
             self._wait_for_bolt(timeout)
             return
         dist = distribution()
-        self.initialize()
         for port in (self.bolt_port, self.http_port):
             if not port_is_free(port):
                 raise Neo4jError(
                     f"port {port} on 127.0.0.1 is in use; stop what holds it or pick other ports"
                 )
+        self.initialize()
         launch_log = self.logs_dir / "launcher.log"
         with open(launch_log, "w") as out:
             # Own session: the server outlives this process and a Ctrl-C in the caller's terminal.
