@@ -29,6 +29,7 @@ ENV_VARS = {
     "password": "NEO4J_PASSWORD",
     "database": "NEO4J_DATABASE",
 }
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
 
 
@@ -77,6 +78,9 @@ def _local_settings() -> Settings | None:
 
 def open_driver(settings: Settings) -> neo4j.Driver:
     """A driver that has reached the server, logged in and found the database; else a one-line Neo4jError."""
+    scheme = settings.uri.partition("://")[0]
+    if scheme not in BOLT_SCHEMES:
+        raise Neo4jError(f"{settings.uri!r} is not a Neo4j URI (use bolt://HOST:7687 or neo4j://HOST:7687)")
     try:
         driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:

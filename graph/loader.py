@@ -119,7 +119,8 @@ def load_records(
                 stats.touched_actors.update(a.id for r in batch for a in r.actors)
                 if progress:
                     progress(len(batch))
-            stats.interactions = update_interactions(driver, settings, sorted(stats.touched_actors))
+            stats.interactions, created = update_interactions(driver, settings, sorted(stats.touched_actors))
+            stats.relationships_created += created
     finally:
         driver.close()
     stats.seconds = time.monotonic() - started
@@ -163,16 +164,17 @@ def _with_backoff(write: Callable[[], Counter]) -> Counter:
     raise AssertionError("unreachable")
 
 
-def update_interactions(driver: neo4j.Driver, settings: Settings, actor_ids: list[str]) -> int:
-    """Recompute INTERACTS_WITH for every ordered pair that involves one of ``actor_ids``."""
-    written = 0
+def update_interactions(driver: neo4j.Driver, settings: Settings, actor_ids: list[str]) -> tuple[int, int]:
+    """Recompute INTERACTS_WITH for every ordered pair touching ``actor_ids``: (pairs written, created)."""
+    written = created = 0
     for start in range(0, len(actor_ids), INTERACTION_CHUNK):
         chunk = actor_ids[start : start + INTERACTION_CHUNK]
         summary = driver.execute_query(
             statement("interactions"), {"ids": chunk}, database_=settings.database
         ).summary
         written += summary.counters.properties_set // 4  # four properties per pair written
-    return written
+        created += summary.counters.relationships_created
+    return written, created
 
 
 # --- rows: what each statement file receives ---------------------------------------------------------
