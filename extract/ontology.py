@@ -7,7 +7,7 @@ token, so lookups are plain dict hits. Only the standard library is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -108,6 +108,30 @@ class Lexicon:
         The list is shared: callers must not mutate it.
         """
         return self._senses.get((lemma, pos), [])
+
+    def match(
+        self,
+        lemma: str,
+        pos: str,
+        objects: Collection[str] = (),
+        particles: Collection[str] = (),
+        preps: Collection[str] = (),
+    ) -> Sense | None:
+        """The first sense the context fits, or None: the file's matching rules in one place.
+
+        ``objects``: lemmas of the direct object (verbs) or of-object (nouns) and of their compound
+        and adjectival modifiers, plus a noun trigger's own compounds and modifiers ("air strike",
+        "military aid"); ``particles``: the verb's particles; ``preps``: prepositions attached to it.
+        """
+        for sense in self._senses.get((lemma, pos), ()):
+            if sense.particle is not None and sense.particle not in particles:
+                continue
+            if sense.objects and sense.objects.isdisjoint(objects):
+                continue
+            if sense.prep_required and not any(p in preps for p in sense.preps):
+                continue
+            return sense
+        return None
 
     def lemmas(self) -> frozenset[tuple[str, str]]:
         """Every (lemma, pos) pair the lexicon knows, for fast membership tests."""

@@ -226,6 +226,21 @@ def test_senses_from_the_brief(lexicon: Lexicon) -> None:
     assert [s.cameo for s in appeal] == ["020", "020"]
 
 
+def test_match_applies_the_file_rules(lexicon: Lexicon) -> None:
+    assert lexicon.match("call", "VERB").cameo == "041"
+    assert lexicon.match("call", "VERB", preps={"on"}).cameo == "020"
+    assert lexicon.match("call", "VERB", objects={"talk"}, particles={"off"}).cameo == "164"
+    assert lexicon.match("strike", "NOUN", objects={"general"}).cameo == "143"
+    assert lexicon.match("aid", "NOUN", objects={"military"}).cameo == "072"
+    assert lexicon.match("fire", "VERB") is None  # "fired the minister" codes nothing
+    assert lexicon.match("fire", "VERB", preps={"at"}).cameo == "190"
+    assert lexicon.match("fire", "NOUN") is None  # a blaze
+    assert lexicon.match("sign", "VERB", objects={"decree"}) is None
+    assert lexicon.match("pour", "VERB", objects={"water"}) is None
+    assert lexicon.match("pour", "VERB", objects={"water"}, preps={"on"}).cameo == "120"
+    assert lexicon.match("say", "VERB") is None
+
+
 # Sentences with inflected forms: (sentence, word, lexicon pos).
 INFLECTED = [
     ("The United States seized a Russian oil tanker and detained its crew.", "seized", "VERB"),
