@@ -31,10 +31,21 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns that, with "the", refer back to an actor of a kind ("the country", "the rebels").
 DEFINITE_KINDS = {
-    "country": "state", "nation": "state", "state": "state", "government": "state",
-    "group": "group", "rebel": "group", "militant": "group", "militia": "group", "coalition": "group",
-    "organisation": "organization", "organization": "organization", "agency": "organization",
-    "alliance": "organization", "bloc": "organization", "ministry": "organization",
+    "country": "state",
+    "nation": "state",
+    "state": "state",
+    "government": "state",
+    "group": "group",
+    "rebel": "group",
+    "militant": "group",
+    "militia": "group",
+    "coalition": "group",
+    "organisation": "organization",
+    "organization": "organization",
+    "agency": "organization",
+    "alliance": "organization",
+    "bloc": "organization",
+    "ministry": "organization",
 }
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
@@ -51,8 +62,9 @@ class ActorTable:
     places: dict[int, dict] = field(default_factory=dict)  # token index -> {"id", "name", "country"}
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor id), text order
 
-    def add(self, entry_id: str, name: str, kind: str, country: str | None, cameo: str | None,
-            span: Span | None) -> Actor:
+    def add(
+        self, entry_id: str, name: str, kind: str, country: str | None, cameo: str | None, span: Span | None
+    ) -> Actor:
         actor = self.actors.get(entry_id)
         if actor is None:
             actor = Actor(id=entry_id, name=name, kind=kind, country=country, cameo_code=cameo)
@@ -84,11 +96,20 @@ class ActorTable:
         ):
             return
         sent = span.sent
-        self.relations.append(Relation(
-            type=kind, source=source, target=target, properties=dict(properties),
-            evidence=Evidence(sentence_index=_sentence_index(sent), start=sent.start_char,
-                              end=sent.end_char, text=sent.text.strip()),
-        ))
+        self.relations.append(
+            Relation(
+                type=kind,
+                source=source,
+                target=target,
+                properties=dict(properties),
+                evidence=Evidence(
+                    sentence_index=_sentence_index(sent),
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    text=sent.text.strip(),
+                ),
+            )
+        )
 
     def of(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)
@@ -103,33 +124,51 @@ class ActorTable:
                 return group
             return self._last(token, {"state", "group", "organization"}, exclude)
         if word in PRONOUNS_SINGULAR:
+            if token.dep_ == "poss" and _nearer_thing(token, self):
+                return []  # "the vessel ... and its seizure": "its" is the vessel, not an actor
             return self._last(token, {"state", "organization", "group"}, exclude)
         if word in PRONOUNS_PERSON:
             return self._last(token, {"person"}, exclude)
+        definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
+        if definite and token.pos_ == "NOUN":  # "the ministry" -> the Russian Foreign Ministry
+            named = [
+                a
+                for i, a in self.order
+                if i < token.i
+                and a not in exclude
+                and self.actors[a].name.lower().split()[-1] == token.lemma_.lower()
+            ]
+            if named:
+                return [named[-1]]
         kind = DEFINITE_KINDS.get(token.lemma_.lower())
-        if kind and any(c.lower_ in {"the", "this", "that"} for c in token.children):
+        if kind and definite:
             return self._last(token, {kind}, exclude)
         return []
 
     def _last(self, token: Token, kinds: set[str], exclude: set[str]) -> list[str]:
-        """The last actor of ``kinds`` mentioned before ``token``; cataphora into the main clause first."""
+        """The most salient earlier actor of ``kinds``: cataphora into the main clause first, then,
+        sentence by sentence backwards, the main-clause subject, any subject, any mention."""
         main_subject = _main_subject_after(token)
         if main_subject is not None:
             found = self.of(main_subject)
             if found and self.actors[found].kind in kinds and found not in exclude:
                 return [found]
-        # prefer subjects (salience), then any mention, nearest first
-        candidates = [(i, a) for i, a in self.order if i < token.i and a not in exclude
-                      and self.actors[a].kind in kinds]
-        if not candidates:
-            return []
         doc = token.doc
-        subjects = [(i, a) for i, a in candidates if doc[i].dep_ in {"nsubj", "nsubjpass"}
-                    or doc[i].head.dep_ in {"nsubj", "nsubjpass"}]
-        recent_sentence = token.sent.start
-        pool = subjects if subjects and subjects[-1][0] >= _previous_sentence_start(token, recent_sentence) \
-            else candidates
-        return [pool[-1][1]]
+
+        def fits(i: int, actor: str) -> bool:
+            return i < token.i and actor not in exclude and self.actors[actor].kind in kinds
+
+        by_sentence: dict[int, list[tuple[int, str]]] = {}
+        for i, actor in self.order:
+            if fits(i, actor):
+                by_sentence.setdefault(doc[i].sent.start, []).append((i, actor))
+        for start in sorted(by_sentence, reverse=True)[:3]:
+            mentions = by_sentence[start]
+            for rank in (_is_main_subject, _is_subject, lambda t: True):
+                chosen = [a for i, a in mentions if rank(doc[i])]
+                if chosen:
+                    return [chosen[-1] if rank is not _is_main_subject else chosen[0]]
+        return []
 
     def _last_coordination(self, token: Token, exclude: set[str]) -> list[str]:
         """'they' after 'The UK and France signed ...': the last coordinated subject."""
@@ -142,6 +181,28 @@ class ActorTable:
             if conj and head.dep_ in {"nsubj", "nsubjpass"}:
                 return list(dict.fromkeys([actor, *conj]))
         return []
+
+
+def _nearer_thing(token: Token, table: ActorTable) -> bool:
+    """Is the nearest singular noun before a possessive "its", in its sentence, a thing (not an actor)?"""
+    for prev in reversed(token.doc[token.sent.start : token.i]):
+        if prev.tag_ in {"NN", "NNP"} and prev.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            return table.of(prev) is None and prev.ent_type_ == ""
+    return False
+
+
+def _is_subject(token: Token) -> bool:
+    node = token
+    while node.dep_ in {"compound", "amod", "poss", "conj"} and node.head is not node:
+        node = node.head
+    return node.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _is_main_subject(token: Token) -> bool:
+    node = token
+    while node.dep_ in {"compound", "amod", "poss", "conj"} and node.head is not node:
+        node = node.head
+    return node.dep_ in {"nsubj", "nsubjpass"} and node.head.dep_ == "ROOT"
 
 
 def _sentence_index(sent: Span) -> int:
@@ -175,8 +236,11 @@ def clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "“", '"'}):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ == "PUNCT"
-                           or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}):
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].pos_ == "PUNCT"
+        or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}
+    ):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -192,6 +256,7 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS:
                 self._entity(table, ent)
+        self._adjectives(doc, table)
         self._agents(doc, table)
         self._titles(doc, table)
         self._known_roles(doc, table)
@@ -213,8 +278,13 @@ class ActorResolver:
             iso3 = self.gaz.state_of_capital(span.text)
             entry = self.gaz.get(iso3) if iso3 else None
         if entry is not None:
-            if ent.label_ in PLACE_LABELS and entry.kind == "state" and _is_location(span) \
-                    and entry.name != span.text and span.text not in entry.aliases:
+            if (
+                ent.label_ in PLACE_LABELS
+                and entry.kind == "state"
+                and _is_location(span)
+                and entry.name != span.text
+                and span.text not in entry.aliases
+            ):
                 self._place(table, span, entry.country)  # "a meeting in Paris": a place, not France acting
                 return
             self._add_entry(table, entry, span)
@@ -227,13 +297,18 @@ class ActorResolver:
         elif ent.label_ in PLACE_LABELS:
             self._place(table, span, None)
 
-    def _add_entry(self, table: ActorTable, entry: Entry, span: Span) -> None:
-        table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, span)
-        if entry.part_of and entry.part_of != entry.id:
+    def _add_entry(self, table: ActorTable, entry: Entry, span: Span | None) -> Actor:
+        actor = table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, span)
+        for alias in entry.aliases:  # known names make the actor findable by any of them
+            if alias not in actor.aliases and alias != actor.name:
+                actor.aliases.append(alias)
+        if entry.part_of and entry.part_of != entry.id and entry.kind != "person":
             parent = self.gaz.get(entry.part_of)
             if parent is not None:
                 table.add(parent.id, parent.name, parent.kind, parent.country, parent.cameo_code, None)
-                table.relate("PART_OF", entry.id, parent.id, span)
+                if span is not None:
+                    table.relate("PART_OF", entry.id, parent.id, span)
+        return actor
 
     def _person(self, table: ActorTable, span: Span) -> None:
         known = self.gaz.lookup(span.text)
@@ -248,10 +323,28 @@ class ActorResolver:
         table.add(actor_id("person", span.text), span.text, "person", None, None, span)
 
     def _place(self, table: ActorTable, span: Span, country: str | None) -> None:
-        place = {"id": "place:" + actor_id("group", span.text).split(":", 1)[1], "name": span.text,
-                 "country": country}
+        place = {
+            "id": "place:" + actor_id("group", span.text).split(":", 1)[1],
+            "name": span.text,
+            "country": country,
+        }
         for token in span:
             table.places[token.i] = place
+
+    def _adjectives(self, doc: Doc, table: ActorTable) -> None:
+        """Capitalised modifiers the NER left alone: "Western military units", "Russian oil tanker"."""
+        for token in doc:
+            if (
+                token.i in table.token_actor
+                or not token.text[:1].isupper()
+                or token.dep_ not in {"amod", "compound", "nmod"}
+                or token.is_sent_start
+            ):
+                continue
+            iso = self.gaz.state_of_adjective(token.text)
+            entry = self.gaz.get(iso) if iso else self.gaz.lookup(token.text)
+            if entry is not None and entry.kind in {"state", "group"}:
+                self._add_entry(table, entry, doc[token.i : token.i + 1])
 
     # --- 2. agent nouns ------------------------------------------------------
 
@@ -259,7 +352,8 @@ class ActorResolver:
         """An ORG entity like "the Russian Armed Forces": a state's agent, not a new organisation."""
         for cut in range(1, len(span)):
             owner_iso = self.gaz.state_of_adjective(span[:cut].text) or (
-                (self.gaz.lookup(span[:cut].text) or _NO).country)
+                (self.gaz.lookup(span[:cut].text) or _NO).country
+            )
             agent = self.gaz.agent(span[cut:].text.lower())
             if owner_iso and agent:
                 self._agent_actor(table, agent, owner_iso, span, span)
@@ -280,13 +374,20 @@ class ActorResolver:
                 bare.append((token, agent, phrase))
                 continue
             owner_actor = table.actors[owner]
-            if agent.mode == "state" or owner_actor.kind != "state" and agent.mode != "org":
+            if owner_actor.kind == "person" and owner_actor.country:
+                if agent.cameo != "GOV":  # "Putin's shadow fleet": the state's, not the person's
+                    table.mark(phrase, self._ensure(table, owner_actor.country).id)
+                    continue
+            if agent.mode == "state" or owner_actor.kind not in {"state", "person"}:
                 table.mark(phrase, owner)
             else:
                 self._agent_actor(table, agent, owner, phrase, _np_span(token, phrase))
         for token, agent, phrase in bare:  # "the ministry", "foreign ministry spokesperson"
-            same = [a for a in table.actors.values() if a.kind == "organization"
-                    and a.name.lower().endswith(agent.name.lower())]
+            same = [
+                a
+                for a in table.actors.values()
+                if a.kind == "organization" and a.name.lower().endswith(agent.name.lower())
+            ]
             if len(same) == 1:
                 table.mark(phrase, same[0].id)
 
@@ -295,18 +396,18 @@ class ActorResolver:
         left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
         lemma = token.lemma_.lower()
         for k in range(len(left), -1, -1):
-            words = [t.lower_ for t in left[len(left) - k:]]
+            words = [t.lower_ for t in left[len(left) - k :]]
             for head in {lemma, token.lower_}:
                 agent = self.gaz.agent(" ".join([*words, head]))
                 if agent is not None:
                     start = left[len(left) - k].i if k else token.i
-                    return agent, token.doc[start:token.i + 1]
+                    return agent, token.doc[start : token.i + 1]
         # "ministry of foreign affairs"
         of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
         if of:
             objs = [c for c in of[0].children if c.dep_ == "pobj"]
             if objs:
-                tail = token.doc[token.i:objs[0].i + 1]
+                tail = token.doc[token.i : objs[0].i + 1]
                 agent = self.gaz.agent(tail.text.lower())
                 if agent is not None:
                     return agent, tail
@@ -330,28 +431,44 @@ class ActorResolver:
             iso = self.gaz.state_of_adjective(cand.text)
             if iso and self.gaz.get(iso):
                 entry = self.gaz.get(iso)
-                table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code,
-                          doc[cand.i:cand.i + 1])
+                table.add(
+                    entry.id,
+                    entry.name,
+                    entry.kind,
+                    entry.country,
+                    entry.cameo_code,
+                    doc[cand.i : cand.i + 1],
+                )
                 return iso
         return None
 
     def _agent_actor(self, table: ActorTable, agent, owner: str, phrase: Span, mention: Span) -> None:
         owner_actor = table.actors.get(owner) or self._ensure(table, owner)
-        adjective = self.gaz.adjective(owner) if owner_actor.kind == "state" else None
-        base = adjective or owner_actor.name
-        name = f"{base} {agent.name}"
+        entry = self.gaz.get(owner) if owner_actor.kind == "state" else None
+        adjective = entry.adjectives[0] if entry and entry.adjectives else None
+        if owner_actor.kind == "person":  # "Trump administration"
+            base = owner_actor.name.split()[-1]
+        else:
+            base = adjective or owner_actor.name
+        kind = "group" if agent.mode == "group" else "organization"
+        name = f"{base} {agent.name}" if kind == "organization" else f"{base} {agent.phrase.split('|')[0]}"
         country = owner_actor.country or (owner if owner_actor.kind == "state" else None)
         cameo = f"{owner_actor.cameo_code or owner}{agent.cameo}" if owner_actor.kind == "state" else None
-        new_id = actor_id("organization", f"{owner_actor.country or owner} {agent.name}")
-        table.add(new_id, name, "organization", country, cameo, mention)
+        new_id = actor_id(kind, f"{country or owner} {name if owner_actor.kind == 'person' else agent.name}")
+        table.add(new_id, name, kind, country, cameo, mention)
         for token in phrase:
             table.token_actor[token.i] = new_id
-        table.relate("PART_OF", new_id, owner, mention)
+        state = owner if owner_actor.kind == "state" else country
+        if kind == "organization" and state and self.gaz.get(state):
+            self._ensure(table, state)
+            table.relate("PART_OF", new_id, state, mention)
 
     def _ensure(self, table: ActorTable, actor: str) -> Actor:
+        if actor in table.actors:
+            return table.actors[actor]
         entry = self.gaz.get(actor)
         assert entry is not None, actor
-        return table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, None)
+        return self._add_entry(table, entry, None)
 
     # --- 3. titles -----------------------------------------------------------
 
@@ -383,14 +500,16 @@ class ActorResolver:
                     continue
                 affiliation = self._affiliation(table, words[:cut], title, words)
                 if affiliation is None:
-                    break
+                    continue
                 target = table.actors[affiliation]
                 if person.country is None:
                     person.country = target.country
                 table.relate("HOLDS_ROLE", person.id, affiliation, name, title=title.title)
                 return
 
-    def _affiliation(self, table: ActorTable, words: list[Token], title, all_words: list[Token]) -> str | None:
+    def _affiliation(
+        self, table: ActorTable, words: list[Token], title, all_words: list[Token]
+    ) -> str | None:
         for token in reversed(words):  # "foreign ministry" (agent), "French", "NATO"
             found = table.of(token)
             if found:
@@ -403,8 +522,11 @@ class ActorResolver:
                 return table.of(token)
         if title.attaches == "agent" and title.agent:
             agent = self.gaz.agent(title.agent)
-            same = [a for a in table.actors.values()
-                    if a.kind == "organization" and agent and a.name.lower().endswith(agent.name.lower())]
+            same = [
+                a
+                for a in table.actors.values()
+                if a.kind == "organization" and agent and a.name.lower().endswith(agent.name.lower())
+            ]
             if len(same) == 1:
                 return same[0].id
         return None
@@ -417,7 +539,8 @@ class ActorResolver:
                 continue
             if any(r.type == "HOLDS_ROLE" and r.source == actor.id for r in table.relations):
                 continue
-            target = entry.part_of or entry.country
+            seat = table.actors.get(entry.part_of or "")
+            target = entry.part_of if seat is not None and seat.mentions else entry.country
             if target and self.gaz.get(target):
                 self._ensure(table, target)
                 first = actor.mentions[0]
@@ -436,11 +559,19 @@ _NO = _NoEntry()
 def _np_span(token: Token, phrase: Span) -> Span:
     """The noun phrase of an agent noun without determiners: "Russian foreign ministry"."""
     start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
-    span = token.doc[start:token.i + 1]
+    span = token.doc[start : token.i + 1]
     return clean_span(span) or span
 
 
 def _is_location(span: Span) -> bool:
     """A place name used as a location ("in Paris", "to Kyiv") rather than as an actor."""
     head = span.root
-    return head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "near", "from", "outside", "across", "inside"}
+    return head.dep_ == "pobj" and head.head.lower_ in {
+        "in",
+        "at",
+        "near",
+        "from",
+        "outside",
+        "across",
+        "inside",
+    }

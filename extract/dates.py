@@ -14,7 +14,9 @@ from functools import lru_cache
 YEAR = re.compile(r"^\s*(?:in\s+)?(1[89]\d\d|20\d\d)s?\s*$")
 RELATIVE_WORDS = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
-    r"last|next|this|ago|earlier|later|week|weekend)\b", re.I)
+    r"last|next|this|ago|earlier|later|week|weekend)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=4096)

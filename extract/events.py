@@ -35,9 +35,34 @@ SUBJECTS = {"nsubj", "csubj"}
 CLAUSE_UP = {"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "appos"}
 # Roots whose object is somebody else's act: the object's own source is not the reactor.
 REACTION_ROOTS = {"09", "10", "11", "12", "13", "14"}
-LIGHT_VERBS = {"launch", "carry", "conduct", "begin", "start", "stage", "make", "mount", "continue",
-               "order", "announce", "unveil", "impose", "take", "hold", "give", "offer", "provide",
-               "assist", "help", "join", "support", "lead", "complete", "step", "escalate"}
+LIGHT_VERBS = {
+    "launch",
+    "carry",
+    "conduct",
+    "begin",
+    "start",
+    "stage",
+    "make",
+    "mount",
+    "continue",
+    "order",
+    "announce",
+    "unveil",
+    "impose",
+    "take",
+    "hold",
+    "give",
+    "offer",
+    "provide",
+    "assist",
+    "help",
+    "join",
+    "support",
+    "lead",
+    "complete",
+    "step",
+    "escalate",
+}
 MODALITY_RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "conditional": 3, "reported": 1}
 
 if not Doc.has_extension("newsgraph"):
@@ -128,16 +153,17 @@ class _DocCoder:
         return self._event(token, code, source, target, confidence=0.6 + 0.1 * bool(target))
 
     def _sense(self, token: Token, pos: str) -> Sense | None:
-        senses = self.c.lexicon.senses(token.lemma_.lower(), pos)
-        objects = {w.lemma_.lower() for w in self._objects(token, pos)}
+        """The lexicon sense that fits the word's objects, modifiers, particles and prepositions."""
+        objects = self._objects(token, pos)
+        words = {w.lemma_.lower() for w in objects}
+        words |= {m.lemma_.lower() for w in objects for m in w.children if m.dep_ in {"compound", "amod"}}
+        if pos == "NOUN":
+            words |= {m.lemma_.lower() for m in token.children if m.dep_ in {"compound", "amod"}}
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        for sense in senses:
-            if sense.particle and sense.particle not in particles:
-                continue
-            if sense.objects and not (sense.objects & objects):
-                continue
-            return sense
-        return None
+        preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
+        return self.c.lexicon.match(
+            token.lemma_.lower(), pos, objects=words, particles=particles, preps=preps
+        )
 
     def _objects(self, token: Token, pos: str) -> list[Token]:
         """Direct objects of a verb (with conjuncts), or the of-object / compounds of a noun."""
@@ -158,38 +184,51 @@ class _DocCoder:
     def _source(self, token: Token, pos: str, code: str) -> list[str]:
         if pos == "VERB":
             return self._verb_source(token)
+        gov = token.head
+        if (
+            token.dep_ == "dobj"
+            and (gov.lemma_.lower(), "VERB") in self.c._lemmas
+            and self._sense(gov, "VERB")
+        ):
+            return []  # "offer guarantees", "impose sanctions": the verb codes this act
         return self._noun_source(token, code)
 
     def _verb_source(self, verb: Token, depth: int = 0) -> list[str]:
+        """Who does what a verb says: its subject, its passive agent, else the clause that controls it."""
         if depth > 6:
             return []
+        passive = False
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                found = self._actors_of(child)
-                if found or child.pos_ != "PRON" or child.lower_ not in {"which", "that", "who"}:
-                    if found:
-                        return found
                 if child.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
                     return self._actors_of(verb.head)
+                found = self._actors_of(child)
+                if found:
+                    return found
             if child.dep_ == "agent":  # passive: "was seized by Iran"
                 for pobj in child.children:
                     found = self._actors_of(pobj)
                     if found:
                         return found
+            passive = passive or child.dep_ in {"nsubjpass", "auxpass"}
         head, dep = verb.head, verb.dep_
-        if head is verb:
-            return self._speaker_fallback(verb)
+        if head is verb or passive:
+            return []  # "if a ceasefire is reached": an agentless passive names no source
         if dep == "pcomp" and head.lower_ in self.c.frames["accusation"]:
             # "attacked the US for seizing": the object of the governing verb did it
-            gov = head.head
-            for child in gov.children:
-                if child.dep_ == "dobj":
-                    found = self._actors_of(child)
-                    if found:
-                        return found
-        if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
-            if dep == "ccomp":
-                return self._speaker_fallback(verb)
+            objects = [c for c in head.head.children if c.dep_ == "dobj"]
+            return [a for c in objects for a in self._actors_of(c)]
+        if dep == "advcl" and any(
+            m.lower_ in self.c.frames["condition"] for m in verb.children if m.dep_ == "mark"
+        ):
+            return []  # an if-clause has a subject of its own
+        if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+            # object control ("urged Iran to stop", "forced by X to pay": the one forced)
+            for child in head.children:
+                if child.dep_ in {"dobj", "nsubjpass"}:
+                    return self._actors_of(child)
+            return self._verb_source(head, depth + 1)
+        if dep in {"conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
             return self._verb_source(head, depth + 1)
         if dep in {"acl", "relcl", "pcomp", "pobj", "prep"}:
             noun = head if head.pos_ in {"NOUN", "PROPN"} else head.head
@@ -199,10 +238,6 @@ class _DocCoder:
             gov = _governing_verb(noun)
             if gov is not None:
                 return self._verb_source(gov, depth + 1)
-        return self._speaker_fallback(verb)
-
-    def _speaker_fallback(self, token: Token) -> list[str]:
-        """With no subject at all, the speaker of the clause is taken as its source (low confidence)."""
         return []
 
     def _noun_source(self, noun: Token, code: str) -> list[str]:
@@ -220,8 +255,12 @@ class _DocCoder:
         gov_root = self._root_of_trigger(gov)
         if gov_root in REACTION_ROOTS:
             return []
-        if gov.lemma_.lower() in LIGHT_VERBS or gov.lemma_.lower() in self.c.frames["speech"] \
-                or noun.dep_ in {"pobj"} and noun.head.lower_ in {"in", "with", "during"}:
+        if (
+            gov.lemma_.lower() in LIGHT_VERBS
+            or gov.lemma_.lower() in self.c.frames["speech"]
+            or noun.dep_ in {"pobj"}
+            and noun.head.lower_ in {"in", "with", "during"}
+        ):
             return self._verb_source(gov)
         return []
 
@@ -279,7 +318,11 @@ class _DocCoder:
             dep = child.dep_
             if pos == "VERB" and dep in {"dobj", "dative", "nsubjpass"}:
                 found += self._actors_of(child)
-            elif dep == "prep" and child.lower_ in preps and (pos == "NOUN" or sense.preps or child.lower_ != "of"):
+            elif (
+                dep == "prep"
+                and child.lower_ in preps
+                and (pos == "NOUN" or sense.preps or child.lower_ != "of")
+            ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found += self._actors_of(pobj)
@@ -289,6 +332,15 @@ class _DocCoder:
             for child in token.children:
                 if child.dep_ == "xcomp" and not found:
                     found += [a for c in child.children if c.dep_ == "dobj" for a in self._actors_of(c)]
+        if not found and pos == "VERB":  # "deter attacks against the country": who it protects
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
+                    found += [a for p in prep.children if p.dep_ == "pobj" for a in self._actors_of(p)]
+        if not found and token.dep_ == "relcl" and sense.cameo[:2] in {"04", "05", "06", "07"}:
+            # "an operation which the UK assisted": helping whoever ran the operation
+            earlier = [e for i, e in self.by_trigger.items() if i < token.i and i >= token.sent.start]
+            if earlier:
+                found = list(earlier[-1].source)
         if not found and token.lemma_.lower() in self.c.frames["speech"] | {"warn": None}:
             found = self._complement_actors(token)
         return list(dict.fromkeys(found))
@@ -303,7 +355,7 @@ class _DocCoder:
     # --- labelling frames ---------------------------------------------------------
 
     def _label_frame(self, verb: Token) -> Event | None:
-        """"described X as Y", "will be considered Y", "cannot be interpreted as anything but Y"."""
+        """ "described X as Y", "will be considered Y", "cannot be interpreted as anything but Y"."""
         labels = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "acomp"}]
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             labels += [g for g in prep.children if g.dep_ == "pobj"]
@@ -323,7 +375,7 @@ class _DocCoder:
         return self._event(verb, code, source, [a for a in target if a not in source], confidence=0.55)
 
     def _predicate_frame(self, be: Token) -> Event | None:
-        """"Any troops sent ... would be legitimate targets, according to the ministry.\""""
+        """ "Any troops sent ... would be legitimate targets, according to the ministry.\""""
         labels = [c for c in be.children if c.dep_ in {"attr", "acomp"}]
         code = self._label_code(labels)
         source = self._attribution(be) if code else []
@@ -349,8 +401,9 @@ class _DocCoder:
 
     def _actors_in(self, phrase: Token) -> list[str]:
         """Actors named inside a noun phrase, agents ("by western forces") first."""
-        agents = [a for t in phrase.subtree if t.dep_ == "agent"
-                  for p in t.children for a in self._actors_of(p)]
+        agents = [
+            a for t in phrase.subtree if t.dep_ == "agent" for p in t.children for a in self._actors_of(p)
+        ]
         if agents:
             return agents
         direct = self._actors_of(phrase)
@@ -360,29 +413,48 @@ class _DocCoder:
 
     # --- modality, attribution, dates, places ---------------------------------------
 
-    def _event(self, token: Token, code: str, source: list[str], target: list[str],
-               confidence: float) -> Event:
+    def _event(
+        self, token: Token, code: str, source: list[str], target: list[str], confidence: float
+    ) -> Event:
         sent = token.sent
         modality, negated, condition = self._modality(token)
         attributed = self._attribution(token)
         if modality in {"planned", "conditional", "hypothetical"}:
             code = self.c.ontology.intent_of(code)
-        if attributed and not set(attributed) & set(source) and modality == "asserted" \
-                and self._in_speech_complement(token):
+        if (
+            attributed
+            and not set(attributed) & set(source)
+            and modality == "asserted"
+            and self._in_speech_complement(token)
+        ):
             modality = "reported"
         info = self.c.ontology.get(code)
         date, date_text = self._date(token)
         place = self._place(token)
         digest = hashlib.sha1(f"{self.doc.text[:64]}|{token.idx}|{code}".encode()).hexdigest()[:16]
         event = Event(
-            id=f"evt:{digest}", type=info.type, cameo=info.code, goldstein=info.goldstein,
-            quad_class=info.quad_class, source=source, target=target,
+            id=f"evt:{digest}",
+            type=info.type,
+            cameo=info.code,
+            goldstein=info.goldstein,
+            quad_class=info.quad_class,
+            source=source,
+            target=target,
             involves=[Involvement(actor=a, role="about") for a in self._about(token, source, target)],
-            modality=modality, negated=negated, date=date, date_text=date_text,
-            place=place["id"] if place else None, attributed_to=attributed,
-            evidence=Evidence(sentence_index=self.sent_index.get(sent.start, 0), start=sent.start_char,
-                              end=sent.end_char, text=sent.text.strip()),
-            confidence=round(min(confidence, 0.95), 2), trigger=token.text,
+            modality=modality,
+            negated=negated,
+            date=date,
+            date_text=date_text,
+            place=place["id"] if place else None,
+            attributed_to=attributed,
+            evidence=Evidence(
+                sentence_index=self.sent_index.get(sent.start, 0),
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text.strip(),
+            ),
+            confidence=round(min(confidence, 0.95), 2),
+            trigger=token.text,
         )
         if condition is not None:
             event.__dict__["condition"] = condition.text  # kept as a readable extra field
@@ -416,15 +488,19 @@ class _DocCoder:
                 break
             for child in word.children:
                 lemma = child.lemma_.lower()
-                if child.dep_ in {"aux", "auxpass"} and lemma in frames["aux"] or \
-                        child.dep_ == "aux" and child.lower_ in frames["aux"]:
+                if (
+                    child.dep_ in {"aux", "auxpass"}
+                    and lemma in frames["aux"]
+                    or child.dep_ == "aux"
+                    and child.lower_ in frames["aux"]
+                ):
                     modality = _stronger(modality, frames["aux"].get(lemma) or frames["aux"][child.lower_])
                 if child.dep_ == "neg" and i < 3:
                     negated = True
                 if child.dep_ == "advcl":
                     marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
                     if any(m in frames["condition"] for m in marks):
-                        condition = self.doc[child.left_edge.i:child.right_edge.i + 1]
+                        condition = self.doc[child.left_edge.i : child.right_edge.i + 1]
                         modality = "conditional"
             if i > 0 and word.lemma_.lower() in frames["intent"]:
                 modality = _stronger(modality, frames["intent"][word.lemma_.lower()] or "planned")
@@ -438,16 +514,8 @@ class _DocCoder:
         return any(w.lemma_.lower() in self.c.frames["speech"] for w in self._chain(token)[1:])
 
     def _attribution(self, token: Token) -> list[str]:
-        """Who the article says claims it: "according to X", "X said (that) ...", an open quotation."""
+        """Who the article says claims it: "X said (that) ...", "according to X", an open quotation."""
         sent = token.sent
-        for word in sent:
-            if word.lower_ == "according" and word.i + 2 < len(self.doc):
-                to = self.doc[word.i + 1]
-                for pobj in to.children:
-                    if pobj.dep_ == "pobj":
-                        found = self._actors_of(pobj)
-                        if found:
-                            return found
         for word in self._chain(token)[1:]:
             if word.lemma_.lower() in self.c.frames["speech"]:
                 found = self._verb_source(word)
@@ -458,6 +526,13 @@ class _DocCoder:
             found = self._verb_source(root)
             if found:
                 return found
+        for word in sent:
+            if word.lower_ == "according" and word.i + 1 < len(self.doc):
+                for pobj in self.doc[word.i + 1].children:
+                    if pobj.dep_ == "pobj":
+                        found = self._actors_of(pobj)
+                        if found:
+                            return found
         return list(self.quote_speaker)
 
     def _track_quotes(self, sent: Span) -> None:
@@ -506,8 +581,16 @@ class _DocCoder:
                     return True
             if child.dep_ == "dobj" and child.lemma_.lower() in self.c.frames["reference"]:
                 return True
-            if child.dep_ == "dobj" and child.lemma_.lower() in {"guarantee", "policy", "statement", "remark",
-                                                               "decision", "plan", "proposal", "comment"}:
+            if child.dep_ == "dobj" and child.lemma_.lower() in {
+                "guarantee",
+                "policy",
+                "statement",
+                "remark",
+                "decision",
+                "plan",
+                "proposal",
+                "comment",
+            }:
                 return True
         return False
 
@@ -523,8 +606,11 @@ class _DocCoder:
         for event in events:
             condition = self.conditions.get(event.id)
             if condition is not None:
-                event.conditional_on = [e.id for i, e in self.by_trigger.items()
-                                        if condition.start <= i < condition.end and e.id != event.id]
+                event.conditional_on = [
+                    e.id
+                    for i, e in self.by_trigger.items()
+                    if condition.start <= i < condition.end and e.id != event.id
+                ]
             if event.cameo[:2] not in REACTION_ROOTS:
                 continue
             trigger = next((i for i, e in self.by_trigger.items() if e is event), None)
@@ -536,8 +622,11 @@ class _DocCoder:
                 nouns = [obj] if obj.dep_ != "prep" else [g for g in obj.children if g.dep_ == "pobj"]
                 for noun in nouns:
                     wanted = set((reference.get(noun.lemma_.lower()) or "").split("|")) - {""}
-                    earlier = [e for i, e in sorted(self.by_trigger.items())
-                               if i < trigger and self.doc[i].lemma_.lower() in wanted]
+                    earlier = [
+                        e
+                        for i, e in sorted(self.by_trigger.items())
+                        if i < trigger and self.doc[i].lemma_.lower() in wanted
+                    ]
                     if earlier:
                         event.responds_to = [earlier[-1].id]
 
@@ -562,13 +651,28 @@ def _stronger(current: str, new: str) -> str:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per act: the same code family, source and target in one sentence is one event."""
-    best: dict[tuple, Event] = {}
+    """One event per act. In one sentence, the same code family from the same source is one act:
+    keep the most informative (with a target, then the most confident), and let it take the date
+    and place the others found ("starting the war ... in February 2022 with its invasion of Ukraine")."""
+    groups: dict[tuple, list[Event]] = {}
     for event in events:
         assert event.evidence is not None
-        key = (event.evidence.sentence_index, event.cameo[:2], tuple(sorted(event.source)),
-               tuple(sorted(event.target)))
-        if key not in best or event.confidence > best[key].confidence:
-            best[key] = event
-    kept = set(id(e) for e in best.values())
-    return [e for e in events if id(e) in kept]
+        key = (event.evidence.sentence_index, event.cameo[:2], tuple(sorted(event.source)))
+        groups.setdefault(key, []).append(event)
+    kept: list[Event] = []
+    for group in groups.values():
+        with_target = [e for e in group if e.target]
+        pool = with_target or group
+        targets: dict[tuple, Event] = {}
+        for event in pool:
+            key = tuple(sorted(event.target))
+            if key not in targets or event.confidence > targets[key].confidence:
+                targets[key] = event
+        for event in targets.values():
+            for other in group:
+                event.date = event.date or other.date
+                event.date_text = event.date_text or other.date_text
+                event.place = event.place or other.place
+        kept += targets.values()
+    order = {id(e): n for n, e in enumerate(events)}
+    return sorted(kept, key=lambda e: order[id(e)])

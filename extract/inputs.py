@@ -10,19 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from newsgraph.extract.readers import count_articles, is_record_file, iter_articles
+from newsgraph.extract.readers import check_paths, count_articles, is_record_file, iter_articles
 from newsgraph.extract.record import ArticleRecord, read_jsonl
 
 
 class RecordSource:
     """Iterate to get one :class:`ArticleRecord` per article, in input order."""
 
-    def __init__(self, paths: tuple[str, ...] | list[str], model: str | None = None,
-                 published: str | None = None, n_process: int = 1,
-                 on_skip: Callable[[str], None] | None = None):
-        from newsgraph.extract.readers import _check_paths
-
-        self.paths = _check_paths(paths)  # a missing path is an InputError before any work
+    def __init__(
+        self,
+        paths: tuple[str, ...] | list[str],
+        model: str | None = None,
+        published: str | None = None,
+        n_process: int = 1,
+        on_skip: Callable[[str], None] | None = None,
+    ):
+        self.paths = check_paths(paths)  # a missing path is an InputError before any work
         self.model, self.published, self.n_process = model, published, n_process
         self.skipped: list[str] = []
         self.warnings: list[str] = []
