@@ -602,7 +602,8 @@ class _DocCoder:
     # --- links between events -----------------------------------------------------
 
     def _link(self, events: list[Event]) -> None:
-        reference = self.c.frames["reference"]
+        """CONDITIONAL_ON: events inside an event's if-clause. RESPONDS_TO: the earlier act a reaction's
+        object names ("rejected the proposals", "condemned the attack"); its source becomes the target."""
         for event in events:
             condition = self.conditions.get(event.id)
             if condition is not None:
@@ -616,19 +617,32 @@ class _DocCoder:
             trigger = next((i for i, e in self.by_trigger.items() if e is event), None)
             if trigger is None:
                 continue
-            for obj in self.doc[trigger].children:
-                if obj.dep_ not in {"dobj", "pobj", "prep"}:
-                    continue
-                nouns = [obj] if obj.dep_ != "prep" else [g for g in obj.children if g.dep_ == "pobj"]
-                for noun in nouns:
-                    wanted = set((reference.get(noun.lemma_.lower()) or "").split("|")) - {""}
-                    earlier = [
-                        e
-                        for i, e in sorted(self.by_trigger.items())
-                        if i < trigger and self.doc[i].lemma_.lower() in wanted
-                    ]
-                    if earlier:
-                        event.responds_to = [earlier[-1].id]
+            earlier = self._referenced(self.doc[trigger], event)
+            if earlier is not None:
+                event.responds_to = [earlier.id]
+                if not event.target:
+                    event.target = [a for a in earlier.source if a not in event.source]
+
+    def _referenced(self, trigger: Token, event: Event) -> Event | None:
+        reference = self.c.frames["reference"]
+        objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for noun in objects:
+            lemma = noun.lemma_.lower()
+            wanted = set((reference.get(lemma) or "").split("|")) | {lemma}
+            senses = self.c.lexicon.senses(lemma, "NOUN")
+            root = senses[0].cameo[:2] if senses else None
+            earlier = [
+                e
+                for i, e in sorted(self.by_trigger.items())
+                if i < trigger.i
+                and e is not event
+                and e.source
+                and (self.doc[i].lemma_.lower() in wanted or root and e.cameo[:2] == root)
+            ]
+            if earlier:
+                return earlier[-1]
+        return None
 
 
 def _governing_verb(noun: Token) -> Token | None:
