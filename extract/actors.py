@@ -115,7 +115,7 @@ class ActorTable:
         return self.token_actor.get(token.i)
 
     def resolve(self, token: Token, exclude: set[str] | None = None) -> list[str]:
-        """The actor(s) a pronoun or definite description refers to: the most salient compatible antecedent."""
+        """The actor(s) a pronoun or definite description refers to: the most salient compatible one."""
         word = token.lower_
         exclude = exclude or set()
         if word in PRONOUNS_PLURAL:
@@ -386,7 +386,7 @@ class ActorResolver:
                 table.mark(phrase, owner)
             else:
                 self._agent_actor(table, agent, owner, phrase, _np_span(token, phrase))
-        for token, agent, phrase in bare:  # "the ministry", "foreign ministry spokesperson"
+        for _token, agent, phrase in bare:  # "the ministry", "foreign ministry spokesperson"
             same = [
                 a
                 for a in table.actors.values()
@@ -418,7 +418,7 @@ class ActorResolver:
         return None
 
     def _owner(self, token: Token, table: ActorTable, phrase: Span) -> str | None:
-        """The actor an agent noun belongs to: "Russian", "Russia's", "of Russia", "US", "Trump", "Kremlin"."""
+        """The actor an agent noun belongs to: "Russian", "Russia's", "of Russia", "Trump", "Kremlin"."""
         doc = token.doc
         candidates = [c for c in token.children if c.i < phrase.start or c.dep_ == "poss"]
         if token.dep_ == "compound":  # "Chinese foreign ministry spokesperson": "Chinese" hangs on the title

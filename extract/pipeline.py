@@ -27,7 +27,7 @@ CHUNK_CHARS = 100_000  # texts longer than this are cut at line breaks, so spaCy
 
 
 def load_nlp(model: str | None = None) -> Language:
-    """The model (``--model``, else the official en_core_web_sm, else its re-upload) with newsgraph's steps."""
+    """The model (``--model``, else en_core_web_sm, else its re-upload) with newsgraph's steps."""
     names = (model,) if model else MODELS
     nlp = None
     for name in names:
