@@ -7,6 +7,10 @@ backticks, a Cypher injection attempt, a newline) so every writer is tested agai
 
 from __future__ import annotations
 
+from collections import Counter
+
+import networkx as nx
+
 from newsgraph.extract.record import (
     Actor,
     Article,
@@ -348,3 +352,17 @@ def fixture_records() -> list[ArticleRecord]:
 # What the fixture graph must contain; the tests compare builders, exporters and the loader against it.
 EXPECTED_NODES = {"Article": 3, "Actor": 12, "Event": 10, "Place": 2}
 EXPECTED_ACTOR_KINDS = {"state": 5, "person": 3, "organization": 2, "group": 2}
+
+
+def expected_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """What Neo4j should hold for ``graph``, keyed as ``newsgraph.graph.loader.graph_counts`` keys it."""
+    from newsgraph.graph.build import kind_label
+
+    counts: Counter = Counter()
+    for _, data in graph.nodes(data=True):
+        counts[f"node:{data['label']}"] += 1
+        if data["label"] == "Actor":
+            counts[f"node:{kind_label(data['kind'])}"] += 1
+    for _, _, rel in graph.edges(data="type"):
+        counts[f"rel:{rel}"] += 1
+    return dict(counts)

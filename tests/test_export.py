@@ -7,9 +7,10 @@ import json
 
 import networkx as nx
 import pytest
-from fixtures_records import HOSTILE, HOSTILE_TITLE, fixture_records
+from fixtures_records import HOSTILE, HOSTILE_TITLE, expected_counts, fixture_records
 
 from newsgraph.extract.errors import InputError, NewsgraphError
+from newsgraph.graph import server
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.export import (
     cypher_literal,
@@ -21,6 +22,7 @@ from newsgraph.graph.export import (
     read_json,
     write_all,
 )
+from newsgraph.graph.loader import graph_counts, load_records
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +144,57 @@ def test_write_all_names(graph, tmp_path):
 def test_unknown_format(graph, tmp_path):
     with pytest.raises(InputError, match="unknown export format 'dot'"):
         export_graph(graph, "dot", tmp_path / "g.dot")
+
+
+def _node(driver, label_id: str, node_id: str):
+    records, _, _ = driver.execute_query(f"MATCH (n:{label_id} {{id: $id}}) RETURN n", id=node_id)
+    return records[0]["n"]
+
+
+def test_cypher_script_through_the_driver_equals_the_loader(graph, neo4j_clean, neo4j_settings, tmp_path):
+    statements = read_cypher(export_graph(graph, "cypher", tmp_path / "g.cypher"))
+    for _ in range(2):  # twice: the script is idempotent like the loader
+        for statement in statements:
+            neo4j_clean.execute_query(statement)
+    from_script = graph_counts(neo4j_settings)
+    assert from_script == expected_counts(graph)
+    assert _node(neo4j_clean, "Person", "person:hostile")["name"] == HOSTILE
+    assert _node(neo4j_clean, "Article", "sha256:ccc3")["title"] == HOSTILE_TITLE
+    server.clear_database(neo4j_clean)
+    load_records(fixture_records(), neo4j_settings)
+    assert graph_counts(neo4j_settings) == from_script
+
+
+@pytest.mark.slow
+def test_csv_through_neo4j_admin_import(graph, tmp_path):
+    folder = export_graph(graph, "csv", tmp_path / "csv")
+    scratch = server.Instance(tmp_path / "scratch", server.free_port(), server.free_port())
+    try:
+        result = server.admin_import(folder, scratch, extra_args=["--multiline-fields=true"], timeout=180)
+        assert (result.nodes, result.relationships) == (27, graph.number_of_edges())
+        settings = scratch.settings()
+        assert graph_counts(settings) == expected_counts(graph)
+        import neo4j
+
+        with neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver:
+            rus = _node(driver, "State", "RUS")
+            assert rus["aliases"] == ["Moscow", "Russian", "Kremlin"] and set(rus.labels) == {
+                "Actor",
+                "State",
+            }
+            assert _node(driver, "Person", "person:hostile")["name"] == HOSTILE
+            assert _node(driver, "Article", "sha256:ccc3")["title"] == HOSTILE_TITLE
+            event = _node(driver, "Event", "evt:aaa1:0")
+            assert (event["cameo"], event["goldstein"], event["negated"], event["quad_class"]) == (
+                "0334",
+                5.2,
+                False,
+                1,
+            )
+            assert "date" not in _node(driver, "Event", "evt:aaa1:1")  # null: no property
+            records, _, _ = driver.execute_query(
+                "MATCH (:Actor {id: 'USA'})-[r:INTERACTS_WITH]->(:Actor {id: 'RUS'}) RETURN r.goldstein AS g"
+            )
+            assert records[0]["g"] == -7.1
+    finally:
+        scratch.stop()

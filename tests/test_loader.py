@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 import pytest
-from fixtures_records import HOSTILE, HOSTILE_TITLE, coalition_article, fixture_records, tanker_article
+from fixtures_records import (
+    HOSTILE,
+    HOSTILE_TITLE,
+    coalition_article,
+    expected_counts,
+    fixture_records,
+    tanker_article,
+)
 
 from newsgraph.extract.errors import EXIT_NEO4J, Neo4jError
 from newsgraph.graph import server
-from newsgraph.graph.build import build_graph, kind_label
+from newsgraph.graph.build import build_graph
 from newsgraph.graph.connection import Settings, open_driver, settings_from
 from newsgraph.graph.loader import graph_counts, load_records
-
-
-def graph_counts_of(graph) -> dict[str, int]:
-    """What the networkx graph says Neo4j should hold, keyed as :func:`graph_counts` keys them."""
-    counts: Counter = Counter()
-    for _, data in graph.nodes(data=True):
-        counts[f"node:{data['label']}"] += 1
-        if data["label"] == "Actor":
-            counts[f"node:{kind_label(data['kind'])}"] += 1
-    for _, _, rel in graph.edges(data="type"):
-        counts[f"rel:{rel}"] += 1
-    return dict(counts)
 
 
 def _one(driver, query: str, **params):
@@ -34,7 +28,7 @@ def _one(driver, query: str, **params):
 
 def test_load_matches_the_networkx_graph(neo4j_clean, neo4j_settings):
     stats = load_records(fixture_records(), neo4j_settings)
-    expected = graph_counts_of(build_graph(fixture_records()))
+    expected = expected_counts(build_graph(fixture_records()))
     assert graph_counts(neo4j_settings) == expected
     assert stats.articles == 3 and stats.batches == 1
     assert stats.nodes_created == 27 and stats.relationships_created == sum(
@@ -92,7 +86,10 @@ def test_routing_uri_and_database_passed_through(neo4j_clean, neo4j_settings):
 def test_connection_errors_are_one_line(neo4j_settings):
     cases = [
         (replace(neo4j_settings, password="wrong"), "refused the credentials of user"),
-        (replace(neo4j_settings, uri=f"bolt://127.0.0.1:{server.free_port()}"), "cannot reach Neo4j at bolt://"),
+        (
+            replace(neo4j_settings, uri=f"bolt://127.0.0.1:{server.free_port()}"),
+            "cannot reach Neo4j at bolt://",
+        ),
         (replace(neo4j_settings, database="nosuchdb"), "database 'nosuchdb' does not exist"),
         (replace(neo4j_settings, uri="http://127.0.0.1:1"), "is not a Neo4j URI"),
     ]
