@@ -253,6 +253,14 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> ActorTable:
         table = ActorTable()
+        # one sense per discourse: a name used once as a place ("near Goma") is a place throughout
+        self._place_names = {
+            clean.text
+            for ent in doc.ents
+            if ent.label_ in {"PERSON", "ORG"}
+            and (clean := clean_span(ent)) is not None
+            and _is_location(clean, wide=True)
+        }
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS:
                 self._entity(table, ent)
@@ -291,7 +299,9 @@ class ActorResolver:
             return
         if _title_case_line(ent) or (len(span) == 1 and span[0].pos_ == "ADJ"):
             return  # Title Case headlines fool the NER ("Imposes Sanctions"); unknown names there are noise
-        if ent.label_ in {"PERSON", "ORG"} and _is_location(span, wide=True):
+        if ent.label_ in {"PERSON", "ORG"} and (
+            span.text in self._place_names or _is_location(span, wide=True)
+        ):
             self._place(table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
         elif ent.label_ == "PERSON":
             self._person(table, span)
