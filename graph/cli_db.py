@@ -1,1 +1,139 @@
-"""Commands: filled in by its owner."""
+"""Commands that talk to Neo4j: load, queries, query."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from newsgraph.extract.errors import EXIT_SKIPPED, EXIT_USAGE, NewsgraphError
+from newsgraph.graph.cli import fail_cleanly, main, model_option, published_option
+
+
+def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--uri/--user/--password/--database; unset ones fall back to NEO4J_* and then the local server."""
+    for option in reversed(
+        [
+            click.option(
+                "--uri", default=None, metavar="URI", help="bolt:// or neo4j:// URI (env NEO4J_URI)."
+            ),
+            click.option("--user", default=None, help="User name (env NEO4J_USER; default neo4j)."),
+            click.option("--password", default=None, help="Password (env NEO4J_PASSWORD)."),
+            click.option(
+                "--database", default=None, help="Database (env NEO4J_DATABASE; default: server's)."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@connection_options
+@click.option(
+    "--batch-size",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Articles per write transaction.",
+)
+@model_option
+@published_option
+@fail_cleanly
+def load(paths, uri, user, password, database, batch_size, model, published):
+    """Extract PATHS if needed (articles or record files) and write them into Neo4j, idempotently."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from newsgraph.graph.cli_extract import _records
+    from newsgraph.graph.connection import settings_from
+    from newsgraph.graph.loader import load_records
+    from newsgraph.graph.progress import _wanted
+
+    settings = settings_from(uri, user, password, database)
+    source, _ = _records(paths, model, published)  # our own bar counts committed articles instead
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, transient=True, disable=not _wanted()) as bar:
+        task = bar.add_task("loading", total=source.article_count())
+        stats = load_records(source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
+    click.echo(f"loaded into {settings.uri}: {stats}")
+    return EXIT_SKIPPED if source.skipped else 0
+
+
+@main.command(name="queries")
+@fail_cleanly
+def list_named_queries():
+    """List the named queries, what each answers and its parameters."""
+    from newsgraph.queries import list_queries
+
+    for query in list_queries():
+        click.echo(f"{query.name}\n    {query.answers}")
+        if query.params:
+            click.echo("    params: " + ", ".join(str(p) for p in query.params))
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise NewsgraphError(f"--param {pair!r}: write it as NAME=VALUE", exit_code=EXIT_USAGE)
+        params[key.strip()] = value
+    return params
+
+
+@main.command()
+@click.argument("name")
+@click.option(
+    "-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeat)."
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+@connection_options
+@fail_cleanly
+def query(name, pairs, fmt, uri, user, password, database):
+    """Run the named query NAME (see `newsgraph queries`) and print its rows."""
+    from newsgraph.graph.connection import settings_from
+    from newsgraph.queries import bind_params, get_query, run_query
+
+    params = parse_params(pairs)
+    bind_params(get_query(name), params)  # bad names and values fail before any connection attempt
+    columns, rows = run_query(name, params, settings_from(uri, user, password, database))
+    if fmt == "json":
+        click.echo(
+            json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=1)
+        )
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in row] for row in rows])
+    else:
+        _print_table(name, columns, rows)
+    return 0
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _print_table(name: str, columns: list[str], rows: list[list[Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{name}: {len(rows)} row{'' if len(rows) == 1 else 's'}", title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        # Text, not str: article text is data, never rich markup
+        table.add_row(*(Text(", ".join(map(str, v)) if isinstance(v, list) else _cell(v)) for v in row))
+    Console(highlight=False).print(table)

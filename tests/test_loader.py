@@ -112,3 +112,30 @@ def test_settings_precedence(monkeypatch, tmp_path):
     explicit = settings_from(uri="neo4j://x:1", user="me", password="pw", database="db")
     assert explicit == Settings("neo4j://x:1", "me", "pw", "db")
     assert "pw" not in repr(explicit)
+
+
+def test_cli_load_record_files(neo4j_clean, neo4j_settings, tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.extract.record import write_jsonl
+    from newsgraph.graph.cli import main
+
+    write_jsonl(fixture_records(), tmp_path / "records.jsonl")
+    args = [
+        "load",
+        str(tmp_path / "records.jsonl"),
+        "--uri",
+        neo4j_settings.uri,
+        "--user",
+        neo4j_settings.user,
+        "--password",
+        neo4j_settings.password,
+        "--batch-size",
+        "2",
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert f"loaded into {neo4j_settings.uri}: 3 articles in 2 transactions: 27 nodes" in result.output
+    assert graph_counts(neo4j_settings) == expected_counts(build_graph(fixture_records()))
+    wrong = CliRunner().invoke(main, [*args[:-4], "--password", "nope"])
+    assert wrong.exit_code == EXIT_NEO4J and "refused the credentials" in wrong.output

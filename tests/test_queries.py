@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fixtures_records import HOSTILE, fixture_records
 
-from newsgraph.extract.errors import EXIT_USAGE, NewsgraphError
+from newsgraph.extract.errors import EXIT_NEO4J, EXIT_USAGE, NewsgraphError
 from newsgraph.graph import server
 from newsgraph.graph.loader import load_records
 from newsgraph.queries import QueryParam, bind_params, get_query, list_queries, parse_header, run_query
@@ -158,3 +160,76 @@ def test_header_parsing():
     )
     with pytest.raises(ValueError, match="unknown type 'date'"):
         parse_header("// name: x\n// answers: y\n// params: d (date)\n", "x.cypher")
+
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from newsgraph.graph.cli import main
+
+    return CliRunner(env={"COLUMNS": "400"}).invoke(main, list(args))  # wide: no folded table cells
+
+
+def _conn(settings) -> list[str]:
+    return ["--uri", settings.uri, "--user", settings.user, "--password", settings.password]
+
+
+def test_cli_query_formats(loaded):
+    result = _cli(
+        "query", "dyad_balance", "-p", "actor=usa", "-p", "min_events=2", "--format", "json", *_conn(loaded)
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [
+        {
+            "source": "United States",
+            "target": "Russia",
+            "events": 2,
+            "cooperation": 0,
+            "conflict": 2,
+            "goldstein": -7.1,
+        }
+    ]
+    result = _cli("query", "affiliations", "--param", "actor=Zakharova", "-f", "csv", *_conn(loaded))
+    assert result.output.splitlines() == [
+        "who,relation,title,of,evidence,article",
+        "Maria Zakharova,HOLDS_ROLE,spokesperson,Russian Foreign Ministry,"
+        "Foreign ministry spokesperson Maria Zakharova,Moscow rejects coalition plan",
+    ]
+    result = _cli("query", "most_active", "-p", "kind=person", *_conn(loaded))
+    assert (
+        result.exit_code == 0 and "most_active: 1 row\n" in result.output and HOSTILE in result.output
+    )
+
+
+def test_cli_errors_are_one_line_with_exit_codes(loaded):
+    wrong = [*_conn(loaded)]
+    wrong[-1] = "not-the-password"
+    cases = [
+        (("query", "nope", *_conn(loaded)), EXIT_USAGE, "unknown query 'nope'"),
+        (("query", "most_active", "-p", "limit=lots", *_conn(loaded)), EXIT_USAGE, "'lots' is not an int"),
+        (("query", "most_active", "-p", "limit", *_conn(loaded)), EXIT_USAGE, "write it as NAME=VALUE"),
+        (("query", "most_active", *wrong), EXIT_NEO4J, "refused the credentials"),
+        (
+            ("query", "most_active", *_conn(loaded), "--database", "nosuch"),
+            EXIT_NEO4J,
+            "'nosuch' does not exist",
+        ),
+        (
+            ("query", "most_active", "--uri", f"bolt://127.0.0.1:{server.free_port()}"),
+            EXIT_NEO4J,
+            "cannot reach Neo4j",
+        ),
+    ]
+    for args, code, message in cases:
+        result = _cli(*args)
+        assert result.exit_code == code, result.output
+        assert (
+            message in result.output and result.output.count("\n") == 1 and "Traceback" not in result.output
+        )
+
+
+def test_cli_queries_lists_names_and_params():
+    result = _cli("queries")
+    assert result.exit_code == 0
+    assert "events_between\n    All events between two actors" in result.output
+    assert "params: actor (actor), other (actor)" in result.output
