@@ -238,7 +238,7 @@ def clean_span(span: Span) -> Span | None:
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS"
-        or doc[end - 1].pos_ == "PUNCT"
+        or doc[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ"}  # "The Armed Forces of"
         or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}
     ):
         end -= 1
@@ -306,10 +306,27 @@ class ActorResolver:
         elif ent.label_ == "PERSON":
             self._person(table, span)
         elif ent.label_ == "ORG":
+            if self.gaz.agent(span.text.lower()) is not None:
+                return  # "the Armed Forces (of the Philippines)": the agent-noun pass finds the owner
             if not self._agent_in_name(table, span):
-                table.add(actor_id("organization", span.text), span.text, "organization", None, None, span)
+                self._organization(table, span)
         elif ent.label_ in PLACE_LABELS:
             self._place(table, span, None)
+
+    def _organization(self, table: ActorTable, span: Span) -> None:
+        """An organisation the gazetteer does not know; "China's Ministry of State Security" is China's."""
+        owner = None
+        for child in (c for t in span for c in t.children):
+            if child.i < span.start and child.dep_ in {"poss", "amod", "compound"}:
+                owner = table.of(child) or self.gaz.state_of_adjective(child.text)
+                if owner and (self.gaz.get(owner) or _NO).kind == "state":
+                    break
+                owner = None
+        org = table.add(actor_id("organization", span.text), span.text, "organization", owner, None, span)
+        if owner:
+            self._ensure(table, owner)
+            org.country = org.country or owner
+            table.relate("PART_OF", org.id, owner, span)
 
     def _add_entry(self, table: ActorTable, entry: Entry, span: Span | None) -> Actor:
         actor = table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, span)
@@ -518,7 +535,7 @@ class ActorResolver:
                 title = self.gaz.title(" ".join(lowered[cut:]))
                 if title is None:
                     continue
-                affiliation = self._affiliation(table, words[:cut], title, words)
+                affiliation = self._affiliation(table, words[:cut], title, words, person)
                 if affiliation is None:
                     continue
                 target = table.actors[affiliation]
@@ -528,24 +545,27 @@ class ActorResolver:
                 return
 
     def _affiliation(
-        self, table: ActorTable, words: list[Token], title, all_words: list[Token]
+        self, table: ActorTable, words: list[Token], title, all_words: list[Token], person: Actor
     ) -> str | None:
-        for token in reversed(words):  # "foreign ministry" (agent), "French", "NATO"
+        """What a title attaches to: a named actor before it ("foreign ministry", "NATO"), else a
+        state named by a demonym or possessive anywhere in the phrase ("German Foreign Minister",
+        "Russia's foreign minister"), else the article's one organisation of the title's agent."""
+        for token in [*reversed(words), *all_words]:
             found = table.of(token)
-            if found:
+            if found is None and token.text[:1].isupper():
+                iso = self.gaz.state_of_adjective(token.text)
+                found = self._ensure(table, iso).id if iso else None
+            if found and found != person.id:
                 return found
-            iso = self.gaz.state_of_adjective(token.text)
-            if iso:
-                return self._ensure(table, iso).id
-        for token in all_words:
-            if token.dep_ == "poss" and table.of(token):
-                return table.of(token)
         if title.attaches == "agent" and title.agent:
             agent = self.gaz.agent(title.agent)
             same = [
                 a
                 for a in table.actors.values()
-                if a.kind == "organization" and agent and a.name.lower().endswith(agent.name.lower())
+                if a.kind == "organization"
+                and agent
+                and a.name.lower().endswith(agent.name.lower())
+                and (person.country is None or a.country == person.country)
             ]
             if len(same) == 1:
                 return same[0].id
@@ -571,6 +591,7 @@ class ActorResolver:
 
 class _NoEntry:
     country = None
+    kind = None
 
 
 _NO = _NoEntry()

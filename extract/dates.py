@@ -8,7 +8,7 @@ anchor: without a publication date "Tuesday" stays text.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 YEAR = re.compile(r"^\s*(?:in\s+)?(1[89]\d\d|20\d\d)s?\s*$")
@@ -19,13 +19,31 @@ RELATIVE_WORDS = re.compile(
 )
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+BARE_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+|this\s+)?(" + "|".join(WEEKDAYS) + r")\s*$", re.I)
+
+
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: str | None = None) -> str | None:
-    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) for a date expression, or None."""
+def resolve_date(text: str, published: str | None = None, future: bool = False) -> str | None:
+    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) for a date expression, or None.
+
+    A bare weekday is news usage: the latest such day up to the publication day ("on Tuesday" in
+    Tuesday's paper is that day), or for a future act (``future``) the next one from it."""
     text = text.strip()
     year = YEAR.match(text)
     if year:
         return year.group(1)
+    weekday = BARE_WEEKDAY.match(text)
+    if weekday:
+        if not published:
+            return None
+        try:
+            base = datetime.fromisoformat(published[:10])
+        except ValueError:
+            return None
+        wanted = WEEKDAYS.index(weekday.group(1).lower())
+        shift = (wanted - base.weekday()) % 7 if future else -((base.weekday() - wanted) % 7)
+        return (base + timedelta(days=shift)).date().isoformat()
     relative = bool(RELATIVE_WORDS.search(text))
     if relative and not published:
         return None

@@ -143,6 +143,10 @@ class _DocCoder:
         sense = self._sense(token, pos)
         if sense is None:
             return None
+        if token.lemma_.lower() in self.c.frames["intent"] and any(
+            c.dep_ == "xcomp" and self._sense(c, "VERB") for c in token.children
+        ):
+            return None  # "pledged to send troops": the governed act is the event, in its intent form
         code = sense.cameo
         source = self._source(token, pos, code)
         if not source:
@@ -230,6 +234,8 @@ class _DocCoder:
             return self._verb_source(head, depth + 1)
         if dep in {"conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
             return self._verb_source(head, depth + 1)
+        if dep == "acl" and verb.tag_ == "VBN":
+            return []  # "a writer detained in Beijing": the noun is the one acted on
         if dep in {"acl", "relcl", "pcomp", "pobj", "prep"}:
             noun = head if head.pos_ in {"NOUN", "PROPN"} else head.head
             owner = self._noun_agent(noun)
@@ -280,7 +286,8 @@ class _DocCoder:
             if child.dep_ in {"compound", "amod", "nmod"}:
                 actor = self.table.of(child)
                 if actor:
-                    return [actor]
+                    more = [self.table.of(c) for c in child.conjuncts if self.table.of(c)]
+                    return list(dict.fromkeys([actor, *more]))
         return []
 
     def _actors_of(self, token: Token) -> list[str]:
@@ -294,22 +301,24 @@ class _DocCoder:
                 if len(resolved) > 1:
                     found += resolved
             if actor is None and part.pos_ in {"NOUN", "PROPN"}:
-                actor = self._owner_in(part)
+                owners = self._owner_in(part)
+                found += [a for a in owners[1:] if a not in found]
+                actor = owners[0] if owners else None
             if actor and actor not in found:
                 found.append(actor)
         return found
 
-    def _owner_in(self, noun: Token) -> str | None:
-        """An actor that modifies a noun ("Russian tanker", "Putin's fleet", "units of the army")."""
+    def _owner_in(self, noun: Token) -> list[str]:
+        """Actors that modify a noun ("Russian tanker", "American and British warplanes", "Putin's fleet")."""
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 actor = self.table.of(child)
                 if actor is None and child.dep_ == "poss" and child.pos_ == "PRON":
-                    resolved = self.table.resolve(child)
-                    actor = resolved[0] if resolved else None
+                    return self.table.resolve(child)[:1]
                 if actor:
-                    return actor
-        return None
+                    more = [self.table.of(c) for c in child.conjuncts if self.table.of(c)]
+                    return list(dict.fromkeys([actor, *more]))
+        return []
 
     def _target(self, token: Token, pos: str, sense: Sense) -> list[str]:
         found: list[str] = []
@@ -328,6 +337,8 @@ class _DocCoder:
                         found += self._actors_of(pobj)
             elif pos == "NOUN" and dep == "compound" and self._noun_agent(token) and self.table.of(child):
                 found.append(self.table.of(child))
+        if pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":
+            found += self._actors_of(token.head)  # "an Australian writer detained by ..."
         if pos == "VERB":  # "help defend Ukraine": the object of a dependent verb of the same act
             for child in token.children:
                 if child.dep_ == "xcomp" and not found:
@@ -507,7 +518,9 @@ class _DocCoder:
             if i > 0 and word.lemma_.lower() in frames["negator"]:
                 negated = True
         if modality == "conditional" and condition is None:
-            modality = "hypothetical"  # "would" with no if-clause
+            # "would" with no if-clause: in reported speech the future of the past ("said it would
+            # retaliate": planned), elsewhere a hypothesis
+            modality = "planned" if self._in_speech_complement(token) else "hypothetical"
         return modality, negated, condition
 
     def _in_speech_complement(self, token: Token) -> bool:
@@ -556,7 +569,8 @@ class _DocCoder:
                     if t.ent_type_ == "DATE":
                         ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None)
                         if ent is not None:
-                            return resolve_date(ent.text, self.published), ent.text
+                            future = any(c.lower_ in {"will", "shall", "'ll"} for c in word.children)
+                            return resolve_date(ent.text, self.published, future), ent.text
         return None, None
 
     def _place(self, token: Token) -> dict | None:
@@ -632,16 +646,15 @@ class _DocCoder:
             wanted = set((reference.get(lemma) or "").split("|")) | {lemma}
             senses = self.c.lexicon.senses(lemma, "NOUN")
             root = senses[0].cameo[:2] if senses else None
-            earlier = [
-                e
+            before = [
+                (i, e)
                 for i, e in sorted(self.by_trigger.items())
-                if i < trigger.i
-                and e is not event
-                and e.source
-                and (self.doc[i].lemma_.lower() in wanted or root and e.cameo[:2] == root)
+                if i < trigger.i and e is not event and e.source
             ]
-            if earlier:
-                return earlier[-1]
+            same_word = [e for i, e in before if self.doc[i].lemma_.lower() in wanted]
+            same_kind = [e for _i, e in before if root and e.cameo[:2] == root]
+            if same_word or same_kind:
+                return (same_word or same_kind)[-1]
         return None
 
 
