@@ -407,9 +407,12 @@ class Instance:
         if self.is_running():
             import neo4j
 
-            with neo4j.GraphDatabase.driver(self.bolt_uri, auth=(USER, self.password())) as driver:
-                records, _, _ = driver.execute_query(_cypher("components"), database_="system")
-                return str(records[0]["version"])
+            try:
+                with neo4j.GraphDatabase.driver(self.bolt_uri, auth=(USER, self.password())) as driver:
+                    records, _, _ = driver.execute_query(_cypher("components"), database_="system")
+                    return str(records[0]["version"])
+            except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError):
+                pass  # starting, stopping or not ours to ask: say what is installed
         return installed_version() or f"{NEO4J_VERSION} (not installed yet)"
 
     def status(self) -> Status:

@@ -114,16 +114,32 @@ def test_clean_fixture_empties_data_and_schema(neo4j_clean, neo4j_settings):
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_start_status_stop(tmp_path):
-    instance = scratch(tmp_path / "life")
+    guide = "play http://127.0.0.1:${http_port}/guide.html"
+    browser_lines = [
+        f"browser.post_connect_cmd={guide}",
+        "browser.remote_content_hostname_whitelist=127.0.0.1",
+    ]
+    instance = scratch(tmp_path / "life", extra_config=browser_lines)
     assert not instance.status().running
     try:
         instance.start()
         first = instance.pid()
         assert first and instance.status().running
+        # Extra lines reach the running server, placeholders filled in.
+        with neo4j.GraphDatabase.driver(instance.bolt_uri, auth=("neo4j", instance.password())) as driver:
+            records, _, _ = driver.execute_query(
+                "SHOW SETTINGS $names YIELD name, value RETURN name, value",
+                names=["browser.post_connect_cmd", "browser.remote_content_hostname_whitelist"],
+            )
+        assert {r["name"]: r["value"] for r in records} == {
+            "browser.post_connect_cmd": f"play http://127.0.0.1:{instance.http_port}/guide.html",
+            "browser.remote_content_hostname_whitelist": "127.0.0.1",
+        }
         instance.start()  # already running: a no-op
         assert instance.pid() == first
-    finally:
         assert instance.stop() is True
+    finally:
+        instance.stop()
     assert not instance.is_running()
     assert not psutil.pid_exists(first) or psutil.Process(first).status() == psutil.STATUS_ZOMBIE
     assert instance.stop() is False
@@ -232,3 +248,23 @@ def test_install_is_a_quick_no_op_when_cached():
     home = server.install()
     assert time.monotonic() - started < 1
     assert (home / ".complete").exists() and any(home.glob("lib/neo4j-browser-*.jar"))
+
+
+def test_java_missing_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.delenv("NEO4J_HOME", raising=False)
+    with pytest.raises(NewsgraphError, match="java not found"):
+        server.install()
+
+
+def test_maven_failure_names_its_log(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
+    monkeypatch.delenv("NEO4J_HOME", raising=False)
+    with pytest.raises(
+        NewsgraphError, match=r"with Maven failed; read .*neo4j-0\.0\.0-install\.log"
+    ) as error:
+        server.install(version="0.0.0")  # no such release on Maven Central
+    assert "neo4j-server" in Path(str(error.value).rsplit("read ", 1)[1]).read_text()
+    assert not (tmp_path / "neo4j-0.0.0" / ".complete").exists()
