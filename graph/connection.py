@@ -82,7 +82,11 @@ def open_driver(settings: Settings) -> neo4j.Driver:
     if scheme not in BOLT_SCHEMES:
         raise Neo4jError(f"{settings.uri!r} is not a Neo4j URI (use bolt://HOST:7687 or neo4j://HOST:7687)")
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        # the server's query notifications ("relationship type does not exist" before a first load)
+        # are advice for query authors, not for users: keep them off stderr
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password), notifications_min_severity="OFF"
+        )
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
         raise Neo4jError(f"{settings.uri!r} is not a Neo4j URI ({exc})") from exc
     try:
