@@ -84,6 +84,11 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         _index_sentences(doc)
+        if not _looks_english(doc):
+            # the English model reads other languages as noise: say so rather than invent events
+            doc.user_data["newsgraph.warning"] = "does not look like English text; no events extracted"
+            doc._.newsgraph = {"actors": [], "events": [], "relations": [], "places": []}
+            return doc
         table = doc._.ng_actor_table or self.resolver(doc)
         published = doc.user_data.get("newsgraph.published", self.published)
         coder = _DocCoder(doc, table, self, published)
@@ -96,6 +101,14 @@ class EventCoder:
         }
         doc._.ng_actor_table = None
         return doc
+
+
+def _looks_english(doc: Doc) -> bool:
+    """English prose is about 40% stop words; other languages score near zero on English's list."""
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < 30:
+        return True
+    return sum(t.is_stop for t in words) >= 0.15 * len(words)
 
 
 def _index_sentences(doc: Doc) -> None:

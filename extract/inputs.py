@@ -61,4 +61,7 @@ class RecordSource:
 
         extractor = Extractor(model=self.model, n_process=self.n_process)
         stream = iter_articles(articles, published=self.published, on_skip=self.skip, on_warn=self.warn)
-        yield from extractor.extract_many(stream)
+        for record in extractor.extract_many(stream):
+            for warning in record.warnings:
+                self.warn(f"{record.article.path}: {warning}")
+            yield record

@@ -117,6 +117,9 @@ def make_record(article: Article, docs: list[Doc]) -> ArticleRecord:
     for doc in docs:
         offset = doc.user_data.get("newsgraph.offset", 0)
         found = doc._.newsgraph or {"actors": [], "events": [], "relations": [], "places": []}
+        warning = doc.user_data.get("newsgraph.warning")
+        if warning and warning not in record.warnings:
+            record.warnings.append(warning)
         for actor in found["actors"]:
             for mention in actor.mentions:
                 mention.start += offset
