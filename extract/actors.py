@@ -45,8 +45,10 @@ DEFINITE_KINDS = {
     "agency": "organization",
     "alliance": "organization",
     "bloc": "organization",
+    "union": "organization",
     "ministry": "organization",
 }
+INTERNATIONAL_NOUNS = {"bloc", "alliance", "coalition", "union", "organisation", "organization"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
 PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "hers"}
@@ -124,8 +126,12 @@ class ActorTable:
                 return group
             return self._last(token, {"state", "group", "organization"}, exclude)
         if word in PRONOUNS_SINGULAR:
-            if token.dep_ == "poss" and _nearer_thing(token, self):
-                return []  # "the vessel ... and its seizure": "its" is the vessel, not an actor
+            if token.dep_ == "poss":  # "its" goes to the nearest singular noun: "Russia for its war"
+                kind, near = _nearest_singular(token, self)
+                if kind == "thing":
+                    return []  # "the vessel ... and its seizure": "its" is the vessel, not an actor
+                if near is not None and near not in exclude and _main_subject_after(token) is None:
+                    return [near]
             return self._last(token, {"state", "organization", "group"}, exclude)
         if word in PRONOUNS_PERSON:
             return self._last(token, {"person"}, exclude)
@@ -141,6 +147,12 @@ class ActorTable:
             if named:
                 return [named[-1]]
         kind = DEFINITE_KINDS.get(token.lemma_.lower())
+        if kind and definite and token.lemma_.lower() in INTERNATIONAL_NOUNS:
+            # "the bloc", "the alliance": an international body, not a ministry mentioned since
+            national = {a.id for a in self.actors.values() if a.country}
+            found = self._last(token, {"organization", "group"}, exclude | national)
+            if found:
+                return found
         if kind and definite:
             return self._last(token, {kind}, exclude)
         return []
@@ -183,12 +195,16 @@ class ActorTable:
         return []
 
 
-def _nearer_thing(token: Token, table: ActorTable) -> bool:
-    """Is the nearest singular noun before a possessive "its", in its sentence, a thing (not an actor)?"""
+def _nearest_singular(token: Token, table: ActorTable) -> tuple[str, str | None]:
+    """The nearest singular noun before a possessive "its" in its sentence: ("actor", id), ("thing", None)
+    or ("none", None) when there is none."""
     for prev in reversed(token.doc[token.sent.start : token.i]):
         if prev.tag_ in {"NN", "NNP"} and prev.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-            return table.of(prev) is None and prev.ent_type_ == ""
-    return False
+            actor = table.of(prev)
+            if actor is not None and table.actors[actor].kind != "person":
+                return "actor", actor
+            return ("thing", None) if prev.ent_type_ == "" and actor is None else ("none", None)
+    return "none", None
 
 
 def _is_subject(token: Token) -> bool:

@@ -190,8 +190,13 @@ def _run(
         n_workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
         futures = [
             client.submit(
-                extract_shard, group, str(shard_dir / SHARD_NAME.format(index)), model, published,
-                key=f"newsgraph-shard-{index:05d}-{shard_dir.name}", pure=False,
+                extract_shard,
+                group,
+                str(shard_dir / SHARD_NAME.format(index)),
+                model,
+                published,
+                key=f"newsgraph-shard-{index:05d}-{shard_dir.name}",
+                pure=False,
             )  # fmt: skip
             for index, group in enumerate(_groups(files, n_workers * TASKS_PER_WORKER))
         ]

@@ -135,10 +135,9 @@ class _DocCoder:
             for token in sent:
                 pos = "NOUN" if token.pos_ in {"NOUN", "PROPN"} else token.pos_
                 key = (token.lemma_.lower(), pos)
-                if key in self.c._lemmas:
-                    event = self._code_trigger(token, pos)
-                    if event is not None:
-                        events.append(event)
+                event = self._code_trigger(token, pos) if key in self.c._lemmas else None
+                if event is not None:
+                    events.append(event)
                 elif token.lemma_.lower() in frames["label"] and token.pos_ == "VERB":
                     event = self._label_frame(token)
                     if event is not None:
@@ -166,7 +165,7 @@ class _DocCoder:
             return None
         if code[:2] in {"18", "19"} and self._accusation(token):
             code = "111"  # "attacked the US for seizing ...": a verbal attack
-        target = [a for a in self._target(token, pos, sense) if a not in source]
+        target = [a for a in self._target(token, pos, sense, source) if a not in source]
         return self._event(token, code, source, target, confidence=0.6 + 0.1 * bool(target))
 
     def _sense(self, token: Token, pos: str) -> Sense | None:
@@ -244,6 +243,8 @@ class _DocCoder:
             for child in head.children:
                 if child.dep_ in {"dobj", "nsubjpass"}:
                     return self._actors_of(child)
+                if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:  # "called on Georgia to ..."
+                    return [a for p in child.children if p.dep_ == "pobj" for a in self._actors_of(p)]
             return self._verb_source(head, depth + 1)
         if dep in {"conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
             return self._verb_source(head, depth + 1)
@@ -303,13 +304,21 @@ class _DocCoder:
                     return list(dict.fromkeys([actor, *more]))
         return []
 
-    def _actors_of(self, token: Token) -> list[str]:
-        """The actor(s) a nominal stands for: its own mention, its coordination, a pronoun's antecedent."""
+    def _actors_of(self, token: Token, exclude: list[str] | None = None) -> list[str]:
+        """The actor(s) a nominal stands for: its own mention, its coordination, a pronoun's antecedent
+        (never ``exclude``: "Anwar said he would not meet him" - "him" is not Anwar)."""
         found: list[str] = []
         for part in (token, *token.conjuncts):
             actor = self.table.of(part)
+            coordinated = [  # "American and British warplanes": the coordinated owners too
+                self.table.of(c)
+                for m in part.children
+                if actor is not None and m.dep_ in {"amod", "compound", "nmod"} and self.table.of(m) == actor
+                for c in m.conjuncts
+                if self.table.of(c)
+            ]
             if actor is None and part.pos_ in {"PRON", "NOUN", "DET"}:
-                resolved = self.table.resolve(part)
+                resolved = self.table.resolve(part, set(exclude or ()))
                 actor = resolved[0] if len(resolved) == 1 else None
                 if len(resolved) > 1:
                     found += resolved
@@ -317,8 +326,9 @@ class _DocCoder:
                 owners = self._owner_in(part)
                 found += [a for a in owners[1:] if a not in found]
                 actor = owners[0] if owners else None
-            if actor and actor not in found:
-                found.append(actor)
+            for one in (actor, *coordinated):
+                if one and one not in found:
+                    found.append(one)
         return found
 
     def _owner_in(self, noun: Token) -> list[str]:
@@ -333,13 +343,13 @@ class _DocCoder:
                     return list(dict.fromkeys([actor, *more]))
         return []
 
-    def _target(self, token: Token, pos: str, sense: Sense) -> list[str]:
+    def _target(self, token: Token, pos: str, sense: Sense, source: list[str]) -> list[str]:
         found: list[str] = []
         preps = set(sense.preps) or set(self.c.frames["recipient_prep"])
         for child in token.children:
             dep = child.dep_
             if pos == "VERB" and dep in {"dobj", "dative", "nsubjpass"}:
-                found += self._actors_of(child)
+                found += self._actors_of(child, source)
             elif (
                 dep == "prep"
                 and child.lower_ in preps
