@@ -251,7 +251,8 @@ def start_detached(root: str | Path, port: int = DEFAULT_PORT) -> str:
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,  # like the server: survives the terminal's Ctrl-C
     )  # fmt: skip
-    state.parent.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)  # as the server makes it: the data is private
+    state.parent.mkdir(exist_ok=True)
     state.write_text(json.dumps({"pid": process.pid, "port": port}), encoding="utf-8")
     _wait_listening(port, process)
     return base_url(port)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -18,6 +19,7 @@ from newsgraph.graph.build import build_graph
 from newsgraph.graph.html import render_html, style_colors, view_data, write_html
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +155,7 @@ def test_filter_click_and_read_the_evidence_in_chromium(graph, tmp_path):
         assert "Moscow rejects coalition plan" in text  # the evidence's article
         assert "tests/articles/rejection.txt" in text
         assert "militarist declarations" not in text  # the other event is filtered out
-        time.sleep(0.3)  # let sigma finish drawing the highlight before the picture
-        shot = screenshot(driver, "html-view.png")
+        screenshot(driver, "html-view-fixture.png")
 
         # Clicking the event in the panel shows the event: its code, actors and evidence.
         details.find_element(By.CSS_SELECTOR, "a.ng-node[data-node='evt:bbb2:1']").click()
@@ -181,6 +182,47 @@ def test_filter_click_and_read_the_evidence_in_chromium(graph, tmp_path):
         assert page.resolve().as_uri() in urls  # the log does record requests...
         # ...and none went to a network.
         assert [u for u in urls if u.startswith(("http:", "https:", "ws:", "wss:"))] == []
+
+
+@pytest.fixture(scope="module")
+def seed_graph() -> nx.MultiDiGraph:
+    from newsgraph.extract.pipeline import Extractor
+
+    return build_graph(Extractor().extract_path(path) for path in sorted(SEEDS.glob("*.txt")))
+
+
+@pytest.mark.browser
+def test_seed_graph_in_chromium(seed_graph, tmp_path):
+    """The seed story, as the README shows it: its commonest event type, and its busiest actor there."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    events = {n: d for n, d in seed_graph.nodes(data=True) if d.get("label") == "Event"}
+    kind, _ = Counter(d["type"] for d in events.values()).most_common(1)[0]
+    sources = Counter(
+        u for u, v, t in seed_graph.edges(data="type") if t == "SOURCE_OF" and events[v]["type"] == kind
+    )
+    actor = min(sources, key=lambda a: (-sources[a], a))
+    touched = {v for _, v, t in seed_graph.out_edges(actor, data="type") if t == "SOURCE_OF"}
+    touched |= {u for u, _, t in seed_graph.in_edges(actor, data="type") if t in ("TARGETS", "INVOLVES")}
+    shown = {events[e]["sentence"] for e in touched if events[e]["type"] == kind}
+    hidden = {events[e]["sentence"] for e in touched if events[e]["type"] != kind} - shown
+
+    page = write_html(seed_graph, tmp_path / "graph.html", title="newsgraph: seed article")
+    with chromium() as driver:
+        _open(driver, page)
+        Select(driver.find_element(By.ID, "ng-type")).select_by_value(kind)
+        _click_node(driver, actor)
+        details = driver.find_element(By.ID, "ng-details")
+        WebDriverWait(driver, 5).until(lambda d: details.get_attribute("data-node") == actor)
+        text = details.text
+        assert seed_graph.nodes[actor]["name"] in text
+        for sentence in shown:
+            assert " ".join(sentence.split()) in " ".join(text.split())
+        for sentence in hidden:
+            assert " ".join(sentence.split()) not in " ".join(text.split())
+        time.sleep(0.3)  # let sigma finish drawing the highlight before the picture
+        shot = screenshot(driver, "html-view.png")
     shutil.copyfile(shot, DOCS / "html-view.png")
 
 
