@@ -497,8 +497,23 @@ def free_port(preferred: int | None = None) -> int:
 
 
 def default_instance(extra_config: Sequence[str] = ()) -> Instance:
-    """The local server ``newsgraph neo4j start`` runs: ``$NEWSGRAPH_HOME/neo4j`` on 7687/7474."""
-    return Instance(data_home() / "neo4j", DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, extra_config=extra_config)
+    """The local server ``newsgraph neo4j start`` runs: ``$NEWSGRAPH_HOME/neo4j`` on 7687/7474.
+
+    ``$NEWSGRAPH_BOLT_PORT`` and ``$NEWSGRAPH_HTTP_PORT`` move it, for users whose own Neo4j
+    already holds the default ports.
+    """
+    bolt = _port_from_env("NEWSGRAPH_BOLT_PORT", DEFAULT_BOLT_PORT)
+    http = _port_from_env("NEWSGRAPH_HTTP_PORT", DEFAULT_HTTP_PORT)
+    return Instance(data_home() / "neo4j", bolt, http, extra_config=extra_config)
+
+
+def _port_from_env(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise NewsgraphError(f"{name}={value} is not a port number")
+    return int(value)
 
 
 def local_settings() -> Settings | None:
