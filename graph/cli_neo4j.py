@@ -36,14 +36,24 @@ def install() -> None:
 @fail_cleanly
 def start(timeout: float) -> None:
     """Start the local server (installing it first if needed) and wait until it answers."""
-    from newsgraph.graph import server
+    from newsgraph.extract.errors import NewsgraphError
+    from newsgraph.graph import browser_assets, server
 
-    instance = server.default_instance()
     started = time.monotonic()
-    instance.start(timeout)
+    root = server.default_instance().root
+    # Browser's style and guide come from a small HTTP server next to Neo4j; the settings that
+    # make Browser load them after login go into this start's neo4j.conf.
+    assets = browser_assets.start_detached(root)
+    instance = server.default_instance(extra_config=browser_assets.neo4j_settings(assets))
+    try:
+        instance.start(timeout)
+    except NewsgraphError:
+        browser_assets.stop_detached(root)
+        raise
     click.echo(f"Neo4j {instance.version()} running ({time.monotonic() - started:.1f} s)")
     _describe(instance)
     click.echo(f"  user      {server.USER}; password in {instance.credentials_file}")
+    click.echo(f"  guide     {assets}/ (style and guide Browser opens after login)")
 
 
 @neo4j.command()
@@ -51,9 +61,11 @@ def start(timeout: float) -> None:
 @fail_cleanly
 def stop(timeout: float) -> None:
     """Stop the local server cleanly."""
-    from newsgraph.graph import server
+    from newsgraph.graph import browser_assets, server
 
-    was_running = server.default_instance().stop(timeout)
+    instance = server.default_instance()
+    was_running = instance.stop(timeout)
+    browser_assets.stop_detached(instance.root)
     click.echo("Neo4j stopped" if was_running else "Neo4j was not running")
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import neo4j
@@ -13,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.extract.errors import EXIT_NEO4J, NewsgraphError
-from newsgraph.graph import server
+from newsgraph.graph import browser_assets, server
 from newsgraph.graph.cli import main
 
 
@@ -113,36 +116,48 @@ def test_clean_fixture_empties_data_and_schema(neo4j_clean, neo4j_settings):
 
 @pytest.mark.neo4j
 @pytest.mark.slow
-def test_start_status_stop(tmp_path):
-    guide = "play http://127.0.0.1:${http_port}/guide.html"
-    browser_lines = [
-        f"browser.post_connect_cmd={guide}",
-        "browser.remote_content_hostname_whitelist=127.0.0.1",
-    ]
-    instance = scratch(tmp_path / "life", extra_config=browser_lines)
-    assert not instance.status().running
+def test_cli_start_status_stop(tmp_path):
+    bolt, http = server.free_port(), server.free_port()
+    env = dict(
+        os.environ, NEWSGRAPH_HOME=str(tmp_path), NEWSGRAPH_BOLT_PORT=str(bolt), NEWSGRAPH_HTTP_PORT=str(http)
+    )
+
+    def newsgraph(*args: str) -> subprocess.CompletedProcess:
+        command = [str(Path(sys.executable).with_name("newsgraph")), "neo4j", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+
+    instance = server.Instance(tmp_path / "neo4j", bolt, http)
     try:
-        instance.start()
+        started = newsgraph("start")
+        assert started.returncode == 0, started.stderr
+        assert (
+            f"bolt://127.0.0.1:{bolt}" in started.stdout
+            and f"http://127.0.0.1:{http}/browser/" in started.stdout
+        )
+        assert instance.password() not in started.stdout + started.stderr
         first = instance.pid()
-        assert first and instance.status().running
-        # Extra lines reach the running server, placeholders filled in.
+        status = newsgraph("status")
+        assert status.returncode == 0 and f"running (pid {first})" in status.stdout
+        assert f"Neo4j {server.NEO4J_VERSION}" in status.stdout
+        assert newsgraph("start").returncode == 0 and instance.pid() == first  # running: a no-op
+        # Extra config lines reach the server: the Browser settings `neo4j start` adds.
         with neo4j.GraphDatabase.driver(instance.bolt_uri, auth=("neo4j", instance.password())) as driver:
             records, _, _ = driver.execute_query(
                 "SHOW SETTINGS $names YIELD name, value RETURN name, value",
                 names=["browser.post_connect_cmd", "browser.remote_content_hostname_whitelist"],
             )
-        assert {r["name"]: r["value"] for r in records} == {
-            "browser.post_connect_cmd": f"play http://127.0.0.1:{instance.http_port}/guide.html",
-            "browser.remote_content_hostname_whitelist": "127.0.0.1",
-        }
-        instance.start()  # already running: a no-op
-        assert instance.pid() == first
-        assert instance.stop() is True
+        values = {r["name"]: r["value"] for r in records}
+        assert values["browser.post_connect_cmd"].startswith("style http://127.0.0.1:")
+        assert "127.0.0.1" in values["browser.remote_content_hostname_whitelist"]
+        stopped = newsgraph("stop")
+        assert stopped.returncode == 0 and "Neo4j stopped" in stopped.stdout
     finally:
         instance.stop()
+        browser_assets.stop_detached(instance.root)
     assert not instance.is_running()
     assert not psutil.pid_exists(first) or psutil.Process(first).status() == psutil.STATUS_ZOMBIE
-    assert instance.stop() is False
+    assert newsgraph("status").returncode == EXIT_NEO4J
+    assert "Neo4j was not running" in newsgraph("stop").stdout
     assert "Stopped." in instance.log_file.read_text()  # a clean shutdown, not a kill
 
 
