@@ -16,7 +16,15 @@ if TYPE_CHECKING:
 
 @main.group()
 def neo4j() -> None:
-    """The local Neo4j 5.26 Community server (127.0.0.1 only, password in its credentials file)."""
+    """The local Neo4j 5.26 Community server (127.0.0.1 only, password in its credentials file).
+
+    \b
+    Environment:
+      NEWSGRAPH_HOME       instance folder parent (default ~/.local/share/newsgraph)
+      NEWSGRAPH_CACHE      where Neo4j is provisioned (default ~/.cache/newsgraph)
+      NEWSGRAPH_BOLT_PORT  Bolt port (default 7687); NEWSGRAPH_HTTP_PORT: HTTP (default 7474)
+      NEO4J_HOME           run this Neo4j installation instead of provisioning one
+    """
 
 
 @neo4j.command()
