@@ -341,6 +341,9 @@ class _DocCoder:
                 if actor:
                     more = [self.table.of(c) for c in child.conjuncts if self.table.of(c)]
                     return list(dict.fromkeys([actor, *more]))
+                for grand in child.children:  # "a British-flagged tanker", "Russian-owned"
+                    if grand.dep_ in {"npadvmod", "amod", "compound"} and self.table.of(grand):
+                        return [self.table.of(grand)]
         return []
 
     def _target(self, token: Token, pos: str, sense: Sense, source: list[str]) -> list[str]:
