@@ -20,6 +20,7 @@ from newsgraph.graph.browser_assets import (
     cypher_literal,
     explore_queries,
     guide_html,
+    inline_style,
     neo4j_settings,
     params_command,
     query_body,
@@ -230,4 +231,18 @@ def test_neo4j_browser_opens_the_guide_and_runs_its_overview(configured_neo4j, s
         assert colors["State"].upper() in fills
         assert fills <= {c.upper() for c in colors.values()}
         shot = screenshot(driver, "neo4j-browser.png")
+
+        # What `newsgraph browser-setup` prints for other servers: the inline :style, pasted as a user would.
+        editor = driver.find_element(By.CSS_SELECTOR, "[data-testid=activeEditor] textarea")
+        driver.execute_script(
+            """const data = new DataTransfer(); data.setData('text/plain', arguments[1]);
+               const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true});
+               arguments[0].dispatchEvent(paste);""",
+            editor,
+            ":style " + inline_style(),
+        )
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=editor-Run]").click()
+        pasted = _frame(driver, ":style node {")
+        WebDriverWait(driver, 10).until(lambda d: "node.State" in pasted.text)
+        assert "could not parse" not in pasted.text.lower()
     shutil.copyfile(shot, DOCS / "neo4j-browser.png")
