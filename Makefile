@@ -21,10 +21,13 @@ $(STAMP): pyproject.toml
 neo4j: setup
 	$(BIN)/newsgraph neo4j install
 
-# Debian's Chromium and ChromeDriver for the browser tests (apt, as CI runs as root).
+# Debian's Chromium and ChromeDriver for the browser tests (apt; through sudo when not root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser-deps:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	  { $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@chromium --version 2>/dev/null | head -1
 
 run: setup
 	$(BIN)/newsgraph build seeds -o out
