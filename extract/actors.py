@@ -136,13 +136,15 @@ class ActorTable:
         if word in PRONOUNS_PERSON:
             return self._last(token, {"person"}, exclude)
         definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
-        if definite and token.pos_ == "NOUN":  # "the ministry" -> the Russian Foreign Ministry
+        if definite and token.pos_ == "NOUN" and token.lemma_.lower() not in {"state", "country", "nation"}:
+            # "the ministry" -> the Russian Foreign Ministry; "the army" -> "the Sudanese army"
             named = [
                 a
                 for i, a in self.order
                 if i < token.i
                 and a not in exclude
-                and self.actors[a].name.lower().split()[-1] == token.lemma_.lower()
+                and token.lemma_.lower()
+                in {n.lower().split()[-1] for n in (self.actors[a].name, *self.actors[a].aliases) if n}
             ]
             if named:
                 return [named[-1]]

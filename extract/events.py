@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -147,7 +148,39 @@ class _DocCoder:
                     if event is not None:
                         events.append(event)
         self._link(events)
+        events += self._accusations(events)
         return _dedupe(events)
+
+    def _accusations(self, events: list[Event]) -> list[Event]:
+        """A speaker who says another side did something hostile accuses it (CAMEO 112):
+        "the coast guard said the Philippine boat had intruded" is China accusing the Philippines."""
+        made = []
+        accuse = self.c.ontology.get("112")
+        for event in events:
+            if event.modality != "reported" or event.quad_class != 4 or not event.attributed_to:
+                continue
+            target = [a for a in event.source if a not in event.attributed_to]
+            if not target:
+                continue
+            made.append(
+                replace(
+                    event,
+                    id=event.id.replace("evt:", "evt:acc-"),
+                    type=accuse.type,
+                    cameo=accuse.code,
+                    goldstein=accuse.goldstein,
+                    quad_class=accuse.quad_class,
+                    source=list(event.attributed_to),
+                    target=target,
+                    involves=[],
+                    modality="asserted",
+                    attributed_to=[],
+                    conditional_on=[],
+                    responds_to=[event.id],
+                    confidence=round(event.confidence * 0.8, 2),
+                )
+            )
+        return made
 
     # --- the lexicon's words --------------------------------------------------
 
@@ -460,11 +493,11 @@ class _DocCoder:
             code = self.c.ontology.intent_of(code)
         if (
             attributed
-            and not set(attributed) & set(source)
+            and not self._same_side(attributed, source)
             and modality == "asserted"
             and self._in_speech_complement(token)
         ):
-            modality = "reported"
+            modality = "reported"  # a third party's claim ("Iran said Israel struck ..."), not the article's
         info = self.c.ontology.get(code)
         date, date_text = self._date(token)
         place = self._place(token)
@@ -520,7 +553,8 @@ class _DocCoder:
     def _modality(self, token: Token) -> tuple[str, bool, Span | None]:
         frames = self.c.frames
         modality, negated, condition = "asserted", False, None
-        for i, word in enumerate(self._chain(token)):
+        chain = self._chain(token)
+        for i, word in enumerate(chain):
             if i > 0 and word.lemma_.lower() in frames["speech"]:
                 break
             for child in word.children:
@@ -541,13 +575,21 @@ class _DocCoder:
                         modality = "conditional"
             if i > 0 and word.lemma_.lower() in frames["intent"]:
                 modality = _stronger(modality, frames["intent"][word.lemma_.lower()] or "planned")
-            if i > 0 and word.lemma_.lower() in frames["negator"]:
-                negated = True
+            if i > 0 and word.lemma_.lower() in frames["negator"] and chain[i - 1].dep_ == "xcomp":
+                negated = True  # "refused to sign"; not "denied that ... was linked"
         if modality == "conditional" and condition is None:
             # "would" with no if-clause: in reported speech the future of the past ("said it would
             # retaliate": planned), elsewhere a hypothesis
             modality = "planned" if self._in_speech_complement(token) else "hypothetical"
         return modality, negated, condition
+
+    def _same_side(self, speakers: list[str], source: list[str]) -> bool:
+        """Does a speaker speak for the source ("Wong said Canberra demanded": both Australia)?"""
+
+        def sides(ids: list[str]) -> set[str]:
+            return {x for a in ids for x in (a, self.table.actors[a].country) if x} if ids else set()
+
+        return bool(sides(speakers) & sides(source))
 
     def _in_speech_complement(self, token: Token) -> bool:
         return any(w.lemma_.lower() in self.c.frames["speech"] for w in self._chain(token)[1:])
