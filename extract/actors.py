@@ -431,7 +431,7 @@ class ActorResolver:
                 table.mark(phrase, owner)
             else:
                 self._agent_actor(table, agent, owner, phrase, _np_span(token, phrase))
-        for _token, agent, phrase in bare:  # "the ministry", "foreign ministry spokesperson"
+        for token, agent, phrase in bare:  # "the ministry", "foreign ministry spokesperson"
             same = [
                 a
                 for a in table.actors.values()
@@ -439,6 +439,22 @@ class ActorResolver:
             ]
             if len(same) == 1:
                 table.mark(phrase, same[0].id)
+            elif not same and agent.mode in {"state", "org"}:
+                # "Police arrested protesters in Tbilisi": a state's agents act where they are
+                state = self._state_of_place(token, table)
+                if state and agent.mode == "state":
+                    table.mark(phrase, state)
+                elif state:
+                    self._agent_actor(table, agent, state, phrase, phrase)
+
+    def _state_of_place(self, token: Token, table: ActorTable) -> str | None:
+        """The state of a capital or city named in the clause ("in Tbilisi" -> Georgia)."""
+        for other in token.sent:
+            place = table.places.get(other.i)
+            iso = place and place.get("country")
+            if iso and self.gaz.get(iso):
+                return self._ensure(table, iso).id
+        return None
 
     def _agent_phrase(self, token: Token):
         """The longest agents.tsv phrase ending at ``token`` (its left modifiers included)."""
@@ -654,6 +670,8 @@ def _is_location(span: Span, wide: bool = False) -> bool:
             head = head.head
         if head.dep_ == "compound" and head.head.lemma_.lower() in PLACE_NOUNS:  # "the Zamzam camp"
             return True
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
+            return True  # "the town of Rafah"
     return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
