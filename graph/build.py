@@ -156,8 +156,13 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for record in records:
         _add_nodes(graph, record)
+    skipped: list[str] = []
     for record in records:
-        _add_edges(graph, record)
+        _add_edges(graph, record, skipped)
+    if skipped:  # one line, not one per reference: a large input can hold thousands
+        log.warning(
+            "%d references to ids no record defines were skipped (first: %s)", len(skipped), skipped[0]
+        )
     add_interactions(graph)
     return graph
 
@@ -251,12 +256,12 @@ def event_place_id(record: ArticleRecord, place: str) -> str:
     return place if any(p.get("id") == place for p in record.places) else place_id(place)
 
 
-def _add_edges(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
+def _add_edges(graph: nx.MultiDiGraph, record: ArticleRecord, skipped: list[str]) -> None:
     art_id = record.article.id
 
     def link(u: str, v: str, rel: str, role: str | None = None, **props: Any) -> None:
         if u not in graph or v not in graph:
-            log.warning("%s: %s %s -> %s names an unknown id; skipped", art_id, rel, u, v)
+            skipped.append(f"{art_id}: {rel} {u} -> {v}")
             return
         key = edge_key(rel, role)
         if not graph.has_edge(u, v, key):  # first sighting wins, as ON CREATE SET in the loader
@@ -294,7 +299,7 @@ def _add_edges(graph: nx.MultiDiGraph, record: ArticleRecord) -> None:
             link(event.id, other, "RESPONDS_TO")
     for rel in record.relations:
         if rel.type not in RELATION_TYPES:
-            log.warning("%s: relation type %r is not in the schema; skipped", art_id, rel.type)
+            skipped.append(f"{art_id}: relation type {rel.type!r} is not in the schema")
             continue
         props = {k: v for k, v in rel.properties.items() if k not in ("type", "role")}
         schema = {k: None for k in EDGE_PROPERTIES[rel.type]}

@@ -37,7 +37,7 @@ def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @connection_options
 @click.option(
     "--batch-size",
-    default=50,
+    default=100,  # loader.DEFAULT_BATCH_SIZE (not imported: the driver would slow --help)
     show_default=True,
     type=click.IntRange(min=1),
     help="Articles per write transaction.",

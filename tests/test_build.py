@@ -115,3 +115,16 @@ def test_summary_lines():
     assert text.splitlines()[0].startswith("3 articles (3 records), 12 actors (5 state, 3 person")
     assert "19 fight 1" in text and "HOLDS_ROLE 2, PART_OF 1, MEMBER_OF 2" in text
     assert "dyads: 11 (3 with cooperation, 8 with conflict)" in text
+
+
+def test_unknown_references_skipped_with_one_warning(caplog):
+    records = fixture_records()
+    records[0].events[0].target.append("nobody")
+    records[0].events[1].responds_to.append("evt:missing")
+    with caplog.at_level("WARNING", logger="newsgraph.graph.build"):
+        graph = build_graph(records)
+    assert "nobody" not in graph and "evt:missing" not in graph
+    assert [r.getMessage() for r in caplog.records] == [
+        "2 references to ids no record defines were skipped"
+        " (first: sha256:aaa1: TARGETS evt:aaa1:0 -> nobody)"
+    ]
