@@ -364,7 +364,8 @@ def summarize(graph: nx.MultiDiGraph, records: Iterable[ArticleRecord]) -> str:
     roots = Counter(graph.nodes[n]["cameo_root"] for n in nodes_by_label(graph, "Event"))
     rels = Counter(t for _, _, t in graph.edges(data="type") if t in RELATION_TYPES)
     dyads = dyad_summary(graph)
-    kinds = ", ".join(f"{actors[k]} {k}" for k in KIND_LABELS if actors[k])
+    plurals = {"state": "states", "person": "people", "organization": "organizations", "group": "groups"}
+    kinds = ", ".join(f"{actors[k]} {plurals[k] if actors[k] > 1 else k}" for k in KIND_LABELS if actors[k])
     lines = [
         f"{len(nodes_by_label(graph, 'Article'))} articles ({len(records)} records), "
         f"{sum(actors.values())} actors ({kinds or 'none'}), {sum(roots.values())} events, "

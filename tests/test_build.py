@@ -112,7 +112,9 @@ def test_analytics():
 
 def test_summary_lines():
     text = summarize(_graph(), fixture_records())
-    assert text.splitlines()[0].startswith("3 articles (3 records), 12 actors (5 state, 3 person")
+    assert text.splitlines()[0].startswith(
+        "3 articles (3 records), 12 actors (5 states, 3 people, 2 organizations, 2 groups)"
+    )
     assert "19 fight 1" in text and "HOLDS_ROLE 2, PART_OF 1, MEMBER_OF 2" in text
     assert "dyads: 11 (3 with cooperation, 8 with conflict)" in text
 

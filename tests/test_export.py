@@ -16,6 +16,7 @@ from newsgraph.graph.export import (
     cypher_literal,
     cypher_string,
     export_graph,
+    html_available,
     read_cypher,
     read_gexf,
     read_graphml,
@@ -131,7 +132,9 @@ def test_cypher_script_one_statement_per_line(graph, tmp_path):
 
 def test_write_all_names(graph, tmp_path):
     written = write_all(graph, tmp_path / "out")
-    assert {k: v.name for k, v in written.items() if k != "html"} == {
+    assert html_available()  # graph/html.py is part of the package: write_all must include it
+    assert written.pop("html").name == "graph.html"
+    assert {k: v.name for k, v in written.items()} == {
         "graphml": "graph.graphml",
         "gexf": "graph.gexf",
         "json": "graph.json",
