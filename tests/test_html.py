@@ -188,7 +188,12 @@ def test_filter_click_and_read_the_evidence_in_chromium(graph, tmp_path):
 def seed_graph() -> nx.MultiDiGraph:
     from newsgraph.extract.pipeline import Extractor
 
-    return build_graph(Extractor().extract_path(path) for path in sorted(SEEDS.glob("*.txt")))
+    # Relative paths, as `make run` passes them: the article path is shown in the picture.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(SEEDS.parent)
+        return build_graph(
+            [Extractor().extract_path(p.relative_to(SEEDS.parent)) for p in sorted(SEEDS.glob("*.txt"))]
+        )
 
 
 @pytest.mark.browser
@@ -245,7 +250,7 @@ def test_a_few_thousand_nodes_open_without_freezing(tmp_path):
     started = time.monotonic()
     page = write_html(graph, tmp_path / "big.html")
     written = time.monotonic() - started
-    assert written < 20, f"writing took {written:.1f}s"
+    assert written < 10, f"writing took {written:.1f}s"  # about 0.6 s here
     with chromium() as driver:
         started = time.monotonic()
         _open(driver, page)
