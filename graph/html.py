@@ -21,13 +21,13 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.graph.build import KIND_LABELS
 
 STATIC = resources.files("newsgraph.graph") / "static"
 STYLE = resources.files("newsgraph.graph") / "browser" / "style.grass"
 # Vendored libraries first (the page's script uses their globals), then the page's own code.
 SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "view.js")
 
-KIND_LABELS = {"state": "State", "person": "Person", "organization": "Organization", "group": "Group"}
 # GDELT's quad classes; the labels name the GraSS rules that colour them.
 QUAD_CLASSES = {
     1: ("VerbalCooperation", "verbal cooperation"),
