@@ -182,7 +182,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Access-Control-Allow-Headers", "*")
         self.end_headers()
 
-    def log_message(self, format: str, *args: Any) -> None:  # quiet: Browser polls nothing, but tests do
+    def log_message(self, format: str, *args: Any) -> None:  # no line per request on the terminal
         pass
 
 
