@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -89,18 +89,20 @@ class EventCoder:
             # the English model reads other languages as noise: say so rather than invent events
             doc.user_data["newsgraph.warning"] = "does not look like English text; no events extracted"
             doc._.newsgraph = {"actors": [], "events": [], "relations": [], "places": []}
+            _finish(doc)
             return doc
         table = doc._.ng_actor_table or self.resolver(doc)
         published = doc.user_data.get("newsgraph.published", self.published)
         coder = _DocCoder(doc, table, self, published)
         events = coder.run()
+        # plain data (the record's JSON shape), so Docs travel between processes (nlp.pipe n_process)
         doc._.newsgraph = {
-            "actors": list(table.actors.values()),
-            "events": events,
-            "relations": table.relations,
+            "actors": [asdict(a) for a in table.actors.values()],
+            "events": [asdict(e) for e in events],
+            "relations": [asdict(r) for r in table.relations],
             "places": list({p["id"]: p for p in coder.places}.values()),
         }
-        doc._.ng_actor_table = None
+        _finish(doc)
         return doc
 
 
@@ -110,6 +112,12 @@ def _looks_english(doc: Doc) -> bool:
     if len(words) < 30:
         return True
     return sum(t.is_stop for t in words) >= 0.15 * len(words)
+
+
+def _finish(doc: Doc) -> None:
+    """Drop what only this component needed (and msgpack cannot carry: int-keyed maps)."""
+    doc.user_data["newsgraph.sentences"] = len(doc.user_data.pop("newsgraph.sent_starts", {}))
+    doc._.ng_actor_table = None
 
 
 def _index_sentences(doc: Doc) -> None:
@@ -527,7 +535,7 @@ class _DocCoder:
             trigger=token.text,
         )
         if condition is not None:
-            event.__dict__["condition"] = condition.text  # kept as a readable extra field
+            event.condition = condition.text
             self.conditions[event.id] = condition
         self.by_trigger[token.i] = event
         return event

@@ -4,7 +4,7 @@ The spaCy pipeline is the model's own (tagger, parser, NER, lemmatizer) plus thr
 newsgraph steps, each one job:
 
     newsgraph_paragraphs  (before the parser)  line breaks start sentences
-    entity_ruler          (before the NER)     gazetteer names, so "Kyiv" is never a person
+    gazetteer_exact/lower (before the NER)     gazetteer names, so "Kyiv" is never a person
     newsgraph_events      (last)               actors, events, relations on doc._.newsgraph
 """
 
@@ -42,8 +42,13 @@ def load_nlp(model: str | None = None) -> Language:
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise NewsgraphError(f"the spaCy pipeline {nlp.meta.get('name')} needs a parser and an NER")
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(Gazetteer.load().ruler_patterns())
+    exact, lower = phrase_patterns(Gazetteer.load().ruler_patterns())
+    # phrase matching is many times faster than 3,000 token patterns (it was 60% of extraction time)
+    for name, attr, patterns in (("gazetteer_exact", "ORTH", exact), ("gazetteer_lower", "LOWER", lower)):
+        config = {"overwrite_ents": True, "phrase_matcher_attr": attr}
+        ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config=config)
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(patterns)
     nlp.add_pipe("newsgraph_events", last=True)
     return nlp
 
@@ -93,6 +98,24 @@ class Extractor:
             next_out += 1
 
 
+def phrase_patterns(token_patterns: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The gazetteer's token patterns as phrase patterns: (exact-case, any-case) lists.
+
+    A pattern whose tokens all match by exact text stays exact; one with any-case words (the
+    later words of long names, "of", "the") matches in any case as a whole: long multi-word
+    names are not ordinary words in lower case."""
+    exact: list[dict] = []
+    lower: list[dict] = []
+    for item in token_patterns:
+        tokens = item["pattern"]
+        if all("ORTH" in t for t in tokens):
+            exact.append({**item, "pattern": " ".join(t["ORTH"] for t in tokens)})
+        else:
+            words = " ".join((t.get("ORTH") or t["LOWER"]).lower() for t in tokens)
+            lower.append({**item, "pattern": words})
+    return exact, lower
+
+
 def _split(text: str) -> Iterator[tuple[int, str]]:
     """(offset, chunk) pieces of at most CHUNK_CHARS, cut after a line break (else a space) where possible."""
     if not text.strip():
@@ -116,11 +139,11 @@ def make_record(article: Article, docs: list[Doc]) -> ArticleRecord:
     sentence_base = 0
     for doc in docs:
         offset = doc.user_data.get("newsgraph.offset", 0)
-        found = doc._.newsgraph or {"actors": [], "events": [], "relations": [], "places": []}
+        found = ArticleRecord.from_dict({"article": {"id": article.id}, **(doc._.newsgraph or {})})
         warning = doc.user_data.get("newsgraph.warning")
         if warning and warning not in record.warnings:
             record.warnings.append(warning)
-        for actor in found["actors"]:
+        for actor in found.actors:
             for mention in actor.mentions:
                 mention.start += offset
                 mention.end += offset
@@ -131,15 +154,15 @@ def make_record(article: Article, docs: list[Doc]) -> ArticleRecord:
                 kept.country = kept.country or actor.country
             else:
                 actors[actor.id] = actor
-        for item in [*found["events"], *found["relations"]]:
+        for item in [*found.events, *found.relations]:
             if item.evidence is not None:
                 item.evidence.start += offset
                 item.evidence.end += offset
                 item.evidence.sentence_index += sentence_base
-        record.events += found["events"]
-        record.relations += found["relations"]
-        record.places += found["places"]
-        sentence_base += len(doc.user_data.get("newsgraph.sent_starts", {}))
+        record.events += found.events
+        record.relations += found.relations
+        record.places += found.places
+        sentence_base += doc.user_data.get("newsgraph.sentences", 0)
     used = _used_actor_ids(record)
     record.actors = [a for a in actors.values() if a.mentions or a.id in used]
     return record

@@ -88,6 +88,7 @@ class Event:
     evidence: Evidence | None = None
     confidence: float = 0.5
     trigger: str | None = None  # the word that coded the event ("seizing", "invasion")
+    condition: str | None = None  # the if-clause of a conditional event, as written
 
     @property
     def cameo_root(self) -> str:
