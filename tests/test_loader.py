@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -139,3 +140,35 @@ def test_cli_load_record_files(neo4j_clean, neo4j_settings, tmp_path):
     assert graph_counts(neo4j_settings) == expected_counts(build_graph(fixture_records()))
     wrong = CliRunner().invoke(main, [*args[:-4], "--password", "nope"])
     assert wrong.exit_code == EXIT_NEO4J and "refused the credentials" in wrong.output
+
+
+def test_backoff_retries_a_lost_session_a_bounded_number_of_times(monkeypatch):
+    import neo4j
+
+    from newsgraph.graph import loader
+
+    monkeypatch.setattr(loader, "BACKOFF_SECONDS", 0.01)
+    calls = []
+
+    def flaky() -> Counter:
+        calls.append(1)
+        if len(calls) < 3:
+            raise neo4j.exceptions.SessionExpired("connection lost")
+        return Counter(nodes_created=1)
+
+    assert loader._with_backoff(flaky) == Counter(nodes_created=1) and len(calls) == 3
+
+    def dead() -> Counter:
+        calls.append(1)
+        raise neo4j.exceptions.SessionExpired("connection lost")
+
+    calls.clear()
+    with pytest.raises(Neo4jError, match="kept failing after 3 retries"):
+        loader._with_backoff(dead)
+    assert len(calls) == 1 + loader.RETRIES
+
+
+def test_progress_is_told_of_each_batch(neo4j_clean, neo4j_settings):
+    told: list[int] = []
+    stats = load_records(fixture_records(), neo4j_settings, batch_size=2, progress=told.append)
+    assert told == [2, 1] and stats.batches == 2

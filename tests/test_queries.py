@@ -197,7 +197,7 @@ def test_cli_query_formats(loaded):
     ]
     result = _cli("query", "most_active", "-p", "kind=person", *_conn(loaded))
     assert (
-        result.exit_code == 0 and "most_active: 1 row\n" in result.output and HOSTILE in result.output
+        result.exit_code == 0 and "most_active: 1 row " in result.output and HOSTILE in result.output
     )
 
 
