@@ -167,6 +167,8 @@ class _DocCoder:
         for event in events:
             if event.modality != "reported" or event.quad_class != 4 or not event.attributed_to:
                 continue
+            if event.attributed_to == self._according_to(self.doc[self._trigger_of(event)].sent):
+                continue  # "according to MSF": a source of information, not an accuser
             target = [a for a in event.source if a not in event.attributed_to]
             if not target:
                 continue
@@ -591,6 +593,9 @@ class _DocCoder:
             modality = "planned" if self._in_speech_complement(token) else "hypothetical"
         return modality, negated, condition
 
+    def _trigger_of(self, event: Event) -> int:
+        return next(i for i, e in self.by_trigger.items() if e is event)
+
     def _same_side(self, speakers: list[str], source: list[str]) -> bool:
         """Does a speaker speak for the source ("Wong said Canberra demanded": both Australia)?"""
 
@@ -600,7 +605,12 @@ class _DocCoder:
         return bool(sides(speakers) & sides(source))
 
     def _in_speech_complement(self, token: Token) -> bool:
-        return any(w.lemma_.lower() in self.c.frames["speech"] for w in self._chain(token)[1:])
+        """Is the word inside what somebody says ("X said (that) ...")? A passive with no speaker
+        ("famine had been confirmed") is not speech."""
+        return any(
+            w.lemma_.lower() in self.c.frames["speech"] and not any(c.dep_ == "auxpass" for c in w.children)
+            for w in self._chain(token)[1:]
+        )
 
     def _attribution(self, token: Token) -> list[str]:
         """Who the article says claims it: "X said (that) ...", "according to X", an open quotation."""
@@ -615,6 +625,10 @@ class _DocCoder:
             found = self._verb_source(root)
             if found:
                 return found
+        return self._according_to(sent) or list(self.quote_speaker)
+
+    def _according_to(self, sent: Span) -> list[str]:
+        """The source of information named by "according to X" in a sentence."""
         for word in sent:
             if word.lower_ == "according" and word.i + 1 < len(self.doc):
                 for pobj in self.doc[word.i + 1].children:
@@ -622,7 +636,7 @@ class _DocCoder:
                         found = self._actors_of(pobj)
                         if found:
                             return found
-        return list(self.quote_speaker)
+        return []
 
     def _track_quotes(self, sent: Span) -> None:
         """A quotation opened after "X said:" runs on over the next sentences until it closes."""
