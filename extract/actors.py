@@ -613,8 +613,7 @@ class ActorResolver:
                 continue
             if any(r.type == "HOLDS_ROLE" and r.source == actor.id for r in table.relations):
                 continue
-            seat = table.actors.get(entry.part_of or "")
-            target = entry.part_of if seat is not None and seat.mentions else entry.country
+            target = entry.country  # the state they serve ("Vladimir Putin": president of Russia)
             if target and self.gaz.get(target):
                 self._ensure(table, target)
                 first = actor.mentions[0]

@@ -63,6 +63,12 @@ LIGHT_VERBS = {
     "complete",
     "step",
     "escalate",
+    "extend",
+    "renew",
+    "expand",
+    "tighten",
+    "approve",
+    "adopt",
 }
 MODALITY_RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "conditional": 3, "reported": 1}
 
@@ -334,7 +340,7 @@ class _DocCoder:
                 found = self._actors_of(child)
                 if found:
                     return found
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and child.lower_ in {"by", "between"}:  # "talks between A and B"
                 for pobj in child.children:
                     found = self._actors_of(pobj)
                     if found:
@@ -365,6 +371,13 @@ class _DocCoder:
                 actor = resolved[0] if len(resolved) == 1 else None
                 if len(resolved) > 1:
                     found += resolved
+            if actor is None:  # "his Chinese counterpart Wang Yi": the named apposition
+                named = [
+                    self.table.of(c)
+                    for c in part.children
+                    if c.dep_ in {"appos", "compound"} and c.i > part.i and self.table.of(c)
+                ]
+                actor = named[0] if named else None
             if actor is None and part.pos_ in {"NOUN", "PROPN"}:
                 owners = self._owner_in(part)
                 found += [a for a in owners[1:] if a not in found]
@@ -583,7 +596,7 @@ class _DocCoder:
                     if any(m in frames["condition"] for m in marks):
                         condition = self.doc[child.left_edge.i : child.right_edge.i + 1]
                         modality = "conditional"
-            if i > 0 and word.lemma_.lower() in frames["intent"]:
+            if i > 0 and word.lemma_.lower() in frames["intent"] and chain[i - 1].dep_ in {"xcomp", "acl"}:
                 modality = _stronger(modality, frames["intent"][word.lemma_.lower()] or "planned")
             if i > 0 and word.lemma_.lower() in frames["negator"] and chain[i - 1].dep_ == "xcomp":
                 negated = True  # "refused to sign"; not "denied that ... was linked"
@@ -757,7 +770,7 @@ def _governing_verb(noun: Token) -> Token | None:
             return None
         if head.pos_ in {"VERB", "AUX"}:
             return head
-        if current.dep_ not in {"pobj", "prep", "dobj", "conj", "appos", "attr"}:
+        if current.dep_ not in {"pobj", "prep", "dobj", "conj", "appos", "attr", "nsubjpass"}:
             return None
         current = head
     return None
