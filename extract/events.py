@@ -596,7 +596,7 @@ class _DocCoder:
                     if any(m in frames["condition"] for m in marks):
                         condition = self.doc[child.left_edge.i : child.right_edge.i + 1]
                         modality = "conditional"
-            if i > 0 and word.lemma_.lower() in frames["intent"] and chain[i - 1].dep_ in {"xcomp", "acl"}:
+            if i > 0 and word.lemma_.lower() in frames["intent"] and _governed(chain[:i]):
                 modality = _stronger(modality, frames["intent"][word.lemma_.lower()] or "planned")
             if i > 0 and word.lemma_.lower() in frames["negator"] and chain[i - 1].dep_ == "xcomp":
                 negated = True  # "refused to sign"; not "denied that ... was linked"
@@ -774,6 +774,13 @@ def _governing_verb(noun: Token) -> Token | None:
             return None
         current = head
     return None
+
+
+def _governed(path: list[Token]) -> bool:
+    """Does an intent word govern the start of this path? Through to-infinitives and objects
+    ("pledged to send", "pledged 30 million euros in aid"), not into a participle clause of its
+    own ("agreed to a ceasefire brokered by Qatar": the brokering happened)."""
+    return not any(w.dep_ in {"acl", "relcl", "advcl"} and w.tag_ in {"VBN", "VBD", "VBG"} for w in path)
 
 
 def _stronger(current: str, new: str) -> str:
