@@ -93,6 +93,7 @@ URL_FIELDS = ("url", "link")
 SOURCE_FIELDS = ("source", "outlet", "publisher", "sitename", "site_name")
 
 _SNIFF_BYTES = 4096
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -598,6 +599,11 @@ def _object_article(obj: Any, where: str, shown: str, fallback: str | None, on_w
     if not isinstance(body, str):
         raise _Issue(where, f"text field is a {type(body).__name__}, not a string")
     meta = _fields(obj)
+    # JSON may escape lone UTF-16 surrogates ("\\ud800"), which no UTF-8 output can hold
+    if _SURROGATE.search(body) or any(isinstance(v, str) and _SURROGATE.search(v) for v in meta.values()):
+        on_warn(f"{where}: lone UTF-16 surrogates (\\ud800-\\udfff escapes) read as U+FFFD")
+        body = _SURROGATE.sub("\ufffd", body)
+        meta = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in meta.items()}
     meta["published"] = _date(meta.get("published"), where, on_warn)
     article = _article(_newlines(body), where, fallback, **meta)
     article.path = shown

@@ -6,6 +6,8 @@ and :func:`read_gexf` convert back exactly:
 * a list (``aliases``) is written as JSON text (``["Moscow", "Kremlin"]``); the readers decode the
   schema's list properties, and (GraphML only: GEXF has no graph attributes) any other attribute that
   the graph attribute ``newsgraph_lists`` names (``edge:extra``);
+* characters XML 1.0 cannot hold (C0 controls other than tab and newlines, such as the form feeds of
+  pasted PDF text) are written as U+FFFD, so the file is always well-formed;
 * ``None`` is left out (an absent attribute is null); the readers restore every schema property as None;
 * the node's schema label (``Actor``, ``Event`` ...) is written as ``neo4j_label`` and ``label`` holds
   readable text (name, title, event type), which Gephi shows on the canvas;
@@ -26,6 +28,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
@@ -48,6 +51,7 @@ FILE_NAMES: dict[str, str] = {
 }
 ARRAY_DELIMITER = ";"  # neo4j-admin's default --array-delimiter
 LISTS_ATTR = "newsgraph_lists"
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 GEXF_EDGE_RENAMES = {"type": "rel_type", "start": "span_start", "end": "span_end"}
 SCHEMA_LISTS = {
     f"node:{k}" for props in NODE_PROPERTIES.values() for k, t in props.items() if t.endswith("[]")
@@ -108,6 +112,8 @@ def _scalar_graph(graph: nx.MultiDiGraph, gexf: bool) -> nx.MultiDiGraph:
             if isinstance(value, (list, tuple)):
                 lists.add(f"{domain}:{key}")
                 value = json.dumps(list(value), ensure_ascii=False)
+            elif isinstance(value, str):
+                value = _XML_ILLEGAL.sub("\ufffd", value)
             out[key] = value
         return out
 
@@ -115,7 +121,7 @@ def _scalar_graph(graph: nx.MultiDiGraph, gexf: bool) -> nx.MultiDiGraph:
     for node, data in graph.nodes(data=True):
         attrs = scalars(data, "node")
         attrs["neo4j_label"] = attrs.pop("label", "")
-        attrs["label"] = display_label(data)
+        attrs["label"] = _XML_ILLEGAL.sub("\ufffd", display_label(data))
         flat.add_node(node, **attrs)
     for number, (u, v, data) in enumerate(graph.edges(data=True)):
         attrs = scalars(data, "edge")
