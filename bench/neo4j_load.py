@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.record import ArticleRecord
-from newsgraph.graph.build import build_graph, kind_label
+from newsgraph.graph.build import build_graph, extra_label
 from newsgraph.graph.connection import Settings
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
@@ -82,7 +82,7 @@ def graph_rows(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[
     """Node rows {labels, props} and relationship rows {src, dst, type, props} (ends as node ids)."""
     nodes = []
     for _, data in graph.nodes(data=True):
-        labels = [data["label"]] + ([kind_label(data.get("kind"))] if data["label"] == "Actor" else [])
+        labels = [data["label"]] + ([extra_label(data)] if extra_label(data) else [])
         props = {k: v for k, v in data.items() if k != "label" and v is not None and v != []}
         nodes.append({"labels": [x for x in labels if x], "props": props})
     rels = []

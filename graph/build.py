@@ -145,6 +145,19 @@ def kind_label(kind: str | None) -> str | None:
     return KIND_LABELS.get(kind or "")
 
 
+# One fixed label per CAMEO quad class on events, so Neo4j Browser's style can colour them.
+QUAD_LABELS = {1: "VerbalCooperation", 2: "MaterialCooperation", 3: "VerbalConflict", 4: "MaterialConflict"}
+
+
+def extra_label(data: dict[str, Any]) -> str | None:
+    """The second label of a node: its kind for an actor (State ...), its quad class for an event."""
+    if data.get("label") == "Actor":
+        return kind_label(data.get("kind"))
+    if data.get("label") == "Event":
+        return QUAD_LABELS.get(data.get("quad_class"))
+    return None
+
+
 def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
     """Merge records into one graph: nodes first over all records, then edges, then INTERACTS_WITH.
 

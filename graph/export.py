@@ -38,7 +38,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.errors import InputError, NewsgraphError
-from newsgraph.graph.build import EDGE_ENDS, EDGE_PROPERTIES, NODE_PROPERTIES, edge_key, kind_label
+from newsgraph.graph.build import EDGE_ENDS, EDGE_PROPERTIES, NODE_PROPERTIES, edge_key, extra_label
 
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv", "cypher", "html")
 FILE_NAMES: dict[str, str] = {
@@ -218,9 +218,7 @@ def _write_csv(graph: nx.MultiDiGraph, folder: Path) -> None:
         header = [f"id:ID({label})", ":LABEL"] + [_typed(k, t) for k, t in columns.items() if k != "id"]
         rows = []
         for node, data in nodes:
-            labels = ";".join(
-                x for x in (label, kind_label(data.get("kind")) if label == "Actor" else None) if x
-            )
+            labels = ";".join(x for x in (label, extra_label(data)) if x)
             rows.append([node, labels] + [_cell(data.get(k), t) for k, t in columns.items() if k != "id"])
         _write_rows(folder / f"nodes_{label}.csv", header, rows)
     by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
@@ -335,7 +333,7 @@ def cypher_statements(graph: nx.MultiDiGraph) -> list[str]:
     for node, data in graph.nodes(data=True):
         label = data["label"]
         props = {k: data.get(k) for k in NODE_PROPERTIES[label] if k != "id" and data.get(k) is not None}
-        extra = kind_label(data.get("kind")) if label == "Actor" else None
+        extra = extra_label(data)
         set_label = f" SET n:{extra}" if extra else ""
         statements.append(
             f"MERGE (n:{label} {{id: {cypher_string(node)}}}){set_label} SET n += {cypher_literal(props)}"

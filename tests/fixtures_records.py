@@ -356,13 +356,13 @@ EXPECTED_ACTOR_KINDS = {"state": 5, "person": 3, "organization": 2, "group": 2}
 
 def expected_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     """What Neo4j should hold for ``graph``, keyed as ``newsgraph.graph.loader.graph_counts`` keys it."""
-    from newsgraph.graph.build import kind_label
+    from newsgraph.graph.build import extra_label
 
     counts: Counter = Counter()
     for _, data in graph.nodes(data=True):
         counts[f"node:{data['label']}"] += 1
-        if data["label"] == "Actor":
-            counts[f"node:{kind_label(data['kind'])}"] += 1
+        if extra_label(data):
+            counts[f"node:{extra_label(data)}"] += 1
     for _, _, rel in graph.edges(data="type"):
         counts[f"rel:{rel}"] += 1
     return dict(counts)
