@@ -55,8 +55,9 @@ def person_names(nlp, sources: list[Source]) -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
-def make_articles(n: int, names: list[str], seed: int = 5) -> list[str]:
-    """``n`` article texts, deterministic for a given ``seed``, all different."""
+def make_articles(n: int, names: list[str], seed: int = 5, paragraphs: int | None = None) -> list[str]:
+    """``n`` article texts, deterministic for a given ``seed``, all different; ``paragraphs`` keeps
+    only that many body paragraphs (short articles, for runs over many articles)."""
     sources = read_sources()
     pool = [(k, p) for k, s in enumerate(sources) for p in s.paragraphs]
     texts: list[str] = []
@@ -70,6 +71,8 @@ def make_articles(n: int, names: list[str], seed: int = 5) -> list[str]:
                 body.append(rng.choice(pool)[1] if rng.random() < 0.5 else paragraph)
             rest = body[1:]
             rng.shuffle(rest)
+            if paragraphs is not None:
+                rest = rest[: max(paragraphs - 1, 0)]
             text = "\n".join([base.outlet, base.headline, body[0], *rest]) + "\n"
             text = _swap_names(text, names, rng)
             if text not in seen:

@@ -33,7 +33,9 @@ def extract(paths, output, model, published, processes, engine, scheduler):
     if engine == "dask":
         from newsgraph.extract.distributed import extract_with_dask
 
-        skipped = extract_with_dask(paths, output, scheduler=scheduler, model=model, published=published)
+        skipped = extract_with_dask(
+            paths, output, scheduler=scheduler, model=model, published=published, on_skip=warn
+        )
         return EXIT_SKIPPED if skipped else 0
     source, records = _records(paths, model, published, processes)
     out = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
