@@ -10,6 +10,8 @@ newsgraph steps, each one job:
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -70,7 +72,33 @@ class Extractor:
         return self.extract(read_article(path, published=published))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
-        """Records in input order, streamed: spaCy parses ``batch_size`` chunks at a time."""
+        """Records in input order, streamed: spaCy parses ``batch_size`` chunks at a time; with
+        ``n_process`` > 1, batches of articles go to worker processes."""
+        if self.n_process > 1:
+            yield from self._extract_parallel(articles)
+            return
+        yield from self._extract_serial(articles)
+
+    def _extract_parallel(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
+        """Whole batches of articles per worker: text in, record JSON out.
+
+        Workers are forked from this process, so they share the loaded pipeline instead of loading
+        it again, and only article texts and finished records cross between processes (spaCy's own
+        ``n_process`` ships every Doc both ways, which cost more than the second core gained). At
+        most two batches per worker are in flight, so memory stays flat however long the input."""
+        global _FORKED
+        _FORKED = self
+        context = multiprocessing.get_context("fork")
+        with context.Pool(self.n_process) as pool:
+            in_flight: deque = deque()
+            for batch in _batches(articles, self.batch_size):
+                in_flight.append(pool.apply_async(_extract_batch, (batch,)))
+                if len(in_flight) >= 2 * self.n_process:
+                    yield from map(ArticleRecord.from_json, in_flight.popleft().get())
+            while in_flight:
+                yield from map(ArticleRecord.from_json, in_flight.popleft().get())
+
+    def _extract_serial(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
         pending: dict[int, tuple[Article, list[Doc], int]] = {}
 
         def chunks() -> Iterator[tuple[Doc, int]]:
@@ -84,7 +112,7 @@ class Extractor:
                     doc.user_data["newsgraph.published"] = article.published
                     yield doc, number
 
-        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
+        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size)
         next_out = 0
         for doc, number in stream:
             pending[number][1].append(doc)
@@ -96,6 +124,26 @@ class Extractor:
             article, docs, _ = pending.pop(next_out)
             yield make_record(article, docs)
             next_out += 1
+
+
+_FORKED: Extractor | None = None  # the parent's extractor, inherited by forked workers
+
+
+def _extract_batch(batch: list[Article]) -> list[str]:
+    """In a worker: records of a batch of articles, as JSON (with the text, so nothing is lost)."""
+    assert _FORKED is not None
+    return [record.to_json(with_text=True) for record in _FORKED._extract_serial(batch)]
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def phrase_patterns(token_patterns: list[dict]) -> tuple[list[dict], list[dict]]:
