@@ -676,5 +676,9 @@ def _is_location(span: Span, wide: bool = False) -> bool:
 
 def _title_case_line(span: Span) -> bool:
     """Is the span in a headline-style sentence, most of whose words are capitalised?"""
-    words = [t for t in span.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    sent = span.sent
+    cache = span.doc.user_data.setdefault("newsgraph.title_case", {})
+    if sent.start not in cache:  # once per sentence, not once per entity
+        words = [w for w in sent.text.split() if w.isalpha() and len(w) > 3]
+        cache[sent.start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return cache[sent.start]

@@ -23,6 +23,20 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 BARE_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+|this\s+)?(" + "|".join(WEEKDAYS) + r")\s*$", re.I)
 
 
+@lru_cache(maxsize=64)
+def _parser(published: str | None):
+    """One dateparser parser per publication date (making one costs more than parsing with it)."""
+    from dateparser.date import DateDataParser  # imported here: slow to import, needed rarely
+
+    settings: dict = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published:
+        try:
+            settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    return DateDataParser(languages=["en"], settings=settings)
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(text: str, published: str | None = None, future: bool = False) -> str | None:
     """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) for a date expression, or None.
@@ -47,16 +61,7 @@ def resolve_date(text: str, published: str | None = None, future: bool = False) 
     relative = bool(RELATIVE_WORDS.search(text))
     if relative and not published:
         return None
-    from dateparser.date import DateDataParser  # imported here: slow to import, needed rarely
-
-    settings: dict = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if published:
-        try:
-            settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
-        except ValueError:
-            pass
-    parser = DateDataParser(languages=["en"], settings=settings)
-    data = parser.get_date_data(text)
+    data = _parser(published).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     period = data.period or "day"

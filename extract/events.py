@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import replace
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorResolver, ActorTable
 from newsgraph.extract.dates import resolve_date
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.ontology import Lexicon, Ontology, Sense
-from newsgraph.extract.record import Event, Evidence, Involvement
+from newsgraph.extract.record import Event, Evidence, Involvement, plain
 
 SUBJECTS = {"nsubj", "csubj"}
 CLAUSE_UP = {"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "appos"}
@@ -103,9 +104,9 @@ class EventCoder:
         events = coder.run()
         # plain data (the record's JSON shape), so Docs travel between processes (nlp.pipe n_process)
         doc._.newsgraph = {
-            "actors": [asdict(a) for a in table.actors.values()],
-            "events": [asdict(e) for e in events],
-            "relations": [asdict(r) for r in table.relations],
+            "actors": [plain(a) for a in table.actors.values()],
+            "events": [plain(e) for e in events],
+            "relations": [plain(r) for r in table.relations],
             "places": list({p["id"]: p for p in coder.places}.values()),
         }
         _finish(doc)
@@ -114,15 +115,17 @@ class EventCoder:
 
 def _looks_english(doc: Doc) -> bool:
     """English prose is about 40% stop words; other languages score near zero on English's list."""
-    words = [t for t in doc if t.is_alpha]
-    if len(words) < 30:
+    flags = doc.to_array([IS_ALPHA, IS_STOP])  # one array, not a Token object per word
+    words = int(flags[:, 0].sum())
+    if words < 30:
         return True
-    return sum(t.is_stop for t in words) >= 0.15 * len(words)
+    return int((flags[:, 0] & flags[:, 1]).sum()) >= 0.15 * words
 
 
 def _finish(doc: Doc) -> None:
     """Drop what only this component needed (and msgpack cannot carry: int-keyed maps)."""
     doc.user_data["newsgraph.sentences"] = len(doc.user_data.pop("newsgraph.sent_starts", {}))
+    doc.user_data.pop("newsgraph.title_case", None)
     doc._.ng_actor_table = None
 
 

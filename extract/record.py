@@ -157,6 +157,17 @@ class ArticleRecord:
         return cls.from_dict(json.loads(line))
 
 
+def plain(value: Any) -> Any:
+    """A record object as plain JSON data; like ``dataclasses.asdict`` without its deep copies."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: plain(v) for k, v in vars(value).items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
 def slug(text: str) -> str:
     """A stable, readable id part: "Maria Zakharova" -> "maria-zakharova"."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
