@@ -166,7 +166,12 @@ class _DocCoder:
                         events.append(event)
         self._link(events)
         events += self._accusations(events)
-        return _dedupe(events)
+        kept = _dedupe(events)
+        ids = {e.id for e in kept}
+        for event in kept:  # links only to events that are kept (a merged duplicate is gone)
+            event.responds_to = [i for i in event.responds_to if i in ids]
+            event.conditional_on = [i for i in event.conditional_on if i in ids]
+        return kept
 
     def _accusations(self, events: list[Event]) -> list[Event]:
         """A speaker who says another side did something hostile accuses it (CAMEO 112):
