@@ -48,6 +48,7 @@ DEFINITE_KINDS = {
     "union": "organization",
     "ministry": "organization",
 }
+ANAPHORIC = {"such", "these", "those", "this", "that", "the"}
 INTERNATIONAL_NOUNS = {"bloc", "alliance", "coalition", "union", "organisation", "organization"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
@@ -148,6 +149,10 @@ class ActorTable:
             ]
             if named:
                 return [named[-1]]
+        if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC for c in token.children):
+            earlier = self._earlier_owner(token, exclude)  # "such units" after "Western military units"
+            if earlier:
+                return earlier
         kind = DEFINITE_KINDS.get(token.lemma_.lower())
         if kind and definite and token.lemma_.lower() in INTERNATIONAL_NOUNS:
             # "the bloc", "the alliance": an international body, not a ministry mentioned since
@@ -157,6 +162,20 @@ class ActorTable:
                 return found
         if kind and definite:
             return self._last(token, {kind}, exclude)
+        return []
+
+    def _earlier_owner(self, token: Token, exclude: set[str]) -> list[str]:
+        """The owner of the last earlier mention of the same noun ("Western military units" for
+        "all such units"), within the two sentences before."""
+        doc = token.doc
+        start = doc[max(token.sent.start - 1, 0)].sent.start
+        for prev in reversed(doc[start : token.i]):
+            if prev.lemma_ != token.lemma_ or prev.pos_ != "NOUN":
+                continue
+            for child in prev.children:
+                found = self.of(child) if child.dep_ in {"amod", "compound", "poss", "nmod"} else None
+                if found and found not in exclude:
+                    return [found]
         return []
 
     def _last(self, token: Token, kinds: set[str], exclude: set[str]) -> list[str]:
