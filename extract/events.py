@@ -153,10 +153,16 @@ class _DocCoder:
             for token in sent:
                 pos = "NOUN" if token.pos_ in {"NOUN", "PROPN"} else token.pos_
                 key = (token.lemma_.lower(), pos)
-                event = self._code_trigger(token, pos) if key in self.c._lemmas else None
+                labelling = token.lemma_.lower() in frames["label"] and token.pos_ == "VERB"
+                if labelling and self._labels(token):  # "what it called aggressive manoeuvres"
+                    event = self._label_frame(token)
+                elif key in self.c._lemmas:
+                    event = self._code_trigger(token, pos)
+                else:
+                    event = None
                 if event is not None:
                     events.append(event)
-                elif token.lemma_.lower() in frames["label"] and token.pos_ == "VERB":
+                elif labelling:
                     event = self._label_frame(token)
                     if event is not None:
                         events.append(event)
@@ -455,12 +461,17 @@ class _DocCoder:
 
     # --- labelling frames ---------------------------------------------------------
 
-    def _label_frame(self, verb: Token) -> Event | None:
-        """ "described X as Y", "will be considered Y", "cannot be interpreted as anything but Y"."""
-        labels = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "acomp"}]
+    def _labels(self, verb: Token) -> list[Token]:
+        """The label a naming verb gives: "called X *a threat*", "described X as *declarations*"."""
+        labels = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
+        labels += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"NOUN", "ADJ"}]
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             labels += [g for g in prep.children if g.dep_ == "pobj"]
-        code = self._label_code(labels)
+        return labels
+
+    def _label_frame(self, verb: Token) -> Event | None:
+        """ "described X as Y", "will be considered Y", "cannot be interpreted as anything but Y"."""
+        code = self._label_code(self._labels(verb))
         if code is None:
             return None
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
