@@ -228,7 +228,10 @@ class _DocCoder:
             return None
         if code[:2] in {"18", "19"} and self._accusation(token):
             code = "111"  # "attacked the US for seizing ...": a verbal attack
-        target = [a for a in self._target(token, pos, sense, source) if a not in source]
+        found = self._target(token, pos, sense, source)
+        target = [a for a in found if a not in source]
+        if found and not target and code[:2] in {"06", "07"}:
+            return None  # "to protect its interests": aid or protection of oneself is no act between two
         return self._event(token, code, source, target, confidence=0.6 + 0.1 * bool(target))
 
     def _sense(self, token: Token, pos: str) -> Sense | None:
