@@ -19,6 +19,10 @@ RELATIVE_WORDS = re.compile(
 )
 
 
+DURATION = re.compile(
+    r"^\s*(?:for\s+|the\s+past\s+|the\s+last\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|several|many|few|a\s+few)\s+(?:more\s+)?(?:day|week|month|year|decade|hour)s?\s*$",
+    re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 BARE_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+|this\s+)?(" + "|".join(WEEKDAYS) + r")\s*$", re.I)
 
@@ -47,6 +51,8 @@ def resolve_date(text: str, published: str | None = None, future: bool = False) 
     year = YEAR.match(text)
     if year:
         return year.group(1)
+    if DURATION.match(text):
+        return None  # "three months", "two years": how long, not when
     weekday = BARE_WEEKDAY.match(text)
     if weekday:
         if not published:

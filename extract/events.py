@@ -688,8 +688,11 @@ class _DocCoder:
             self.quote_speaker = []
 
     def _date(self, token: Token) -> tuple[str | None, str | None]:
+        """The date expression attached to the word or its clause; the parser sometimes hangs
+        "on Monday" on the subject ("ministers on Monday imposed"), so the subject is looked at too."""
         for word in self._chain(token)[:3]:
-            for child in word.children:
+            subjects = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for child in [*word.children, *(g for s in subjects for g in s.children if g.dep_ == "prep")]:
                 for t in (child, *[g for g in child.children if g.dep_ == "pobj"]):
                     if t.ent_type_ == "DATE":
                         ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None)
