@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,10 @@ from dataclasses import dataclass
 import neo4j
 
 from newsgraph.extract.errors import Neo4jError
+
+# The driver logs each retry as a warning; with no logging set up Python would print those to stderr
+# as bare lines ahead of our one-line error. Programs that configure logging still receive them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
