@@ -107,8 +107,9 @@ class ActorTable:
                 properties=dict(properties),
                 evidence=Evidence(
                     sentence_index=_sentence_index(sent),
-                    start=sent.start_char,
-                    end=sent.end_char,
+                    # the span of the stripped text: a sentence may begin with a whitespace token
+                    start=sent.start_char + len(sent.text) - len(sent.text.lstrip()),
+                    end=sent.end_char - len(sent.text) + len(sent.text.rstrip()),
                     text=sent.text.strip(),
                 ),
             )
@@ -340,7 +341,7 @@ class ActorResolver:
             span.text in self._place_names or _is_location(span, wide=True)
         ):
             self._place(table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
-        elif ent.label_ == "PERSON":
+        elif ent.label_ == "PERSON" or self._titled_name(span):
             self._person(table, span)
         elif ent.label_ == "ORG":
             if self.gaz.agent(span.text.lower()) is not None:
@@ -364,6 +365,17 @@ class ActorResolver:
             self._ensure(table, owner)
             org.country = org.country or owner
             table.relate("PART_OF", org.id, owner, span)
+
+    def _titled_name(self, span: Span) -> bool:
+        """A name right after a title is a person's, whatever the NER says ("spokesperson Rahmat Hidayat")."""
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return (
+            before is not None
+            and before.pos_ in {"NOUN", "PROPN"}
+            and self.gaz.title(before.lower_) is not None
+            and 2 <= len(span) <= 4
+            and all(t.text[:1].isupper() for t in span)
+        )
 
     def _add_entry(self, table: ActorTable, entry: Entry, span: Span | None) -> Actor:
         actor = table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, span)

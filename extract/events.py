@@ -564,8 +564,9 @@ class _DocCoder:
             attributed_to=attributed,
             evidence=Evidence(
                 sentence_index=self.sent_index.get(sent.start, 0),
-                start=sent.start_char,
-                end=sent.end_char,
+                # the span of the stripped text: a sentence may begin with a whitespace token
+                start=sent.start_char + len(sent.text) - len(sent.text.lstrip()),
+                end=sent.end_char - len(sent.text) + len(sent.text.rstrip()),
                 text=sent.text.strip(),
             ),
             confidence=round(min(confidence, 0.95), 2),
