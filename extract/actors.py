@@ -288,6 +288,12 @@ class ActorResolver:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or Gazetteer.load()
+        # words of titles and agent nouns ("Defense" in "US Defense Secretary"): never a name alone
+        self._office_words = {
+            word
+            for phrase in [*(t.title for t in self.gaz.titles()), *(a.phrase for a in self.gaz.agents())]
+            for word in phrase.split()
+        } | {"defense", "defence", "state", "foreign", "interior", "justice"}
 
     def __call__(self, doc: Doc) -> ActorTable:
         table = ActorTable()
@@ -335,7 +341,9 @@ class ActorResolver:
                 return
             self._add_entry(table, entry, span)
             return
-        if _title_case_line(ent) or (len(span) == 1 and span[0].pos_ == "ADJ"):
+        if _title_case_line(ent) or (
+            len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].lower_ in self._office_words)
+        ):
             return  # Title Case headlines fool the NER ("Imposes Sanctions"); unknown names there are noise
         if ent.label_ in {"PERSON", "ORG"} and (
             span.text in self._place_names or _is_location(span, wide=True)
@@ -615,7 +623,7 @@ class ActorResolver:
         """What a title attaches to: a named actor before it ("foreign ministry", "NATO"), else a
         state named by a demonym or possessive anywhere in the phrase ("German Foreign Minister",
         "Russia's foreign minister"), else the article's one organisation of the title's agent."""
-        for token in [*reversed(words), *all_words]:
+        for token in [*reversed(words), *reversed(all_words)]:  # nearest the title first
             found = table.of(token)
             if found is None and token.text[:1].isupper():
                 iso = self.gaz.state_of_adjective(token.text)

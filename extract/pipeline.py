@@ -1,11 +1,13 @@
 """The extractor: Article -> ArticleRecord, one article or a stream of them with ``nlp.pipe``.
 
-The spaCy pipeline is the model's own (tagger, parser, NER, lemmatizer) plus three
-newsgraph steps, each one job:
+The spaCy pipeline is the model's own (tagger, parser, NER, lemmatizer) plus newsgraph's
+steps, each one job:
 
-    newsgraph_paragraphs  (before the parser)  line breaks start sentences
-    gazetteer_exact/lower (before the NER)     gazetteer names, so "Kyiv" is never a person
-    newsgraph_events      (last)               actors, events, relations on doc._.newsgraph
+    gazetteer_exact, gazetteer_lower (before the NER)   gazetteer names: "Kyiv" is never a person
+    newsgraph_events                 (last)             actors, events, relations on doc._.newsgraph
+
+Each line of an article (outlet, headline, paragraph) is parsed as a Doc of its own and the
+lines are joined back into one Doc before events are coded (see ``_extract_serial``).
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ def load_nlp(model: str | None = None) -> Language:
         raise NewsgraphError(f"cannot load the spaCy pipeline {wanted}: install it (pip install it by name)")
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise NewsgraphError(f"the spaCy pipeline {nlp.meta.get('name')} needs a parser and an NER")
-    nlp.add_pipe("newsgraph_paragraphs", before="parser")
     exact, lower = phrase_patterns(Gazetteer.load().ruler_patterns())
     # phrase matching is many times faster than 3,000 token patterns (it was 60% of extraction time)
     for name, attr, patterns in (("gazetteer_exact", "ORTH", exact), ("gazetteer_lower", "LOWER", lower)):
@@ -99,30 +100,52 @@ class Extractor:
                 yield from map(ArticleRecord.from_json, in_flight.popleft().get())
 
     def _extract_serial(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
-        pending: dict[int, tuple[Article, list[Doc], int]] = {}
+        """Parse every line (paragraph) as a Doc of its own, join an article's lines back into one
+        Doc (``Doc.from_docs``: parses kept, text and offsets unchanged), then code events on it.
 
-        def chunks() -> Iterator[tuple[Doc, int]]:
+        Lines are parsed apart because a headline or an outlet line has no final full stop: parsed
+        together the parser fuses it with the first paragraph, and forcing sentence starts at line
+        breaks makes it split the next sentence after its first word."""
+        coder = self.nlp.get_pipe("newsgraph_events")
+        articles_left: dict[int, list] = {}  # number -> [article, chunk docs, chunks still open]
+        chunks_left: dict[tuple[int, int], list] = {}  # (number, chunk) -> [offset, line docs, lines open]
+
+        def lines() -> Iterator[tuple[str, tuple[int, int, int]]]:
             for number, article in enumerate(articles):
                 parts = list(_split(article.text))
-                pending[number] = (article, [], len(parts))
-                for offset, part in parts:
-                    doc = self.nlp.make_doc(part)
-                    # the event coder reads these: offsets into the article, 'on Tuesday' resolved
-                    doc.user_data["newsgraph.offset"] = offset
-                    doc.user_data["newsgraph.published"] = article.published
-                    yield doc, number
+                articles_left[number] = [article, [None] * len(parts), len(parts)]
+                for index, (offset, part) in enumerate(parts):
+                    pieces = part.splitlines(keepends=True)
+                    chunks_left[(number, index)] = [offset, [None] * len(pieces), len(pieces)]
+                    for line, piece in enumerate(pieces):
+                        yield piece, (number, index, line)
 
-        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size)
+        def finished(number: int) -> bool:
+            return number in articles_left and articles_left[number][2] == 0
+
+        stream = self.nlp.pipe(lines(), as_tuples=True, batch_size=self.batch_size * 4,
+                               disable=["newsgraph_events"])
         next_out = 0
-        for doc, number in stream:
-            pending[number][1].append(doc)
-            while next_out in pending and len(pending[next_out][1]) == pending[next_out][2]:
-                article, docs, _ = pending.pop(next_out)
+        for doc, (number, index, line) in stream:
+            chunk = chunks_left[(number, index)]
+            chunk[1][line] = doc
+            chunk[2] -= 1
+            if chunk[2] == 0:
+                del chunks_left[(number, index)]
+                article_state = articles_left[number]
+                merged = Doc.from_docs(chunk[1], ensure_whitespace=False)
+                # the event coder reads these: offsets into the article, 'on Tuesday' resolved
+                merged.user_data["newsgraph.offset"] = chunk[0]
+                merged.user_data["newsgraph.published"] = article_state[0].published
+                article_state[1][index] = coder(merged)
+                article_state[2] -= 1
+            while finished(next_out):
+                article, docs, _ = articles_left.pop(next_out)
                 yield make_record(article, docs)
                 next_out += 1
-        while next_out in pending:  # empty articles: no chunk went through spaCy
-            article, docs, _ = pending.pop(next_out)
-            yield make_record(article, docs)
+        while next_out in articles_left:  # empty articles: nothing went through spaCy
+            article, docs, _ = articles_left.pop(next_out)
+            yield make_record(article, [d for d in docs if d is not None])
             next_out += 1
 
 
