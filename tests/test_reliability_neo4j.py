@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from newsgraph.extract.errors import EXIT_NEO4J, EXIT_OK
 from newsgraph.extract.record import RELATION_TYPES, read_jsonl, write_jsonl
-from newsgraph.graph import server
+from newsgraph.graph import browser_assets, server
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.cli import main
 from newsgraph.graph.export import cypher_string
@@ -405,11 +405,14 @@ def test_password_is_generated_per_instance_and_never_printed_or_logged(
     assert oct(scratch.credentials_file.stat().st_mode & 0o777) == "0o600"
     # `newsgraph neo4j start` and `status` on this instance (the default one's ports may be taken)
     monkeypatch.setattr(server, "default_instance", lambda extra_config=(): scratch)
-    for command in (["neo4j", "start"], ["neo4j", "status"]):
-        result = cli(command)
-        assert result.exit_code == EXIT_OK, result.output
-        assert str(scratch.credentials_file) in result.output or command[1] == "status"
-        assert password not in result.output + result.stderr
+    try:
+        for command in (["neo4j", "start"], ["neo4j", "status"]):
+            result = cli(command)
+            assert result.exit_code == EXIT_OK, result.output
+            assert str(scratch.credentials_file) in result.output or command[1] == "status"
+            assert password not in result.output + result.stderr
+    finally:
+        browser_assets.stop_detached(scratch.root)  # `neo4j start` runs Browser's asset server too
     # a load with the driver's debug log on
     with caplog.at_level(logging.DEBUG, logger="neo4j"):
         load_records(fixture_records(), scratch.settings())
