@@ -192,6 +192,7 @@ def batch_statements(batch: list[ArticleRecord]) -> list[tuple[str, dict[str, An
     articles, places, events = [], [], []
     actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
     actor_kind: dict[str, str] = {}
+    seen_actors: dict[str, dict[str, Any]] = {}
     links: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in batch:
         art = record.article
@@ -213,8 +214,9 @@ def batch_statements(batch: list[ArticleRecord]) -> list[tuple[str, dict[str, An
         for actor in record.actors:
             # an id keeps the kind it was first seen with in the batch, so it goes to one kind file
             kind = actor_kind.setdefault(actor.id, actor.kind if actor.kind in ACTOR_KINDS else "other")
-            actors[kind].append(
-                {
+            row = seen_actors.get(actor.id)
+            if row is None:  # one row per actor per batch: the same state in 100 articles is one MERGE
+                row = seen_actors[actor.id] = {
                     "id": actor.id,
                     "name": actor.name,
                     "kind": actor.kind,
@@ -222,7 +224,11 @@ def batch_statements(batch: list[ArticleRecord]) -> list[tuple[str, dict[str, An
                     "cameo_code": actor.cameo_code,
                     "aliases": unique(actor.aliases),
                 }
-            )
+                actors[kind].append(row)
+            else:  # the rules of the MERGE statement: first non-null value, aliases as a union
+                row["country"] = row["country"] or actor.country
+                row["cameo_code"] = row["cameo_code"] or actor.cameo_code
+                row["aliases"] = unique([*row["aliases"], *actor.aliases])
             mentions[actor.id] += max(len(actor.mentions), 1)
         links["link_mentions"] += [
             {"src": art.id, "dst": a, "props": {"count": n}} for a, n in mentions.items()
