@@ -119,7 +119,9 @@ def test_titles_give_roles_and_countries(extractor):
     assert roles and roles[0].properties["title"] == "spokesperson"
     ministry = record.actor(roles[0].target)
     assert ministry is not None and ministry.kind == "organization" and ministry.country == "IDN"
-    assert any(r.type == "PART_OF" and r.source == ministry.id and r.target == "IDN" for r in record.relations)
+    assert any(
+        r.type == "PART_OF" and r.source == ministry.id and r.target == "IDN" for r in record.relations
+    )
 
 
 def test_metonyms_and_demonyms_resolve_to_the_state(extractor):
@@ -161,7 +163,9 @@ def test_long_text_is_split_without_losing_offsets(extractor):
 
 
 def test_two_processes_give_the_same_records(extractor):
-    bodies = [f"Poland expelled {n} Russian diplomats.\nChile recalled its ambassador from Peru." for n in range(6)]
+    bodies = [
+        f"Poland expelled {n} Russian diplomats.\nChile recalled its ambassador from Peru." for n in range(6)
+    ]
     texts = ["Wire\nHeadline\n" + b + "\n" for b in bodies]
     articles = [Article(id=article_id(t), text=t) for t in texts]
     serial = [r.to_json() for r in extractor.extract_many(articles)]
