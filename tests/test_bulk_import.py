@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.graph.build import build_graph
+from newsgraph.graph.build import build_graph, extra_label
 from newsgraph.graph.export import export_graph
 from newsgraph.graph.server import Instance, admin_import, free_port
 
@@ -50,9 +50,8 @@ def _expected(graph) -> tuple[Counter, Counter]:
     labels: Counter = Counter()
     for _, data in graph.nodes(data=True):
         labels[data["label"]] += 1
-        if data["label"] == "Actor":
-            labels[{"state": "State", "person": "Person", "organization": "Organization",
-                    "group": "Group"}[data["kind"]]] += 1  # fmt: skip
+        if extra_label(data):  # an actor's kind (State ...), an event's quad class (VerbalConflict ...)
+            labels[extra_label(data)] += 1
     types = Counter(data["type"] for _, _, data in graph.edges(data=True))
     return labels, types
 
