@@ -247,13 +247,6 @@ def _sentence_index(sent: Span) -> int:
     return sent.doc.user_data.get("newsgraph.sent_starts", {}).get(sent.start, 0)
 
 
-def _previous_sentence_start(token: Token, current: int) -> int:
-    doc = token.doc
-    if current == 0:
-        return 0
-    return doc[current - 1].sent.start
-
-
 def _main_subject_after(token: Token) -> Token | None:
     """A pronoun in a fronted clause refers forward to the main subject ("Despite its ..., Russia ...")."""
     root = token.sent.root

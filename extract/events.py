@@ -71,6 +71,7 @@ LIGHT_VERBS = {
     "approve",
     "adopt",
 }
+PHRASE_DEPS = {"dobj", "prep", "pobj", "pcomp", "attr", "oprd", "amod", "compound", "poss", "nmod", "conj"}
 MODALITY_RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "conditional": 3, "reported": 1}
 
 if not Doc.has_extension("newsgraph"):
@@ -141,6 +142,7 @@ class _DocCoder:
         self.sent_index = doc.user_data["newsgraph.sent_starts"]
         self.places: list[dict] = []
         self.by_trigger: dict[int, Event] = {}
+        self.conditions: dict[str, Span] = {}  # event id -> its if-clause
         self.quote_speaker: list[str] = []
 
     # --- driver ----------------------------------------------------------------
@@ -578,12 +580,6 @@ class _DocCoder:
         self.by_trigger[token.i] = event
         return event
 
-    @property
-    def conditions(self) -> dict[str, Span]:
-        if not hasattr(self, "_conditions"):
-            self._conditions: dict[str, Span] = {}
-        return self._conditions
-
     def _chain(self, token: Token) -> list[Token]:
         """The word and the words that govern it up to the clause that asserts it."""
         chain = [token]
@@ -714,7 +710,17 @@ class _DocCoder:
         return None
 
     def _about(self, token: Token, source: list[str], target: list[str]) -> list[str]:
-        return []
+        """Other actors named in the act's own phrases (INVOLVES, role "about"): "attacked the US for
+        seizing a Russian tanker" is also about Russia."""
+        named: list[str] = []
+        stack = [c for c in token.children if c.dep_ in PHRASE_DEPS and c.lower_ != "according"]
+        while stack:  # down the act's own noun phrases, never into another clause
+            word = stack.pop()
+            actor = self.table.of(word)
+            if actor and actor not in source and actor not in target:
+                named.append(actor)
+            stack += [c for c in word.children if c.dep_ in PHRASE_DEPS]
+        return list(dict.fromkeys(named))[:3]
 
     def _accusation(self, token: Token) -> bool:
         """A fight verb with a reason clause ("attacked the US for seizing") or a non-physical object."""
