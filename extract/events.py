@@ -306,6 +306,8 @@ class _DocCoder:
             m.lower_ in self.c.frames["condition"] for m in verb.children if m.dep_ == "mark"
         ):
             return []  # an if-clause has a subject of its own
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+            return self._verb_source(head.head, depth + 1)  # "Putin was ready to meet": who is ready
         if dep == "xcomp" and head.pos_ in {"VERB", "AUX"}:
             # object control ("urged Iran to stop", "forced by X to pay": the one forced)
             for child in head.children:
