@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry, Gazetteer
 from newsgraph.extract.record import Actor, Evidence, Mention, Relation, actor_id
 
@@ -287,6 +288,7 @@ class ActorResolver:
             for phrase in [*(t.title for t in self.gaz.titles()), *(a.phrase for a in self.gaz.agents())]
             for word in phrase.split()
         } | {"defense", "defence", "state", "foreign", "interior", "justice"}
+        self._not_actors = set(Frames.load()["not_actor"])
 
     def __call__(self, doc: Doc) -> ActorTable:
         table = ActorTable()
@@ -334,6 +336,8 @@ class ActorResolver:
                 return
             self._add_entry(table, entry, span)
             return
+        if span.text.lower() in self._not_actors:
+            return  # "Patriot", "HIMARS": weapons, not actors
         if _title_case_line(ent) or (
             len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].lower_ in self._office_words)
         ):
