@@ -71,6 +71,7 @@ LIGHT_VERBS = {
     "approve",
     "adopt",
 }
+JOINT_ROOTS = {"04", "05", "06"}  # meet, sign, cooperate: "Turkey and Sweden signed" binds both
 PHRASE_DEPS = {"dobj", "prep", "pobj", "pcomp", "attr", "oprd", "amod", "compound", "poss", "nmod", "conj"}
 MODALITY_RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "conditional": 3, "reported": 1}
 
@@ -175,6 +176,9 @@ class _DocCoder:
         self._link(events)
         events += self._accusations(events)
         kept = _dedupe(events)
+        for event in kept:  # a joint act of two sides is directed at each other: dyads, as CAMEO codes them
+            if len(event.source) > 1 and not event.target and event.cameo[:2] in JOINT_ROOTS:
+                event.target = list(event.source)
         ids = {e.id for e in kept}
         for event in kept:  # links only to events that are kept (a merged duplicate is gone)
             event.responds_to = [i for i in event.responds_to if i in ids]
