@@ -1,1 +1,6 @@
-"""placeholder."""
+"""newsgraph.extract: articles in, extraction records out (knows nothing of Neo4j).
+
+Read with ``readers.iter_articles``, extract with ``pipeline.Extractor``, and the result is the
+record model of ``record.ArticleRecord``; ``evaluate`` scores records against gold files. The
+event coder is also a spaCy component, ``newsgraph_events`` (``components``).
+"""

@@ -30,27 +30,13 @@ from newsgraph.extract.record import Actor, Evidence, Mention, Relation, actor_i
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Nouns that, with "the", refer back to an actor of a kind ("the country", "the rebels").
-DEFINITE_KINDS = {
-    "country": "state",
-    "nation": "state",
-    "state": "state",
-    "government": "state",
-    "group": "group",
-    "rebel": "group",
-    "militant": "group",
-    "militia": "group",
-    "coalition": "group",
-    "organisation": "organization",
-    "organization": "organization",
-    "agency": "organization",
-    "alliance": "organization",
-    "bloc": "organization",
-    "union": "organization",
-    "ministry": "organization",
-}
+# Word lists of frames.tsv the resolver reads: "the country" refers back to a state ("definite"),
+# "the bloc" to an international body ("international"), "the Zamzam camp" is a place ("place_noun").
+_FRAMES = Frames.load()
+DEFINITE_KINDS: dict[str, str | None] = _FRAMES["definite"]
+INTERNATIONAL_NOUNS = set(_FRAMES["international"])
+PLACE_NOUNS = set(_FRAMES["place_noun"])
 ANAPHORIC = {"such", "these", "those", "this", "that", "the"}
-INTERNATIONAL_NOUNS = {"bloc", "alliance", "coalition", "union", "organisation", "organization"}
 PRONOUNS_SINGULAR = {"it", "its", "itself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "themselves"}
 PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "hers"}
@@ -287,8 +273,8 @@ class ActorResolver:
             word
             for phrase in [*(t.title for t in self.gaz.titles()), *(a.phrase for a in self.gaz.agents())]
             for word in phrase.split()
-        } | {"defense", "defence", "state", "foreign", "interior", "justice"}
-        self._not_actors = set(Frames.load()["not_actor"])
+        } | set(_FRAMES["office_word"])
+        self._not_actors = set(_FRAMES["not_actor"])
 
     def __call__(self, doc: Doc) -> ActorTable:
         table = ActorTable()
@@ -674,26 +660,6 @@ def _np_span(token: Token, phrase: Span) -> Span:
 
 
 LOCATIVE = {"in", "at", "near", "from", "outside", "across", "inside"}
-PLACE_NOUNS = {
-    "camp",
-    "crossing",
-    "city",
-    "town",
-    "village",
-    "province",
-    "region",
-    "district",
-    "border",
-    "airport",
-    "port",
-    "base",
-    "valley",
-    "river",
-    "island",
-    "shoal",
-    "strait",
-    "county",
-}
 
 
 def _is_location(span: Span, wide: bool = False) -> bool:

@@ -679,12 +679,11 @@ class _DocCoder:
     def _track_quotes(self, sent: Span) -> None:
         """A quotation opened after "X said:" runs on over the next sentences until it closes."""
         text = sent.text
-        opens = text.count("“") + text.count("‘")
-        closes = text.count("”") + text.count("’s") * 0 + text.count("’")  # noqa: E501
+        opens, closes = text.count("“"), text.count("”")  # double quotes: "’" is also an apostrophe
         root = sent.root
         if root.lemma_.lower() in self.c.frames["speech"] and "“" in text:
             speaker = self._verb_source(root)
-            if speaker and text.count("“") > text.count("”"):
+            if speaker and opens > closes:
                 self.quote_speaker = speaker
                 return
         if self.quote_speaker and not text.lstrip().startswith(("“", '"')) and opens <= closes:
@@ -736,16 +735,7 @@ class _DocCoder:
                     return True
             if child.dep_ == "dobj" and child.lemma_.lower() in self.c.frames["reference"]:
                 return True
-            if child.dep_ == "dobj" and child.lemma_.lower() in {
-                "guarantee",
-                "policy",
-                "statement",
-                "remark",
-                "decision",
-                "plan",
-                "proposal",
-                "comment",
-            }:
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.c.frames["verbal_object"]:
                 return True
         return False
 
