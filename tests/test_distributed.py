@@ -43,7 +43,7 @@ def test_local_cluster_gives_the_records_of_the_local_run(local_lines, tmp_path)
     out = tmp_path / "records.jsonl"
     skipped = extract_with_dask(INPUTS, out, workers=2)  # no scheduler: its own 2-worker LocalCluster
     assert skipped == 0
-    assert len(local_lines) == 12
+    assert len(local_lines) == len([p for folder in INPUTS for p in Path(folder).glob("*.txt")]) >= 12
     assert _lines(out) == local_lines  # same JSON, same order
     assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]  # the shard folder is gone
 
