@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.extract.ontology import Lexicon
+from newsgraph.extract.ontology import Lexicon, Sense
 
 VENDOR_DIR = Path(__file__).resolve().parent / "data" / "vendor"
 _NONE = "-"
@@ -466,6 +466,8 @@ class VerbSense(NamedTuple):
     reverse: str | None
     block: str
     origin: str  # verb | block
+    note: str  # the PETRARCH pattern, or "<BLOCK> block"
+    source: str  # line of CAMEO.2.0.txt
 
 
 def read_verbs(directory: Path | None = None, with_block: bool = False) -> list[VerbSense]:
@@ -475,9 +477,20 @@ def read_verbs(directory: Path | None = None, with_block: bool = False) -> list[
     senses = []
     for name in names:
         for _, fields in read_rows(folder / name, VERB_COLUMNS):
-            lemma, _pos, cameo, objects, prep, particle, _note, prep_objects, reverse, block, origin, _ = (
-                fields
-            )
+            (
+                lemma,
+                _pos,
+                cameo,
+                objects,
+                prep,
+                particle,
+                note,
+                prep_objects,
+                reverse,
+                block,
+                origin,
+                source,
+            ) = fields
             senses.append(
                 VerbSense(
                     lemma,
@@ -489,27 +502,40 @@ def read_verbs(directory: Path | None = None, with_block: bool = False) -> list[
                     _opt(reverse),
                     block,
                     origin,
+                    note,
+                    source,
                 )
             )
     return senses
 
 
 def verb_lexicon(directory: Path | None = None, with_block: bool = False) -> Lexicon:
-    """The converted verb senses read by the project's Lexicon reader (lexicon.tsv's columns).
+    """The converted verb senses as the project's :class:`Lexicon`, keeping only what its matcher checks.
 
-    With ``with_block`` the block-inherited senses join, each lemma's senses ranked again by the
-    Lexicon's rule (object, then particle, then required preposition) so an inherited object sense
-    is not shadowed by a generic one of the main file.
+    ``Lexicon.match`` knows no ``prep_object`` and compares single lemmas, so a row needing the
+    preposition's object ("accuse (OF TORTURE)") would fire on any "accuse ... of", and a row whose
+    object items all have several words could never fire: both kinds are left out here (they stay
+    in the files for a coder that checks them; :func:`read_verbs` reads every column). Senses are
+    ranked as the Lexicon reader ranks a file's: object, then particle, then required preposition,
+    then file order, the main file before the block file (``with_block``).
     """
-    folder = Path(directory or VENDOR_DIR)
-    main = Lexicon.load(folder / "cameo_verbs.tsv")
-    if not with_block:
-        return main
-    block = Lexicon.load(folder / "cameo_verbs_block.tsv")
-    senses: dict[tuple[str, str], list] = {}
-    for lexicon in (main, block):
-        for sense in lexicon:
-            senses.setdefault((sense.lemma, sense.pos), []).append(sense)
-    for key, found in senses.items():
-        senses[key] = sorted(found, key=lambda s: (not s.objects, s.particle is None, not s.prep_required))
-    return Lexicon(senses)
+    senses: dict[tuple[str, str], list[tuple[tuple[bool, bool, bool, int], Sense]]] = {}
+    for order, verb in enumerate(read_verbs(directory, with_block)):
+        if verb.prep_objects:
+            continue
+        objects = frozenset(o for o in verb.objects if " " not in o)
+        if verb.objects and not objects:
+            continue
+        sense = Sense(
+            lemma=verb.lemma,
+            pos="VERB",
+            cameo=verb.cameo,
+            objects=objects,
+            preps=(verb.prep,) if verb.prep else (),
+            particle=verb.particle,
+            prep_required=verb.prep is not None,
+            note=verb.note,
+        )
+        rank = (not sense.objects, sense.particle is None, not sense.prep_required, order)
+        senses.setdefault((verb.lemma, "VERB"), []).append((rank, sense))
+    return Lexicon({key: [s for _, s in sorted(found, key=lambda p: p[0])] for key, found in senses.items()})

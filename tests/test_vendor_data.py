@@ -178,6 +178,17 @@ def test_office_holders_by_date(phoenix: Phoenix) -> None:
     ]
 
 
+def test_two_digit_years_follow_petrarchs_pivot(phoenix: Phoenix) -> None:
+    # MOHAMMAD_ZAHIR_SHAH: [AFGELI 320101-331108] [AFGGOV 331108-730717] [AFGELI 730717-070723]
+    # (lines 105-108): YY 00-30 is 20YY, else 19YY.
+    rows = [(o.code, o.start, o.end) for o in phoenix.offices("person:mohammad-zahir-shah")]
+    assert rows == [
+        ("AFGELI", date(1932, 1, 1), date(1933, 11, 8)),
+        ("AFGGOV", date(1933, 11, 8), date(1973, 7, 17)),
+        ("AFGELI", date(1973, 7, 17), date(2007, 7, 23)),
+    ]
+
+
 def test_codes_on_a_date_fall_back_to_the_default_code(phoenix: Phoenix) -> None:
     # HAMID_KARZAI: [AFGELI 750101-000101] [AFGGOV >011222] [AFGELI] (lines 150-156)
     def codes(day: date) -> list[str]:
@@ -291,8 +302,14 @@ def test_verb_files_are_read_by_the_project_lexicon() -> None:
     # "- * &STRONGHOLD [0874]" of the EVACUATE block, written for ABANDON.
     assert main.match("abandon", "VERB", objects={"stronghold"}).cameo == "0874"
     assert main.match("demonstrate", "VERB").cameo == "141"
-    merged = verb_lexicon(with_block=True)
-    assert len(merged) == len(main) + len(block)
+    # Lexicon.match ignores prep_object: read raw, "accuse (OF {RIGHTS ABUSES}) [1122]" codes every
+    # "accuse ... of"; verb_lexicon() keeps only rows the matcher checks in full.
+    assert main.match("accuse", "VERB", preps={"of"}).cameo == "1122"
+    checked = verb_lexicon()
+    assert checked.match("accuse", "VERB", preps={"of"}).cameo == "112"
+    assert checked.match("abandon", "VERB", objects={"stronghold"}).cameo == "0874"
+    assert not [s for s in checked if any(" " in o for o in s.objects)]
+    assert len(checked) < len(main) < len(verb_lexicon(with_block=True)) < len(main) + len(block)
 
 
 def test_verb_codes_are_cameo_codes_and_rows_are_unique() -> None:

@@ -440,7 +440,10 @@ prep         "!p": the sense needs preposition p after the verb (the pattern's "
              ("appear (IN COURT)"): prep_object says what it must be
 particle     a particle the sense needs ("+CALL_OFF", "- * OUT VIEWS", "(ASIDE RIFT)")
 note         the PETRARCH pattern the row comes from, or "<BLOCK> block" for a verb's own code
-prep_object  lemmas the object of prep must have (items of several words as in object), "-" any
+prep_object  lemmas the object of prep must have (items of several words as in object), "-" any.
+             Lexicon.load reads this file but ignores prep_object, so "accuse (OF TORTURE) 1122" would
+             code any "accuse ... of": extract/dictionaries.verb_lexicon() leaves such rows out, and
+             rows whose object items all have several words, until the coder checks them
 reverse      the second code of "[042:043]": the code of the event seen from the target (host a visit)
 block        the PETRARCH synonym block
 origin       verb: the verb's own code, or a pattern whose comment names the verb (written for it);
