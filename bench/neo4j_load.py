@@ -19,8 +19,9 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.record import ArticleRecord
-from newsgraph.graph.build import build_graph, extra_label
+from newsgraph.graph.build import build_graph
 from newsgraph.graph.connection import Settings
+from newsgraph.graph.schema import extra_label
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
 BATCH_ROWS = 1000

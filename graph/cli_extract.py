@@ -54,7 +54,8 @@ def extract(paths, output, model, published, processes, engine, scheduler):
 @fail_cleanly
 def build(paths, output, model, published, neo4j_uri):
     """The main job: extract PATHS (default seeds/), build the graph, write every export to OUTPUT."""
-    from newsgraph.graph.build import build_graph, summarize
+    from newsgraph.graph.analysis import summarize
+    from newsgraph.graph.build import build_graph
     from newsgraph.graph.export import write_all
 
     paths = paths or (str(DEFAULT_SEEDS),)

@@ -31,14 +31,20 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from newsgraph.extract.errors import InputError, NewsgraphError
-from newsgraph.graph.build import EDGE_ENDS, EDGE_PROPERTIES, NODE_PROPERTIES, edge_key, extra_label
+from newsgraph.graph.schema import (
+    EDGE_ENDS,
+    EDGE_PROPERTIES,
+    NODE_PROPERTIES,
+    constraint_statements,
+    edge_key,
+    extra_label,
+)
 
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv", "cypher", "html")
 FILE_NAMES: dict[str, str] = {
@@ -313,23 +319,9 @@ def cypher_literal(value: Any) -> str:
     return cypher_string(str(value))
 
 
-def constraint_statements() -> list[str]:
-    """The uniqueness constraints the loader creates (graph/cypher/constraints.cypher), one per entry."""
-    text = (
-        resources.files("newsgraph.graph").joinpath("cypher/constraints.cypher").read_text(encoding="utf-8")
-    )
-    return split_statements(text)
-
-
-def split_statements(text: str) -> list[str]:
-    """Statements of a .cypher file: ``;``-terminated, ``//`` comment lines dropped (no ``;`` in literals)."""
-    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-    return [s.strip() for s in code.split(";") if s.strip()]
-
-
 def cypher_statements(graph: nx.MultiDiGraph) -> list[str]:
     """Idempotent MERGE statements for every node and edge: literals escaped, labels from the schema."""
-    statements = constraint_statements()
+    statements = list(constraint_statements())
     for node, data in graph.nodes(data=True):
         label = data["label"]
         props = {k: data.get(k) for k in NODE_PROPERTIES[label] if k != "id" and data.get(k) is not None}

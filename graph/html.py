@@ -21,20 +21,13 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.graph.build import KIND_LABELS
+from newsgraph.graph.schema import KIND_LABELS, QUAD_CLASSES
 
 STATIC = resources.files("newsgraph.graph") / "static"
 STYLE = resources.files("newsgraph.graph") / "browser" / "style.grass"
 # Vendored libraries first (the page's script uses their globals), then the page's own code.
 SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "view.js")
 
-# GDELT's quad classes; the labels name the GraSS rules that colour them.
-QUAD_CLASSES = {
-    1: ("VerbalCooperation", "verbal cooperation"),
-    2: ("MaterialCooperation", "material cooperation"),
-    3: ("VerbalConflict", "verbal conflict"),
-    4: ("MaterialConflict", "material conflict"),
-}
 # Relationships drawn as edges; the others (MENTIONS, REPORTED_IN, AT, INTERACTS_WITH) become details.
 DRAWN = {
     "SOURCE_OF": "#4E79A7",

@@ -24,16 +24,18 @@ from typing import Any
 import neo4j
 
 from newsgraph.extract.errors import Neo4jError
-from newsgraph.extract.record import RELATION_TYPES, ArticleRecord
-from newsgraph.graph.build import (
-    EDGE_PROPERTIES,
-    event_place_id,
-    record_places,
-    relation_evidence,
+from newsgraph.extract.record import ArticleRecord
+from newsgraph.graph.connection import Settings, neo4j_errors, open_driver
+from newsgraph.graph.schema import (
+    KIND_LABELS,
+    REL_TYPES,
+    NodeRow,
+    constraint_statements,
+    kind_name,
+    record_rows,
+    split_statements,
     unique,
 )
-from newsgraph.graph.connection import Settings, neo4j_errors, open_driver
-from newsgraph.graph.export import split_statements
 
 # Articles per transaction. Measured on a warm server: 25, 100 and 400 load alike (110-130 small
 # articles/s); the size mainly bounds how much one transaction holds in memory.
@@ -41,14 +43,7 @@ DEFAULT_BATCH_SIZE = 100
 INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
 RETRIES = 3  # on top of the driver's own retries, for a connection lost between attempts
 BACKOFF_SECONDS = 1.0  # doubled after each retry: 1, 2, 4 s
-ACTOR_KINDS = ("state", "person", "organization", "group")
-EVENT_LINKS = {  # record field -> statement file, for event-to-actor and event-to-event edges
-    "source": "link_source_of",
-    "target": "link_targets",
-    "attributed_to": "link_attributed_to",
-    "conditional_on": "link_conditional_on",
-    "responds_to": "link_responds_to",
-}
+ACTOR_ROW = ("id", "name", "kind", "country", "cameo_code", "aliases")  # what merge_actors_* reads
 
 
 @dataclass
@@ -85,12 +80,6 @@ def statement(name: str) -> str:
     return only
 
 
-@cache
-def statements(name: str) -> list[str]:
-    text = resources.files("newsgraph.graph").joinpath(f"cypher/{name}.cypher").read_text(encoding="utf-8")
-    return split_statements(text)
-
-
 def load_records(
     records: Iterable[ArticleRecord],
     settings: Settings,
@@ -109,7 +98,7 @@ def load_records(
     driver = open_driver(settings)
     try:
         with neo4j_errors(settings):
-            for constraint in statements("constraints"):
+            for constraint in constraint_statements():
                 driver.execute_query(constraint, database_=settings.database)
             seen: set[str] = set()
             for batch in _batches(records, batch_size, seen):
@@ -188,115 +177,57 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
 
 
 def batch_statements(batch: list[ArticleRecord]) -> list[tuple[str, dict[str, Any]]]:
-    """The (statement, parameters) list that writes one batch: nodes first, then relationships."""
-    articles, places, events = [], [], []
-    actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    actor_kind: dict[str, str] = {}
-    seen_actors: dict[str, dict[str, Any]] = {}
-    links: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """The (statement, parameters) list that writes one batch: nodes first, then relationships.
+
+    Rows come from :func:`newsgraph.graph.schema.record_rows`; each node label and relationship type
+    has its statement file (``merge_<label>s``, ``link_<type>``), actors one per kind so that the
+    extra label comes from the schema. An actor seen again in the batch is one row, merged by the
+    MERGE statement's own rules (first non-null value, aliases as a union).
+    """
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    actors: dict[str, dict[str, Any]] = {}
     for record in batch:
-        art = record.article
-        articles.append(
-            {
-                "id": art.id,
-                "props": _clean(
-                    {
-                        "title": art.title,
-                        "source": art.source,
-                        "published": art.published,
-                        "url": art.url,
-                        "path": art.path,
-                    }
-                ),
-            }
-        )
-        mentions: Counter = Counter()
-        for actor in record.actors:
-            # an id keeps the kind it was first seen with in the batch, so it goes to one kind file
-            kind = actor_kind.setdefault(actor.id, actor.kind if actor.kind in ACTOR_KINDS else "other")
-            row = seen_actors.get(actor.id)
-            if row is None:  # one row per actor per batch: the same state in 100 articles is one MERGE
-                row = seen_actors[actor.id] = {
-                    "id": actor.id,
-                    "name": actor.name,
-                    "kind": actor.kind,
-                    "country": actor.country,
-                    "cameo_code": actor.cameo_code,
-                    "aliases": unique(actor.aliases),
-                }
-                actors[kind].append(row)
-            else:  # the rules of the MERGE statement: first non-null value, aliases as a union
-                row["country"] = row["country"] or actor.country
-                row["cameo_code"] = row["cameo_code"] or actor.cameo_code
-                row["aliases"] = unique([*row["aliases"], *actor.aliases])
-            mentions[actor.id] += max(len(actor.mentions), 1)
-        links["link_mentions"] += [
-            {"src": art.id, "dst": a, "props": {"count": n}} for a, n in mentions.items()
-        ]
-        for place in record_places(record):
-            places.append(
-                {
-                    "id": place["id"],
-                    "props": _clean({"name": place.get("name"), "country": place.get("country")}),
-                }
-            )
-        for event in record.events:
-            ev = event.evidence
-            events.append(
-                {
-                    "id": event.id,
-                    "article": art.id,
-                    "props": _clean(
-                        {
-                            "type": event.type,
-                            "cameo": event.cameo,
-                            "cameo_root": event.cameo_root,
-                            "goldstein": float(event.goldstein),
-                            "quad_class": int(event.quad_class),
-                            "modality": event.modality,
-                            "negated": bool(event.negated),
-                            "date": event.date,
-                            "date_text": event.date_text,
-                            "sentence": ev.text if ev else None,
-                            "confidence": float(event.confidence),
-                            "trigger": event.trigger,
-                        }
-                    ),
-                    "evidence": _clean(
-                        {"sentence_index": ev.sentence_index, "start": ev.start, "end": ev.end}
-                    )
-                    if ev
-                    else {},
-                }
-            )
-            for field_name, name in EVENT_LINKS.items():
-                for other in unique(getattr(event, field_name)):
-                    src, dst = (other, event.id) if field_name == "source" else (event.id, other)
-                    links[name].append({"src": src, "dst": dst, "props": {}})
-            for inv in event.involves:
-                links["link_involves"].append({"src": event.id, "dst": inv.actor, "role": inv.role})
-            if event.place:
-                links["link_at"].append(
-                    {"src": event.id, "dst": event_place_id(record, event.place), "props": {}}
+        record_plan = record_rows(record)
+        reported = [r for r in record_plan.relationships if r.type == "REPORTED_IN"]
+        events = iter(reported)
+        for node in record_plan.nodes:
+            if node.label == "Actor":
+                _merge_actor(actors, rows, node.properties)
+            elif node.label == "Event":  # with its provenance: one REPORTED_IN per event, in order
+                link = next(events)
+                evidence = _clean(link.properties)
+                rows["merge_events"].append(
+                    {"id": node.id, "article": link.end, "props": _node_props(node), "evidence": evidence}
                 )
-        for rel in record.relations:
-            if rel.type in RELATION_TYPES:
-                props = {k: v for k, v in rel.properties.items() if k not in ("type", "role")}
-                props = _clean(
-                    {
-                        **{k: None for k in EDGE_PROPERTIES[rel.type]},
-                        **props,
-                        **relation_evidence(rel.evidence, art.id),
-                    }
+            else:
+                rows[f"merge_{node.label.lower()}s"].append({"id": node.id, "props": _node_props(node)})
+        for rel in record_plan.relationships:
+            if rel.type != "REPORTED_IN":
+                rows[f"link_{rel.type.lower()}"].append(
+                    {"src": rel.start, "dst": rel.end, "props": _clean(rel.properties)}
                 )
-                links[f"link_{rel.type.lower()}"].append(
-                    {"src": rel.source, "dst": rel.target, "props": props}
-                )
-    plan = [(statement("merge_articles"), {"rows": articles})]
-    plan += [(statement(f"merge_actors_{kind}"), {"rows": rows}) for kind, rows in actors.items()]
-    plan += [(statement("merge_places"), {"rows": places}), (statement("merge_events"), {"rows": events})]
-    plan += [(statement(name), {"rows": rows}) for name, rows in links.items()]
-    return [(query, params) for query, params in plan if params["rows"]]
+    actor_files = [name for name in rows if name.startswith("merge_actors_")]
+    order = ["merge_articles", *actor_files, "merge_places", "merge_events"]
+    order += [f"link_{t.lower()}" for t in REL_TYPES]
+    return [(statement(name), {"rows": rows[name]}) for name in order if rows.get(name)]
+
+
+def _node_props(node: NodeRow) -> dict[str, Any]:
+    return _clean({k: v for k, v in node.properties.items() if k != "id"})
+
+
+def _merge_actor(actors: dict[str, dict[str, Any]], rows: dict[str, list], props: dict[str, Any]) -> None:
+    """One row per actor per batch (the same state in 100 articles is one MERGE), in its first kind's file."""
+    row = actors.get(props["id"])
+    if row is None:
+        row = actors[props["id"]] = {k: props[k] for k in ACTOR_ROW}
+        kind = kind_name(props["kind"])
+        rows[f"merge_actors_{kind if kind in KIND_LABELS else 'other'}"].append(row)
+        return
+    # the rules of the MERGE statement: first non-null value, aliases as a union
+    row["country"] = row["country"] or props["country"]
+    row["cameo_code"] = row["cameo_code"] or props["cameo_code"]
+    row["aliases"] = unique([*row["aliases"], *props["aliases"]])
 
 
 def graph_counts(settings: Settings) -> dict[str, int]:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.graph.build import build_graph, extra_label
+from newsgraph.graph.build import build_graph
 from newsgraph.graph.export import export_graph
+from newsgraph.graph.schema import extra_label
 from newsgraph.graph.server import Instance, admin_import, free_port
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]

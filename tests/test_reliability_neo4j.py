@@ -37,7 +37,7 @@ from newsgraph.graph.loader import graph_counts, load_records
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWSGRAPH = Path(sys.executable).with_name("newsgraph")
-CYPHER_DIRS = ("graph/cypher", "queries", "graph/neo4j/cypher", "graph/browser")
+CYPHER_DIRS = ("graph", "graph/cypher", "queries", "graph/neo4j/cypher", "graph/browser")
 SOURCE_DIRS = ("extract", "graph", "queries")
 
 
