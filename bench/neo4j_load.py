@@ -126,7 +126,7 @@ def time_admin_import(records: list[ArticleRecord], instance: Any, folder: Path)
 
     Returns (seconds of ``neo4j-admin database import full``, nodes, relationships).
     """
-    from newsgraph.graph.export import export_graph
+    from newsgraph.graph.exports import export_graph
     from newsgraph.graph.server import admin_import
 
     csv_dir = export_graph(build_graph(records), "csv", folder)

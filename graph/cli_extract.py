@@ -56,7 +56,7 @@ def build(paths, output, model, published, neo4j_uri):
     """The main job: extract PATHS (default seeds/), build the graph, write every export to OUTPUT."""
     from newsgraph.graph.analysis import summarize
     from newsgraph.graph.build import build_graph
-    from newsgraph.graph.export import write_all
+    from newsgraph.graph.exports import write_all
 
     paths = paths or (str(DEFAULT_SEEDS),)
     source, records = _records(paths, model, published)
@@ -80,6 +80,23 @@ def build(paths, output, model, published, neo4j_uri):
     return EXIT_SKIPPED if source.skipped else 0
 
 
+class ExportFormat(click.Choice):
+    """The export registry's format names, read when needed: a format registered later is offered too."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from newsgraph.graph.exports import formats
+
+        return formats()
+
+    @choices.setter
+    def choices(self, value: object) -> None:  # click.Choice.__init__ sets it; the registry decides
+        pass
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -87,7 +104,8 @@ def build(paths, output, model, published, neo4j_uri):
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]),
+    type=ExportFormat(),
+    help="One of the registered export formats.",
 )
 @click.option("-o", "--output", required=True, type=click.Path(), help="File (a folder for csv).")
 @model_option
@@ -96,7 +114,7 @@ def build(paths, output, model, published, neo4j_uri):
 def export(paths, fmt, output, model, published):
     """Export the graph of PATHS (articles or records) as a graph file."""
     from newsgraph.graph.build import build_graph
-    from newsgraph.graph.export import export_graph
+    from newsgraph.graph.exports import export_graph
 
     source, records = _records(paths, model, published)
     path = export_graph(build_graph(records), fmt, Path(output))

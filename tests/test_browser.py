@@ -29,7 +29,7 @@ from newsgraph.graph.browser_assets import (
 )
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.cli import main
-from newsgraph.graph.html import style_colors
+from newsgraph.graph.exports.html import style_colors
 from newsgraph.queries import list_queries
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

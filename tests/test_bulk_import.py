@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.export import export_graph
+from newsgraph.graph.exports import export_graph
 from newsgraph.graph.schema import extra_label
 from newsgraph.graph.server import Instance, admin_import, free_port
 

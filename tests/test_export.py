@@ -12,7 +12,7 @@ from fixtures_records import HOSTILE, HOSTILE_TITLE, expected_counts, fixture_re
 from newsgraph.extract.errors import InputError, NewsgraphError
 from newsgraph.graph import server
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.export import (
+from newsgraph.graph.exports import (
     cypher_literal,
     cypher_string,
     export_graph,
@@ -132,7 +132,7 @@ def test_cypher_script_one_statement_per_line(graph, tmp_path):
 
 def test_write_all_names(graph, tmp_path):
     written = write_all(graph, tmp_path / "out")
-    assert html_available()  # graph/html.py is part of the package: write_all must include it
+    assert html_available()  # graph/exports/html.py is part of the package: write_all must include it
     assert written.pop("html").name == "graph.html"
     assert {k: v.name for k, v in written.items()} == {
         "graphml": "graph.graphml",
