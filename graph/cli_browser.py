@@ -22,7 +22,7 @@ def browser_setup(port: int, folder: str | None, serve: bool) -> None:
     server: run this with --serve and keep it running while you use the guide.
     (`newsgraph neo4j start` does all of this by itself for the local server.)
     """
-    from newsgraph.graph import browser_assets as assets
+    from newsgraph.graph.neo4j import browser_assets as assets
 
     base = assets.base_url(port)
     if folder:

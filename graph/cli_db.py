@@ -50,8 +50,8 @@ def load(paths, uri, user, password, database, batch_size, model, published):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from newsgraph.graph.cli_extract import _records
-    from newsgraph.graph.connection import settings_from
-    from newsgraph.graph.loader import load_records
+    from newsgraph.graph.neo4j.connection import settings_from
+    from newsgraph.graph.neo4j.loader import load_records
     from newsgraph.graph.progress import _wanted
 
     settings = settings_from(uri, user, password, database)
@@ -98,8 +98,9 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @fail_cleanly
 def query(name, pairs, fmt, uri, user, password, database):
     """Run the named query NAME (see `newsgraph queries`) and print its rows."""
-    from newsgraph.graph.connection import settings_from
-    from newsgraph.queries import bind_params, get_query, run_query
+    from newsgraph.graph.neo4j.connection import settings_from
+    from newsgraph.graph.neo4j.query import run_query
+    from newsgraph.queries import bind_params, get_query
 
     params = parse_params(pairs)
     bind_params(get_query(name), params)  # bad names and values fail before any connection attempt

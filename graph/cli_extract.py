@@ -69,8 +69,8 @@ def build(paths, output, model, published, neo4j_uri):
     graph = build_graph(records)
     written = write_all(graph, out_dir)
     if neo4j_uri:
-        from newsgraph.graph.connection import settings_from
-        from newsgraph.graph.loader import load_records
+        from newsgraph.graph.neo4j.connection import settings_from
+        from newsgraph.graph.neo4j.loader import load_records
 
         stats = load_records(records, settings_from(uri=neo4j_uri))
         click.echo(f"loaded into {neo4j_uri}: {stats}")

@@ -10,7 +10,6 @@ import pytest
 from fixtures_records import HOSTILE, HOSTILE_TITLE, expected_counts, fixture_records
 
 from newsgraph.extract.errors import InputError, NewsgraphError
-from newsgraph.graph import server
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.exports import (
     cypher_literal,
@@ -23,7 +22,8 @@ from newsgraph.graph.exports import (
     read_json,
     write_all,
 )
-from newsgraph.graph.loader import graph_counts, load_records
+from newsgraph.graph.neo4j import bulk_import, server
+from newsgraph.graph.neo4j.loader import graph_counts, load_records
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +173,9 @@ def test_csv_through_neo4j_admin_import(graph, tmp_path):
     folder = export_graph(graph, "csv", tmp_path / "csv")
     scratch = server.Instance(tmp_path / "scratch", server.free_port(), server.free_port())
     try:
-        result = server.admin_import(folder, scratch, extra_args=["--multiline-fields=true"], timeout=180)
+        result = bulk_import.admin_import(
+            folder, scratch, extra_args=["--multiline-fields=true"], timeout=180
+        )
         assert (result.nodes, result.relationships) == (27, graph.number_of_edges())
         settings = scratch.settings()
         assert graph_counts(settings) == expected_counts(graph)

@@ -16,10 +16,10 @@ from fixtures_records import (
 )
 
 from newsgraph.extract.errors import EXIT_NEO4J, Neo4jError
-from newsgraph.graph import server
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.connection import Settings, open_driver, settings_from
-from newsgraph.graph.loader import graph_counts, load_records
+from newsgraph.graph.neo4j import server
+from newsgraph.graph.neo4j.connection import Settings, open_driver, settings_from
+from newsgraph.graph.neo4j.loader import graph_counts, load_records
 
 
 def _one(driver, query: str, **params):
@@ -145,7 +145,7 @@ def test_cli_load_record_files(neo4j_clean, neo4j_settings, tmp_path):
 def test_backoff_retries_a_lost_session_a_bounded_number_of_times(monkeypatch):
     import neo4j
 
-    from newsgraph.graph import loader
+    from newsgraph.graph.neo4j import loader
 
     monkeypatch.setattr(loader, "BACKOFF_SECONDS", 0.01)
     calls = []

@@ -1,7 +1,8 @@
-"""Write extraction records into Neo4j: batched, parameterised, idempotent (DESIGN.md section 6).
+"""Write extraction records into Neo4j: batched, parameterised, idempotent.
 
-Every statement is a ``graph/cypher/*.cypher`` file run with ``$rows`` parameters; labels and
-relationship types are fixed in those files (one MERGE file per actor kind). One managed write
+Every statement is a ``graph/neo4j/cypher/*.cypher`` file run with ``$rows`` parameters (``rows.py``
+says what each receives); labels and relationship types are fixed in those files (one MERGE file
+per actor kind). One managed write
 transaction writes one batch of whole articles, so an article is never half-written; the driver
 retries transient errors inside ``execute_write`` and :func:`_with_backoff` retries a lost
 connection a few more times. After the load, ``INTERACTS_WITH`` is recomputed for every actor the
@@ -13,11 +14,9 @@ difference: an event reference to an article of a *later* batch is skipped by th
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from itertools import islice
 from typing import Any
 
@@ -25,25 +24,15 @@ import neo4j
 
 from newsgraph.extract.errors import Neo4jError
 from newsgraph.extract.record import ArticleRecord
-from newsgraph.graph.connection import Settings, neo4j_errors, open_driver
-from newsgraph.graph.schema import (
-    KIND_LABELS,
-    REL_TYPES,
-    NodeRow,
-    constraint_statements,
-    kind_name,
-    record_rows,
-    split_statements,
-    unique,
-)
+from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
+from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
+from newsgraph.graph.neo4j.rows import batch_statements
+from newsgraph.graph.neo4j.statements import statement
+from newsgraph.graph.schema import constraint_statements
 
-# Articles per transaction. Measured on a warm server: 25, 100 and 400 load alike (110-130 small
-# articles/s); the size mainly bounds how much one transaction holds in memory.
-DEFAULT_BATCH_SIZE = 100
 INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
 RETRIES = 3  # on top of the driver's own retries, for a connection lost between attempts
 BACKOFF_SECONDS = 1.0  # doubled after each retry: 1, 2, 4 s
-ACTOR_ROW = ("id", "name", "kind", "country", "cameo_code", "aliases")  # what merge_actors_* reads
 
 
 @dataclass
@@ -70,14 +59,6 @@ class LoadStats:
             f"{self.relationships_created} relationships created, {self.properties_set} properties set, "
             f"{self.interactions} dyads updated ({self.seconds:.1f} s)"
         )
-
-
-@cache
-def statement(name: str) -> str:
-    """The one statement in ``graph/cypher/<name>.cypher``, comments dropped."""
-    text = resources.files("newsgraph.graph").joinpath(f"cypher/{name}.cypher").read_text(encoding="utf-8")
-    (only,) = split_statements(text)
-    return only
 
 
 def load_records(
@@ -166,68 +147,6 @@ def update_interactions(driver: neo4j.Driver, settings: Settings, actor_ids: lis
         written += summary.counters.properties_set // 4  # four properties per pair written
         created += summary.counters.relationships_created
     return written, created
-
-
-# --- rows: what each statement file receives ---------------------------------------------------------
-
-
-def _clean(props: dict[str, Any]) -> dict[str, Any]:
-    """Neo4j stores no nulls: ``SET += {k: null}`` would only remove k."""
-    return {k: v for k, v in props.items() if v is not None}
-
-
-def batch_statements(batch: list[ArticleRecord]) -> list[tuple[str, dict[str, Any]]]:
-    """The (statement, parameters) list that writes one batch: nodes first, then relationships.
-
-    Rows come from :func:`newsgraph.graph.schema.record_rows`; each node label and relationship type
-    has its statement file (``merge_<label>s``, ``link_<type>``), actors one per kind so that the
-    extra label comes from the schema. An actor seen again in the batch is one row, merged by the
-    MERGE statement's own rules (first non-null value, aliases as a union).
-    """
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    actors: dict[str, dict[str, Any]] = {}
-    for record in batch:
-        record_plan = record_rows(record)
-        reported = [r for r in record_plan.relationships if r.type == "REPORTED_IN"]
-        events = iter(reported)
-        for node in record_plan.nodes:
-            if node.label == "Actor":
-                _merge_actor(actors, rows, node.properties)
-            elif node.label == "Event":  # with its provenance: one REPORTED_IN per event, in order
-                link = next(events)
-                evidence = _clean(link.properties)
-                rows["merge_events"].append(
-                    {"id": node.id, "article": link.end, "props": _node_props(node), "evidence": evidence}
-                )
-            else:
-                rows[f"merge_{node.label.lower()}s"].append({"id": node.id, "props": _node_props(node)})
-        for rel in record_plan.relationships:
-            if rel.type != "REPORTED_IN":
-                rows[f"link_{rel.type.lower()}"].append(
-                    {"src": rel.start, "dst": rel.end, "props": _clean(rel.properties)}
-                )
-    actor_files = [name for name in rows if name.startswith("merge_actors_")]
-    order = ["merge_articles", *actor_files, "merge_places", "merge_events"]
-    order += [f"link_{t.lower()}" for t in REL_TYPES]
-    return [(statement(name), {"rows": rows[name]}) for name in order if rows.get(name)]
-
-
-def _node_props(node: NodeRow) -> dict[str, Any]:
-    return _clean({k: v for k, v in node.properties.items() if k != "id"})
-
-
-def _merge_actor(actors: dict[str, dict[str, Any]], rows: dict[str, list], props: dict[str, Any]) -> None:
-    """One row per actor per batch (the same state in 100 articles is one MERGE), in its first kind's file."""
-    row = actors.get(props["id"])
-    if row is None:
-        row = actors[props["id"]] = {k: props[k] for k in ACTOR_ROW}
-        kind = kind_name(props["kind"])
-        rows[f"merge_actors_{kind if kind in KIND_LABELS else 'other'}"].append(row)
-        return
-    # the rules of the MERGE statement: first non-null value, aliases as a union
-    row["country"] = row["country"] or props["country"]
-    row["cameo_code"] = row["cameo_code"] or props["cameo_code"]
-    row["aliases"] = unique([*row["aliases"], *props["aliases"]])
 
 
 def graph_counts(settings: Settings) -> dict[str, int]:
