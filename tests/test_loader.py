@@ -172,3 +172,22 @@ def test_progress_is_told_of_each_batch(neo4j_clean, neo4j_settings):
     told: list[int] = []
     stats = load_records(fixture_records(), neo4j_settings, batch_size=2, progress=told.append)
     assert told == [2, 1] and stats.batches == 2
+
+
+def test_batch_size_means_articles_per_transaction_with_one_default():
+    """`--batch-size` of `newsgraph load`: its default, the loader's and the README's are one constant."""
+    import inspect
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from newsgraph.graph.cli import main
+    from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
+
+    assert inspect.signature(load_records).parameters["batch_size"].default == DEFAULT_BATCH_SIZE
+    help_text = " ".join(CliRunner().invoke(main, ["load", "--help"]).output.split())
+    option = "--batch-size INTEGER RANGE Articles per write transaction."
+    assert f"{option} [default: {DEFAULT_BATCH_SIZE};" in help_text
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    said = f"(`--batch-size`: articles per transaction, default {DEFAULT_BATCH_SIZE})"
+    assert said in " ".join(readme.split())

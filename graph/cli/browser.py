@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.graph.cli import fail_cleanly, main
+from newsgraph.graph.cli.common import fail_cleanly
 
 
-@main.command("browser-setup")
+@click.command("browser-setup")
 @click.option("--port", default=7476, show_default=True, help="Port the guide and style are served on.")
 @click.option(
     "--write", "folder", type=click.Path(file_okay=False), help="Also write style.grass and guide.html here."

@@ -1,4 +1,4 @@
-"""Commands for the local Neo4j server: ``newsgraph neo4j install|start|stop|status``."""
+"""The local Neo4j server: ``newsgraph neo4j install|start|stop|status``."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import click
 
 from newsgraph.extract.errors import EXIT_NEO4J
-from newsgraph.graph.cli import fail_cleanly, main
+from newsgraph.graph.cli.common import fail_cleanly
 
 if TYPE_CHECKING:
     from newsgraph.graph.neo4j.server import Instance
 
 
-@main.group()
+@click.group()
 def neo4j() -> None:
     """The local Neo4j 5.26 Community server (127.0.0.1 only, password in its credentials file).
 
