@@ -198,7 +198,7 @@ def split_statements(text: str) -> list[str]:
 # --- one record as rows ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeRow:
     """One node: its label and every schema property (``None`` where the record has no value)."""
 
@@ -210,7 +210,7 @@ class NodeRow:
         return self.properties["id"]
 
 
-@dataclass
+@dataclass(slots=True)
 class RelRow:
     """One relationship between two node ids; ``properties`` holds the schema's, then any extra ones."""
 
@@ -240,13 +240,13 @@ def record_rows(record: ArticleRecord) -> RecordRows:
     """The nodes and relationships of one record, in the order every writer adds them."""
     rows = RecordRows()
     art = record.article
-    article = {k: getattr(art, k) for k in NODE_PROPERTIES["Article"]}
-    rows.nodes.append(NodeRow("Article", _props("Article", **article)))
+    # Article and Actor properties are the record's fields of the same names, in schema order.
+    rows.nodes.append(NodeRow("Article", {k: getattr(art, k) for k in NODE_PROPERTIES["Article"]}))
     for actor in record.actors:
         props = {k: getattr(actor, k) for k in NODE_PROPERTIES["Actor"]}
-        rows.nodes.append(NodeRow("Actor", _props("Actor", **{**props, "aliases": unique(actor.aliases)})))
-    for place in record_places(record):
-        rows.nodes.append(NodeRow("Place", _props("Place", **place)))
+        props["aliases"] = unique(actor.aliases)
+        rows.nodes.append(NodeRow("Actor", props))
+    rows.nodes += [NodeRow("Place", place) for place in record_places(record)]
     rows.nodes += [NodeRow("Event", event_properties(event)) for event in record.events]
     mentions: Counter[str] = Counter()
     for actor in record.actors:
@@ -289,16 +289,13 @@ def _event_links(record: ArticleRecord, event: Any) -> list[RelRow]:
     if event.place:
         links.append(RelRow("AT", event.id, event_place_id(record, event.place)))
     ev = event.evidence
-    span = {"sentence_index": ev.sentence_index, "start": ev.start, "end": ev.end} if ev else {}
-    links.append(RelRow("REPORTED_IN", event.id, record.article.id, _rel_props("REPORTED_IN", **span)))
+    span = {"sentence_index": ev.sentence_index if ev else None, "start": ev.start if ev else None,
+            "end": ev.end if ev else None}  # fmt: skip
+    links.append(RelRow("REPORTED_IN", event.id, record.article.id, span))
     links += [RelRow("ATTRIBUTED_TO", event.id, actor) for actor in unique(event.attributed_to)]
     links += [RelRow("CONDITIONAL_ON", event.id, other) for other in unique(event.conditional_on)]
     links += [RelRow("RESPONDS_TO", event.id, other) for other in unique(event.responds_to)]
     return links
-
-
-def _rel_props(rel_type: str, **values: Any) -> dict[str, Any]:
-    return {name: values.get(name) for name in EDGE_PROPERTIES[rel_type]}
 
 
 def place_id(name: str) -> str:
@@ -306,7 +303,7 @@ def place_id(name: str) -> str:
 
 
 def record_places(record: ArticleRecord) -> list[dict[str, Any]]:
-    """Declared places, plus a Place for every event place given only as a name."""
+    """Declared places, plus a Place for every event place given only as a name (as Place properties)."""
     declared = [
         {"id": p["id"], "name": p.get("name"), "country": p.get("country")}
         for p in record.places
