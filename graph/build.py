@@ -73,12 +73,12 @@ def unique_articles(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:
 
 def add_node(graph: nx.MultiDiGraph, row: NodeRow) -> None:
     """Add a node, or merge it into the one with its id: aliases unite, first non-null values stay."""
-    node = graph.nodes.get(row.id)
-    if node is None:
+    if row.id not in graph:
         graph.add_node(row.id, label=row.label, **row.properties)
         return
     if row.label != "Actor":  # events, articles and places keep their first sighting
         return
+    node = graph.nodes[row.id]
     node["aliases"] = unique([*node["aliases"], *row.properties["aliases"]])
     for key in FIRST_NON_NULL:
         if node.get(key) is None:
@@ -91,7 +91,7 @@ def add_edges(graph: nx.MultiDiGraph, rows: RecordRows, article: str, skipped: l
         if rel.start not in graph or rel.end not in graph:
             skipped.append(f"{article}: {rel.type} {rel.start} -> {rel.end}")
             continue
-        key = edge_key(rel.type, rel.role)
+        key = edge_key(rel.type, rel.properties.get("role"))
         if not graph.has_edge(rel.start, rel.end, key):
             graph.add_edge(rel.start, rel.end, key=key, type=rel.type, **rel.properties)
     skipped.extend(rows.problems)
