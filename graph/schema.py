@@ -217,11 +217,7 @@ class RelRow:
     type: str
     start: str
     end: str
-    properties: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def role(self) -> str | None:
-        return self.properties.get("role")
+    properties: dict[str, Any] = field(default_factory=dict)  # INVOLVES: its role, part of its identity
 
 
 @dataclass
@@ -245,6 +241,8 @@ def record_rows(record: ArticleRecord) -> RecordRows:
     for actor in record.actors:
         props = {k: getattr(actor, k) for k in NODE_PROPERTIES["Actor"]}
         props["aliases"] = unique(actor.aliases)
+        if actor.kind is not None:  # plain text in every writer, whatever type the record model uses
+            props["kind"] = kind_name(actor.kind)
         rows.nodes.append(NodeRow("Actor", props))
     rows.nodes += [NodeRow("Place", place) for place in record_places(record)]
     rows.nodes += [NodeRow("Event", event_properties(event)) for event in record.events]
