@@ -32,8 +32,10 @@ browser-deps:
 run: setup
 	$(BIN)/newsgraph build seeds -o out
 
+# Style (ruff) and the layering of the rooms (import-linter's contracts in pyproject.toml).
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: setup neo4j browser-deps lint
 	$(BIN)/pytest -ra

@@ -19,8 +19,9 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.record import ArticleRecord
-from newsgraph.graph.build import build_graph, extra_label
-from newsgraph.graph.connection import Settings
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.neo4j.connection import Settings
+from newsgraph.graph.schema import extra_label
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
 BATCH_ROWS = 1000
@@ -55,14 +56,14 @@ def counts(driver: Any, settings: Settings) -> tuple[int, int]:
 
 
 def empty(driver: Any, settings: Settings) -> None:
-    from newsgraph.graph.server import clear_database
+    from newsgraph.graph.neo4j.server import clear_database
 
     clear_database(driver, settings.database)
 
 
 def time_loader(records: list[ArticleRecord], settings: Settings, clear: bool) -> Timing:
     """One ``load_records`` run (into an emptied database when ``clear``); what the database holds after."""
-    from newsgraph.graph.loader import load_records
+    from newsgraph.graph.neo4j.loader import load_records
 
     with _driver(settings) as driver:
         if clear:
@@ -125,8 +126,8 @@ def time_admin_import(records: list[ArticleRecord], instance: Any, folder: Path)
 
     Returns (seconds of ``neo4j-admin database import full``, nodes, relationships).
     """
-    from newsgraph.graph.export import export_graph
-    from newsgraph.graph.server import admin_import
+    from newsgraph.graph.exports import export_graph
+    from newsgraph.graph.neo4j.bulk_import import admin_import
 
     csv_dir = export_graph(build_graph(records), "csv", folder)
     started = time.perf_counter()

@@ -24,9 +24,10 @@ import corpus  # noqa: E402
 from newsgraph.extract.pipeline import Extractor  # noqa: E402
 from newsgraph.extract.readers import article_id  # noqa: E402
 from newsgraph.extract.record import Article  # noqa: E402
-from newsgraph.graph import loader  # noqa: E402
-from newsgraph.graph.connection import open_driver  # noqa: E402
-from newsgraph.graph.server import Instance, clear_database, free_port  # noqa: E402
+from newsgraph.graph.neo4j import loader  # noqa: E402
+from newsgraph.graph.neo4j.connection import open_driver  # noqa: E402
+from newsgraph.graph.neo4j.server import Instance, clear_database, free_port  # noqa: E402
+from newsgraph.graph.neo4j.statements import statement  # noqa: E402
 
 
 def main() -> None:
@@ -38,9 +39,9 @@ def main() -> None:
     records = list(Extractor(n_process=2).extract_many(articles))
 
     names = {}
-    for path in (HERE.parent / "graph" / "cypher").glob("*.cypher"):
+    for path in (HERE.parent / "graph" / "neo4j" / "cypher").glob("*.cypher"):
         try:
-            names[loader.statement(path.stem)] = path.stem
+            names[statement(path.stem)] = path.stem
         except ValueError:  # files of several statements (constraints) are not per-batch statements
             pass
     spent: Counter = Counter()

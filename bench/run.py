@@ -169,7 +169,7 @@ def _last_line(text: str) -> str:
 
 
 def measure_neo4j(report: Report, work: Path, records: list[Any], bulk_articles: int) -> None:
-    from newsgraph.graph.server import Instance, free_port
+    from newsgraph.graph.neo4j.server import Instance, free_port
 
     instance = Instance(
         work / "neo4j", free_port(BENCH_BOLT_PORT), free_port(BENCH_HTTP_PORT),

@@ -1,6 +1,7 @@
-"""newsgraph.graph: records to a networkx graph, exports, the Neo4j loader and server, the CLI.
+"""newsgraph.graph: extraction records to a graph, its files and its Neo4j database.
 
-``build.build_graph`` makes the graph, ``export.export_graph``/``write_all`` write it,
-``loader.load_records`` writes records into Neo4j (``connection.settings_from`` says where),
-``server`` runs the local Neo4j 5.26, and ``cli`` is the ``newsgraph`` command.
+``schema`` declares the graph once and maps a record to rows; ``build.build_graph`` makes the
+networkx graph and ``analysis`` summarises it; ``exports`` writes it as files (one module per
+format, a registry); ``neo4j`` provisions and runs Neo4j and loads records into it; ``run.build``
+is the whole ``newsgraph build`` job; ``cli`` is the ``newsgraph`` command on top.
 """

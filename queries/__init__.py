@@ -9,7 +9,9 @@ A header reads::
 Each parameter has a type (``string``, ``int``, ``float``, ``bool``, or ``actor``: a name, alias or id,
 matched case-insensitively by the query itself, so the file also runs as-is in Neo4j Browser after
 ``:param actor => 'Moscow'``) and an optional default (``null`` for optional); without a default it is
-required. :func:`run_query` checks and converts the parameters, then runs the query read-only.
+required. :func:`bind_params` checks and converts the parameters;
+:func:`newsgraph.graph.neo4j.query.run_query` runs a query read-only against a server. This package
+is data and its registry: it never imports ``newsgraph.graph``.
 """
 
 from __future__ import annotations
@@ -19,12 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsgraph.extract.errors import EXIT_USAGE, NewsgraphError
-
-if TYPE_CHECKING:
-    from newsgraph.graph.connection import Settings
 
 PARAM_TYPES = ("string", "int", "float", "bool", "actor")
 _PARAM = re.compile(r"(\w+)\s*\(\s*(\w+)\s*(?:,\s*([^)]*?))?\s*\)")
@@ -154,38 +153,4 @@ def bind_params(query: QueryInfo, params: Mapping[str, Any] | None) -> dict[str,
     return bound
 
 
-def run_query(
-    name: str, params: Mapping[str, Any] | None, settings: Settings
-) -> tuple[list[str], list[list[Any]]]:
-    """Run a named query read-only against the server of ``settings``; returns (columns, rows)."""
-    import neo4j
-
-    from newsgraph.graph.connection import neo4j_errors, open_driver
-
-    query = get_query(name)
-    bound = bind_params(query, params)
-    driver = open_driver(settings)
-    try:
-        with neo4j_errors(settings):
-            result = driver.execute_query(
-                query.text, bound, database_=settings.database, routing_=neo4j.RoutingControl.READ
-            )
-    finally:
-        driver.close()
-    return list(result.keys), [[_plain(v) for v in record.values()] for record in result.records]
-
-
-def _plain(value: Any) -> Any:
-    """Driver values as plain Python (nodes and relationships as property dicts)."""
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "items") and hasattr(value, "element_id"):  # a Node or Relationship
-        return dict(value.items())
-    if hasattr(value, "iso_format"):  # neo4j.time types
-        return value.iso_format()
-    return value
-
-
-__all__ = ["QueryInfo", "QueryParam", "list_queries", "get_query", "bind_params", "run_query"]
+__all__ = ["QueryInfo", "QueryParam", "list_queries", "get_query", "bind_params", "parse_header"]

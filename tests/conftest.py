@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 
-# ==== Neo4j test server (owner: graph/server.py) ===================================================
+# ==== Neo4j test server (owner: graph/neo4j/server.py) ===================================================
 # One dedicated Neo4j per test session, in its own temporary folder and on its own ports (17687 and
 # 17474 when free, else free ones), so a user's server on 7687/7474 is never touched. Tests that
 # use these fixtures get the `neo4j` marker automatically (deselect them with -m "not neo4j").
-from newsgraph.graph import server
-from newsgraph.graph.connection import Settings
+from newsgraph.graph.neo4j import server
+from newsgraph.graph.neo4j.connection import Settings
 
 TEST_BOLT_PORT = 17687
 TEST_HTTP_PORT = 17474
@@ -23,7 +23,7 @@ _NEO4J_USED = pytest.StashKey[str]()
 
 @pytest.fixture(scope="session")
 def neo4j_instance(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    """The running test server (a :class:`newsgraph.graph.server.Instance`), stopped after the session."""
+    """The running test server (a :class:`newsgraph.graph.neo4j.server.Instance`), stopped at the end."""
     bolt = server.free_port(TEST_BOLT_PORT)
     http = server.free_port(TEST_HTTP_PORT)
     instance = server.Instance(tmp_path_factory.mktemp("neo4j"), bolt, http)

@@ -355,8 +355,8 @@ EXPECTED_ACTOR_KINDS = {"state": 5, "person": 3, "organization": 2, "group": 2}
 
 
 def expected_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """What Neo4j should hold for ``graph``, keyed as ``newsgraph.graph.loader.graph_counts`` keys it."""
-    from newsgraph.graph.build import extra_label
+    """What Neo4j should hold for ``graph``, keyed as ``newsgraph.graph.neo4j.loader.graph_counts`` does."""
+    from newsgraph.graph.schema import extra_label
 
     counts: Counter = Counter()
     for _, data in graph.nodes(data=True):

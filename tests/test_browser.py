@@ -13,8 +13,11 @@ import pytest
 from chromium import chromium, screenshot
 from click.testing import CliRunner
 
-from newsgraph.graph import server
-from newsgraph.graph.browser_assets import (
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.cli import main
+from newsgraph.graph.exports.html import style_colors
+from newsgraph.graph.neo4j import server
+from newsgraph.graph.neo4j.browser_assets import (
     AssetServer,
     browser_commands,
     cypher_literal,
@@ -27,9 +30,6 @@ from newsgraph.graph.browser_assets import (
     start_detached,
     stop_detached,
 )
-from newsgraph.graph.build import build_graph
-from newsgraph.graph.cli import main
-from newsgraph.graph.html import style_colors
 from newsgraph.queries import list_queries
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -124,7 +124,7 @@ def seed_records():
 @pytest.fixture(scope="module")
 def configured_neo4j(tmp_path_factory, seed_records):
     """A Neo4j 5.26 of its own (Browser settings are read at start), loaded with the seed records."""
-    from newsgraph.graph.loader import load_records
+    from newsgraph.graph.neo4j.loader import load_records
 
     root = tmp_path_factory.mktemp("browser")
     with AssetServer(root / "assets") as assets:

@@ -6,15 +6,15 @@ from collections import Counter
 
 from fixtures_records import EXPECTED_ACTOR_KINDS, EXPECTED_NODES, HOSTILE, fixture_records
 
-from newsgraph.graph.build import (
+from newsgraph.graph.analysis import (
     actor_centrality,
     actor_timeline,
-    build_graph,
     dyad_summary,
     find_actor,
     most_active_actors,
     summarize,
 )
+from newsgraph.graph.build import build_graph
 
 
 def _graph():

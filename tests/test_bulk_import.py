@@ -15,14 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.graph.build import build_graph, extra_label
-from newsgraph.graph.export import export_graph
-from newsgraph.graph.server import Instance, admin_import, free_port
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.exports import export_graph
+from newsgraph.graph.neo4j.bulk_import import admin_import
+from newsgraph.graph.neo4j.server import Instance, free_port
+from newsgraph.graph.schema import extra_label
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[1]
-COUNT_GRAPH = (ROOT / "graph" / "cypher" / "count_graph.cypher").read_text(encoding="utf-8")
+COUNT_GRAPH = (ROOT / "graph" / "neo4j" / "cypher" / "count_graph.cypher").read_text(encoding="utf-8")
 EVENT_BY_ID = (ROOT / "bench" / "cypher" / "event_by_id.cypher").read_text(encoding="utf-8")
 
 

@@ -12,7 +12,7 @@ from newsgraph.extract import distributed
 from newsgraph.extract.distributed import extract_with_dask
 from newsgraph.extract.errors import InputError, NewsgraphError
 from newsgraph.extract.inputs import RecordSource
-from newsgraph.graph.server import free_port
+from newsgraph.graph.neo4j.server import free_port
 
 pytestmark = pytest.mark.slow
 

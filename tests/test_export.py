@@ -10,9 +10,8 @@ import pytest
 from fixtures_records import HOSTILE, HOSTILE_TITLE, expected_counts, fixture_records
 
 from newsgraph.extract.errors import InputError, NewsgraphError
-from newsgraph.graph import server
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.export import (
+from newsgraph.graph.exports import (
     cypher_literal,
     cypher_string,
     export_graph,
@@ -23,7 +22,8 @@ from newsgraph.graph.export import (
     read_json,
     write_all,
 )
-from newsgraph.graph.loader import graph_counts, load_records
+from newsgraph.graph.neo4j import bulk_import, server
+from newsgraph.graph.neo4j.loader import graph_counts, load_records
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_cypher_script_one_statement_per_line(graph, tmp_path):
 
 def test_write_all_names(graph, tmp_path):
     written = write_all(graph, tmp_path / "out")
-    assert html_available()  # graph/html.py is part of the package: write_all must include it
+    assert html_available()  # graph/exports/html.py is part of the package: write_all must include it
     assert written.pop("html").name == "graph.html"
     assert {k: v.name for k, v in written.items()} == {
         "graphml": "graph.graphml",
@@ -173,7 +173,9 @@ def test_csv_through_neo4j_admin_import(graph, tmp_path):
     folder = export_graph(graph, "csv", tmp_path / "csv")
     scratch = server.Instance(tmp_path / "scratch", server.free_port(), server.free_port())
     try:
-        result = server.admin_import(folder, scratch, extra_args=["--multiline-fields=true"], timeout=180)
+        result = bulk_import.admin_import(
+            folder, scratch, extra_args=["--multiline-fields=true"], timeout=180
+        )
         assert (result.nodes, result.relationships) == (27, graph.number_of_edges())
         settings = scratch.settings()
         assert graph_counts(settings) == expected_counts(graph)

@@ -16,7 +16,7 @@ from fixtures_records import HOSTILE, HOSTILE_TITLE, fixture_records
 
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.html import render_html, style_colors, view_data, write_html
+from newsgraph.graph.exports.html import render_html, style_colors, view_data, write_html
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

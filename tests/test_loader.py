@@ -16,10 +16,10 @@ from fixtures_records import (
 )
 
 from newsgraph.extract.errors import EXIT_NEO4J, Neo4jError
-from newsgraph.graph import server
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.connection import Settings, open_driver, settings_from
-from newsgraph.graph.loader import graph_counts, load_records
+from newsgraph.graph.neo4j import server
+from newsgraph.graph.neo4j.connection import Settings, open_driver, settings_from
+from newsgraph.graph.neo4j.loader import graph_counts, load_records
 
 
 def _one(driver, query: str, **params):
@@ -145,7 +145,7 @@ def test_cli_load_record_files(neo4j_clean, neo4j_settings, tmp_path):
 def test_backoff_retries_a_lost_session_a_bounded_number_of_times(monkeypatch):
     import neo4j
 
-    from newsgraph.graph import loader
+    from newsgraph.graph.neo4j import loader
 
     monkeypatch.setattr(loader, "BACKOFF_SECONDS", 0.01)
     calls = []
@@ -172,3 +172,22 @@ def test_progress_is_told_of_each_batch(neo4j_clean, neo4j_settings):
     told: list[int] = []
     stats = load_records(fixture_records(), neo4j_settings, batch_size=2, progress=told.append)
     assert told == [2, 1] and stats.batches == 2
+
+
+def test_batch_size_means_articles_per_transaction_with_one_default():
+    """`--batch-size` of `newsgraph load`: its default, the loader's and the README's are one constant."""
+    import inspect
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from newsgraph.graph.cli import main
+    from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
+
+    assert inspect.signature(load_records).parameters["batch_size"].default == DEFAULT_BATCH_SIZE
+    help_text = " ".join(CliRunner().invoke(main, ["load", "--help"]).output.split())
+    option = "--batch-size INTEGER RANGE Articles per write transaction."
+    assert f"{option} [default: {DEFAULT_BATCH_SIZE};" in help_text
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    said = f"(`--batch-size`: articles per transaction, default {DEFAULT_BATCH_SIZE})"
+    assert said in " ".join(readme.split())

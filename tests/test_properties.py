@@ -32,7 +32,7 @@ from newsgraph.extract.record import (
     write_jsonl,
 )
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.export import export_graph, read_gexf, read_graphml, read_json
+from newsgraph.graph.exports import export_graph, read_gexf, read_graphml, read_json
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

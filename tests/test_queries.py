@@ -8,9 +8,10 @@ import pytest
 from fixtures_records import HOSTILE, fixture_records
 
 from newsgraph.extract.errors import EXIT_NEO4J, EXIT_USAGE, NewsgraphError
-from newsgraph.graph import server
-from newsgraph.graph.loader import load_records
-from newsgraph.queries import QueryParam, bind_params, get_query, list_queries, parse_header, run_query
+from newsgraph.graph.neo4j import server
+from newsgraph.graph.neo4j.loader import load_records
+from newsgraph.graph.neo4j.query import run_query
+from newsgraph.queries import QueryParam, bind_params, get_query, list_queries, parse_header
 
 
 @pytest.fixture(scope="module")

@@ -29,15 +29,15 @@ from hypothesis import strategies as st
 
 from newsgraph.extract.errors import EXIT_NEO4J, EXIT_OK
 from newsgraph.extract.record import RELATION_TYPES, read_jsonl, write_jsonl
-from newsgraph.graph import browser_assets, server
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.cli import main
-from newsgraph.graph.export import cypher_string
-from newsgraph.graph.loader import graph_counts, load_records
+from newsgraph.graph.exports import cypher_string
+from newsgraph.graph.neo4j import browser_assets, server
+from newsgraph.graph.neo4j.loader import graph_counts, load_records
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWSGRAPH = Path(sys.executable).with_name("newsgraph")
-CYPHER_DIRS = ("graph/cypher", "queries", "graph/neo4j/cypher", "graph/browser")
+CYPHER_DIRS = ("graph", "queries", "graph/neo4j/cypher", "graph/neo4j/browser")
 SOURCE_DIRS = ("extract", "graph", "queries")
 
 
@@ -252,7 +252,7 @@ def test_every_cypher_file_takes_values_as_parameters():
             value = "".join(literal)
             # fixed vocabulary only (labels, roles, codes); any value from outside comes as a $parameter
             assert re.fullmatch(r"[A-Za-z0-9_]*", value), f"{path}: literal {value!r}"
-    for path in (ROOT / "graph" / "cypher").glob("*.cypher"):
+    for path in (ROOT / "graph" / "neo4j" / "cypher").glob("*.cypher"):
         if path.stem.startswith(("merge_", "link_")) or path.stem == "interactions":
             assert re.search(r"UNWIND \$(rows|ids) AS", _code(path)), path
     from newsgraph.queries import list_queries
@@ -265,7 +265,7 @@ def test_every_cypher_file_takes_values_as_parameters():
 _CYPHER_WORDS = re.compile(r"\b(MATCH|MERGE|CREATE|UNWIND|DELETE|DETACH|RETURN|CALL|REMOVE|SET)\b")
 # The Cypher *script* export writes literals on purpose, each through cypher_string/cypher_literal
 # (tested above against the server); the CLI's messages name Cypher words in prose.
-_ALLOWED = {("graph/export.py", "cypher_statements")}
+_ALLOWED = {("graph/exports/cypher.py", "cypher_statements")}
 
 
 def test_no_python_code_formats_cypher_from_data():

@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.extract.errors import EXIT_NEO4J, NewsgraphError
-from newsgraph.graph import browser_assets, server
 from newsgraph.graph.cli import main
+from newsgraph.graph.neo4j import browser_assets, bulk_import, provision, server
 
 
 def scratch(root: Path, **kwargs) -> server.Instance:
@@ -34,7 +34,7 @@ def count(settings, query: str) -> int:
 
 
 def test_reports_the_pinned_version(neo4j_instance):
-    assert neo4j_instance.version() == server.NEO4J_VERSION
+    assert neo4j_instance.version() == provision.NEO4J_VERSION
     state = neo4j_instance.status()
     assert state.running and state.pid == neo4j_instance.pid()
     assert state.bolt_uri == f"bolt://127.0.0.1:{neo4j_instance.bolt_port}"
@@ -98,7 +98,7 @@ def test_browser_is_served(neo4j_instance):
         discovery = json.load(reply)
     # The Browser connects where discovery points: our port, not the default 7687.
     assert discovery["bolt_direct"] == neo4j_instance.bolt_uri
-    assert discovery["neo4j_version"] == server.NEO4J_VERSION
+    assert discovery["neo4j_version"] == provision.NEO4J_VERSION
 
 
 def test_clean_fixture_empties_data_and_schema(neo4j_clean, neo4j_settings):
@@ -138,7 +138,7 @@ def test_cli_start_status_stop(tmp_path):
         first = instance.pid()
         status = newsgraph("status")
         assert status.returncode == 0 and f"running (pid {first})" in status.stdout
-        assert f"Neo4j {server.NEO4J_VERSION}" in status.stdout
+        assert f"Neo4j {provision.NEO4J_VERSION}" in status.stdout
         assert newsgraph("start").returncode == 0 and instance.pid() == first  # running: a no-op
         # Extra config lines reach the server: the Browser settings `neo4j start` adds.
         with neo4j.GraphDatabase.driver(instance.bolt_uri, auth=("neo4j", instance.password())) as driver:
@@ -174,7 +174,7 @@ def test_admin_import_gives_the_expected_counts(tmp_path):
     (csv / "notes.csv").write_text("ignored: neither nodes_* nor rels_*\n")
     instance = scratch(tmp_path / "scratch")
     try:
-        result = server.admin_import(csv, instance)
+        result = bulk_import.admin_import(csv, instance)
         assert (result.nodes, result.relationships) == (4, 2)
         settings = instance.settings()
         assert count(settings, "MATCH (n:Actor) RETURN count(n)") == 3
@@ -187,14 +187,14 @@ def test_admin_import_gives_the_expected_counts(tmp_path):
             == 1
         )
         with pytest.raises(NewsgraphError, match="stop the Neo4j instance"):
-            server.admin_import(csv, instance)
+            bulk_import.admin_import(csv, instance)
     finally:
         instance.stop()
 
 
 def test_admin_import_needs_node_files(tmp_path):
     with pytest.raises(NewsgraphError, match="no nodes_"):
-        server.admin_import(tmp_path, scratch(tmp_path / "scratch"))
+        bulk_import.admin_import(tmp_path, scratch(tmp_path / "scratch"))
 
 
 @pytest.mark.neo4j
@@ -258,9 +258,9 @@ def test_status_command_exits_non_zero_when_not_running(tmp_path, monkeypatch):
 def test_install_is_a_quick_no_op_when_cached():
     import time
 
-    server.install()
+    provision.install()
     started = time.monotonic()
-    home = server.install()
+    home = provision.install()
     assert time.monotonic() - started < 1
     assert (home / ".complete").exists() and any(home.glob("lib/neo4j-browser-*.jar"))
 
@@ -271,7 +271,7 @@ def test_java_missing_is_a_one_line_error(tmp_path, monkeypatch):
     monkeypatch.delenv("JAVA_HOME", raising=False)
     monkeypatch.delenv("NEO4J_HOME", raising=False)
     with pytest.raises(NewsgraphError, match="java not found"):
-        server.install()
+        provision.install()
 
 
 def test_maven_failure_names_its_log(tmp_path, monkeypatch):
@@ -280,6 +280,6 @@ def test_maven_failure_names_its_log(tmp_path, monkeypatch):
     with pytest.raises(
         NewsgraphError, match=r"with Maven failed; read .*neo4j-0\.0\.0-install\.log"
     ) as error:
-        server.install(version="0.0.0")  # no such release on Maven Central
+        provision.install(version="0.0.0")  # no such release on Maven Central
     assert "neo4j-server" in Path(str(error.value).rsplit("read ", 1)[1]).read_text()
     assert not (tmp_path / "neo4j-0.0.0" / ".complete").exists()

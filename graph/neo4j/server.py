@@ -1,34 +1,23 @@
-"""The local Neo4j 5.26 server: provisioning from Maven Central, instances, start/stop, admin import.
-
-Provisioning: Neo4j's community distribution archive is not on Maven Central, but its parts
-are. ``install()`` runs ``mvn dependency:copy-dependencies`` over ``graph/neo4j/pom.xml``
-into ``$NEWSGRAPH_CACHE/neo4j-<version>/lib`` (default ``~/.cache/newsgraph``; Maven keeps
-its own cache in ``~/.m2``). That folder is a Neo4j home without scripts: the server is
-started with Neo4j's own launchers (``org.neo4j.server.startup.Neo4jCommand`` and
-``Neo4jAdminCommand``, the classes behind ``bin/neo4j`` and ``bin/neo4j-admin``), so heap
-flags, pid files and ``neo4j-admin`` behave as in a packaged install. When ``$NEO4J_HOME``
-is set, its ``bin/neo4j`` and ``bin/neo4j-admin`` are used instead.
+"""The local Neo4j server process: instances (a folder and two ports), start, stop, status, password.
 
 An :class:`Instance` is a folder (``conf``, ``data``, ``logs``, ``run``, ``import``,
 ``plugins`` and a 0600 ``credentials.json``) plus two ports. The default one lives in
-``$NEWSGRAPH_HOME/neo4j`` (default ``~/.local/share/newsgraph/neo4j``) on 7687/7474.
+``$NEWSGRAPH_HOME/neo4j`` (default ``~/.local/share/newsgraph/neo4j``) on 7687/7474. The Neo4j it
+runs comes from ``provision.py``; ``neo4j.conf`` and ``conf.d/`` beside this module are its
+configuration template.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,143 +25,24 @@ from string import Template
 from typing import Any
 
 from newsgraph.extract.errors import Neo4jError, NewsgraphError
-from newsgraph.graph.connection import Settings
+from newsgraph.graph.neo4j.provision import NEO4J_VERSION, Distribution, distribution, installed_version
+from newsgraph.graph.neo4j.settings import Settings
+from newsgraph.graph.neo4j.statements import statement
 
-NEO4J_VERSION = "5.26.30"
-BROWSER_VERSION = "5.24.0"  # the newest org.neo4j.client:neo4j-browser on Maven Central
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 USER = "neo4j"
 DATABASE = "neo4j"  # Community has one user database
 
-_DATA = resources.files("newsgraph.graph") / "neo4j"
-_LAUNCHER = "org.neo4j.server.startup.Neo4jCommand"
-_ADMIN_LAUNCHER = "org.neo4j.server.startup.Neo4jAdminCommand"
+_DATA = resources.files("newsgraph.graph.neo4j")
 
 
 # --- where things live -----------------------------------------------------------
 
 
-def cache_dir() -> Path:
-    """Provisioned distributions: ``$NEWSGRAPH_CACHE`` or ``~/.cache/newsgraph``."""
-    return Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
-
-
 def data_home() -> Path:
     """Instances: ``$NEWSGRAPH_HOME`` or ``~/.local/share/newsgraph``."""
     return Path(os.environ.get("NEWSGRAPH_HOME") or Path.home() / ".local" / "share" / "newsgraph")
-
-
-def _cypher(name: str) -> str:
-    return (_DATA / "cypher" / f"{name}.cypher").read_text(encoding="utf-8")
-
-
-# --- provisioning ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Distribution:
-    """A Neo4j home to run from: the Maven-provisioned one (lib/ only) or a user's ``$NEO4J_HOME``."""
-
-    home: Path
-    packaged: bool  # True for a real distribution with bin/ scripts ($NEO4J_HOME)
-
-    def command(self, admin: bool = False) -> list[str]:
-        """The ``neo4j`` (or ``neo4j-admin``) command line, without its arguments."""
-        if self.packaged:
-            return [str(self.home / "bin" / ("neo4j-admin" if admin else "neo4j"))]
-        return [_java(), "-cp", str(self.home / "lib" / "*"), _ADMIN_LAUNCHER if admin else _LAUNCHER]
-
-    def version(self) -> str:
-        if not self.packaged:
-            return NEO4J_VERSION
-        for jar in sorted((self.home / "lib").glob("neo4j-kernel-*.jar")):
-            match = re.fullmatch(r"neo4j-kernel-(\d+\.\d+\.\d+)\.jar", jar.name)
-            if match:
-                return match.group(1)
-        return "unknown"
-
-
-def _java() -> str:
-    java_home = os.environ.get("JAVA_HOME")
-    java = Path(java_home, "bin", "java") if java_home else shutil.which("java")
-    if not java or not Path(java).exists():
-        raise NewsgraphError("java not found: Neo4j 5.26 needs Java 17 or 21 on PATH (or JAVA_HOME)")
-    return str(java)
-
-
-def install_dir(version: str = NEO4J_VERSION) -> Path:
-    return cache_dir() / f"neo4j-{version}"
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Serialise work on one path across processes (parallel test sessions share the cache)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def install(version: str = NEO4J_VERSION, browser_version: str = BROWSER_VERSION) -> Path:
-    """Provision Neo4j Community from Maven Central into the cache; the Neo4j home to run from.
-
-    Idempotent: returns at once when the cache holds a complete install. With ``$NEO4J_HOME``
-    set, checks and returns that installation instead and downloads nothing.
-    """
-    if os.environ.get("NEO4J_HOME"):
-        return distribution().home
-    home = install_dir(version)
-    stamp = home / ".complete"
-    if stamp.exists():
-        return home
-    _java()
-    mvn = shutil.which("mvn")
-    if not mvn:
-        raise NewsgraphError("mvn not found: install Maven to provision Neo4j, or set NEO4J_HOME")
-    with _locked(cache_dir() / f"neo4j-{version}.lock"):
-        if stamp.exists():  # another process finished it while we waited
-            return home
-        log = cache_dir() / f"neo4j-{version}-install.log"
-        with tempfile.TemporaryDirectory(dir=cache_dir(), prefix=".install-") as tmp:
-            pom = Path(tmp) / "pom.xml"
-            pom.write_bytes((_DATA / "pom.xml").read_bytes())
-            command = [
-                mvn, "-B", "-f", str(pom), "dependency:copy-dependencies",
-                f"-Dneo4j.version={version}", f"-Dneo4j-browser.version={browser_version}",
-                f"-DoutputDirectory={Path(tmp) / 'lib'}",
-            ]  # fmt: skip
-            with open(log, "w") as out:
-                done = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, cwd=tmp)
-            if done.returncode != 0 or not any((Path(tmp) / "lib").glob("neo4j-kernel-*.jar")):
-                raise NewsgraphError(f"provisioning Neo4j {version} with Maven failed; read {log}")
-            if home.exists():  # a partial install from an interrupted run
-                shutil.rmtree(home)
-            home.mkdir(parents=True)
-            (Path(tmp) / "lib").rename(home / "lib")
-        stamp.write_text(f"neo4j {version}\nneo4j-browser {browser_version}\n")
-    return home
-
-
-def installed_version() -> str | None:
-    """The version that would run, without installing anything; None when not provisioned yet."""
-    if os.environ.get("NEO4J_HOME"):
-        return distribution().version()
-    return NEO4J_VERSION if (install_dir() / ".complete").exists() else None
-
-
-def distribution() -> Distribution:
-    """The Neo4j to run: ``$NEO4J_HOME`` when set, else the provisioned one (installed if needed)."""
-    user_home = os.environ.get("NEO4J_HOME")
-    if user_home:
-        home = Path(user_home)
-        if not (home / "bin" / "neo4j").exists() or not (home / "bin" / "neo4j-admin").exists():
-            raise NewsgraphError(f"NEO4J_HOME={home} has no bin/neo4j and bin/neo4j-admin")
-        return Distribution(home, packaged=True)
-    return Distribution(install(), packaged=False)
 
 
 # --- instances -------------------------------------------------------------------
@@ -185,14 +55,6 @@ class Status:
     version: str
     bolt_uri: str
     browser_url: str
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    nodes: int
-    relationships: int
-    properties: int
-    log: Path
 
 
 class Instance:
@@ -409,7 +271,7 @@ class Instance:
 
             try:
                 with neo4j.GraphDatabase.driver(self.bolt_uri, auth=(USER, self.password())) as driver:
-                    records, _, _ = driver.execute_query(_cypher("components"), database_="system")
+                    records, _, _ = driver.execute_query(statement("components"), database_="system")
                     return str(records[0]["version"])
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError):
                 pass  # starting, stopping or not ours to ask: say what is installed
@@ -526,73 +388,15 @@ def local_settings() -> Settings | None:
     return instance.settings()
 
 
-# --- neo4j-admin database import ---------------------------------------------------
-
-NODE_FILES = ("nodes_*.csv", "nodes_*.csv.gz")
-RELATIONSHIP_FILES = ("rels_*.csv", "rels_*.csv.gz", "relationships_*.csv", "relationships_*.csv.gz")
-
-
-def import_files(csv_dir: Path) -> tuple[list[Path], list[Path]]:
-    """The node and relationship files of a CSV folder, told apart by name (see :func:`admin_import`)."""
-    nodes = sorted({p for pattern in NODE_FILES for p in Path(csv_dir).glob(pattern)})
-    rels = sorted({p for pattern in RELATIONSHIP_FILES for p in Path(csv_dir).glob(pattern)})
-    return nodes, rels
-
-
-def admin_import(
-    csv_dir: str | Path,
-    instance: Instance,
-    *,
-    extra_args: Sequence[str] = (),
-    start: bool = True,
-    timeout: float = 120.0,
-) -> ImportResult:
-    """Bulk-load a folder of neo4j-admin CSV files into ``instance`` (replacing its database), then start it.
-
-    File roles come from names: ``nodes_*.csv`` are node files, ``rels_*.csv`` (or
-    ``relationships_*.csv``) relationship files, each optionally gzipped. Each file carries
-    its own neo4j-admin header line (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``,
-    ``:TYPE``, typed properties such as ``goldstein:float``). Meant for a scratch instance:
-    the instance must be stopped, and its ``neo4j`` database is overwritten.
-    """
-    csv_dir = Path(csv_dir)
-    nodes, rels = import_files(csv_dir)
-    if not nodes:
-        raise NewsgraphError(f"{csv_dir}: no nodes_*.csv files to import")
-    if instance.is_running():
-        raise NewsgraphError(f"stop the Neo4j instance in {instance.root} before importing into it")
-    instance.initialize()
-    report = instance.logs_dir / "import.report"
-    args = [
-        "database", "import", "full", DATABASE, "--overwrite-destination",
-        f"--report-file={report}",
-        *(f"--nodes={path.absolute()}" for path in nodes),
-        *(f"--relationships={path.absolute()}" for path in rels),
-        *extra_args,
-    ]  # fmt: skip
-    output = instance._admin(args, "import")
-    counts = {
-        what: int(number.replace(",", ""))
-        for number, what in re.findall(r"^\s*([\d,]+) (nodes|relationships|properties)\s*$", output, re.M)
-    }
-    result = ImportResult(
-        counts.get("nodes", 0), counts.get("relationships", 0), counts.get("properties", 0),
-        instance.logs_dir / "admin-import.log",
-    )  # fmt: skip
-    if start:
-        instance.start(timeout)
-    return result
-
-
 # --- helpers for tests and tools -----------------------------------------------------
 
 
 def clear_database(driver: Any, database: str = DATABASE) -> None:
     """Empty a database: every node and relationship, then constraints and indexes (not the lookups)."""
-    driver.execute_query(_cypher("delete_all"), database_=database)
-    records, _, _ = driver.execute_query(_cypher("show_constraints"), database_=database)
+    driver.execute_query(statement("delete_all"), database_=database)
+    records, _, _ = driver.execute_query(statement("show_constraints"), database_=database)
     for record in records:
-        driver.execute_query(_cypher("drop_constraint"), name=record["name"], database_=database)
-    records, _, _ = driver.execute_query(_cypher("show_indexes"), database_=database)
+        driver.execute_query(statement("drop_constraint"), name=record["name"], database_=database)
+    records, _, _ = driver.execute_query(statement("show_indexes"), database_=database)
     for record in records:
-        driver.execute_query(_cypher("drop_index"), name=record["name"], database_=database)
+        driver.execute_query(statement("drop_index"), name=record["name"], database_=database)

@@ -1,4 +1,4 @@
-"""Where a Neo4j server is and how to log in: explicit options, then environment, then the local server."""
+"""Settings from options, environment or the local server, and a driver that is known to work."""
 
 from __future__ import annotations
 
@@ -6,26 +6,16 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import neo4j
 
 from newsgraph.extract.errors import Neo4jError
+from newsgraph.graph.neo4j.server import local_settings
+from newsgraph.graph.neo4j.settings import Settings
 
 # The driver logs each retry as a warning; with no logging set up Python would print those to stderr
 # as bare lines ahead of our one-line error. Programs that configure logging still receive them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
-
-
-@dataclass(frozen=True)
-class Settings:
-    uri: str
-    user: str
-    password: str = ""
-    database: str | None = None  # None: the server's default database
-
-    def __repr__(self) -> str:  # never print the password
-        return f"Settings(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
 
 
 ENV_VARS = {
@@ -53,7 +43,7 @@ def settings_from(
     values = {k: v if v is not None else (os.environ.get(ENV_VARS[k]) or None) for k, v in given.items()}
     local = None
     if values["uri"] is None or values["password"] is None:
-        local = _local_settings()
+        local = local_settings()
     if values["uri"] is None:
         if local is None:
             raise Neo4jError(
@@ -71,14 +61,6 @@ def settings_from(
         password=values["password"] or "",
         database=values["database"],
     )
-
-
-def _local_settings() -> Settings | None:
-    try:
-        from newsgraph.graph.server import local_settings
-    except ImportError:  # provisioning not installed: only explicit settings work
-        return None
-    return local_settings()
 
 
 def open_driver(settings: Settings) -> neo4j.Driver:
@@ -128,3 +110,6 @@ def neo4j_errors(settings: Settings) -> Iterator[None]:
         raise Neo4jError(
             f"Neo4j at {settings.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
         ) from exc
+
+
+__all__ = ["Settings", "settings_from", "open_driver", "neo4j_errors"]

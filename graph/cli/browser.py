@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.graph.cli import fail_cleanly, main
+from newsgraph.graph.cli.common import fail_cleanly
 
 
-@main.command("browser-setup")
+@click.command("browser-setup")
 @click.option("--port", default=7476, show_default=True, help="Port the guide and style are served on.")
 @click.option(
     "--write", "folder", type=click.Path(file_okay=False), help="Also write style.grass and guide.html here."
@@ -22,7 +22,7 @@ def browser_setup(port: int, folder: str | None, serve: bool) -> None:
     server: run this with --serve and keep it running while you use the guide.
     (`newsgraph neo4j start` does all of this by itself for the local server.)
     """
-    from newsgraph.graph import browser_assets as assets
+    from newsgraph.graph.neo4j import browser_assets as assets
 
     base = assets.base_url(port)
     if folder:

@@ -4,12 +4,13 @@ The page draws actors and events (the nodes an analyst reads) with sigma.js on W
 shown as the provenance of each event rather than as nodes. Positions are computed here with igraph's
 Fruchterman-Reingold layout (C code, a fraction of a second for thousands of nodes), so the browser
 renders a finished picture and never freezes on a layout. Colours come from the Neo4j Browser style
-(``graph/browser/style.grass``), so both views look alike.
+(``graph/style.grass``), so both views look alike.
 """
 
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import math
 import re
@@ -21,20 +22,15 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.graph.build import KIND_LABELS
+from newsgraph.graph.exports.registry import register
+from newsgraph.graph.schema import KIND_LABELS, QUAD_CLASSES, kind_label
 
-STATIC = resources.files("newsgraph.graph") / "static"
-STYLE = resources.files("newsgraph.graph") / "browser" / "style.grass"
+STATIC = resources.files("newsgraph.graph.exports") / "static"
+# One style for both views: the Neo4j Browser style (GraSS) colours this page too.
+STYLE = resources.files("newsgraph.graph") / "style.grass"
 # Vendored libraries first (the page's script uses their globals), then the page's own code.
 SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "view.js")
 
-# GDELT's quad classes; the labels name the GraSS rules that colour them.
-QUAD_CLASSES = {
-    1: ("VerbalCooperation", "verbal cooperation"),
-    2: ("MaterialCooperation", "material cooperation"),
-    3: ("VerbalConflict", "verbal conflict"),
-    4: ("MaterialConflict", "material conflict"),
-}
 # Relationships drawn as edges; the others (MENTIONS, REPORTED_IN, AT, INTERACTS_WITH) become details.
 DRAWN = {
     "SOURCE_OF": "#4E79A7",
@@ -48,6 +44,11 @@ DRAWN = {
     "MEMBER_OF": "#D7B5A6",
 }
 FALLBACK_COLOR = "#A5ABB6"
+# The event properties the page shows.
+EVENT_FIELDS = (
+    "type", "cameo", "quad_class", "goldstein", "modality", "negated", "date", "date_text", "sentence",
+    "confidence",
+)  # fmt: skip
 LAYOUT_SCALE = 1000.0
 
 
@@ -60,6 +61,16 @@ def style_colors(grass: str | None = None) -> dict[str, str]:
         if match:
             colors[label] = match.group(1)
     return colors
+
+
+def html_available() -> bool:
+    """Whether this install can write the view: its layout needs igraph (a dependency, but compiled)."""
+    return importlib.util.find_spec("igraph") is not None
+
+
+@register("html", "graph.html", "one self-contained HTML page to explore the graph offline", html_available)
+def _write_view(graph: nx.MultiDiGraph, path: Path) -> None:
+    write_html(graph, path)
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "newsgraph") -> Path:
@@ -98,75 +109,16 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
         for u, v, d in graph.edges(data=True)
         if (t := d.get("type")) in DRAWN and u in shown and v in shown
     ]
-    degree = Counter()
+    degree: Counter[str] = Counter()
     for u, v, _, _ in edges:
         degree[u] += 1
         degree[v] += 1
-    positions = layout([*actors, *events], [(u, v) for u, v, _, _ in edges])
-
-    articles: dict[str, dict[str, Any]] = {}
-    reported: dict[str, list[str]] = {}
-    places: dict[str, list[str]] = {}
-    for u, v, t in graph.edges(data="type"):
-        if t == "REPORTED_IN" and u in shown:
-            reported.setdefault(u, []).append(v)
-            art = graph.nodes[v]
-            articles[v] = {k: art.get(k) for k in ("title", "source", "published", "url", "path")}
-        elif t == "AT" and u in shown:
-            places.setdefault(u, []).append(graph.nodes[v].get("name") or v)
-
-    def placed(node: str, size: float, color: str) -> dict[str, Any]:
-        x, y = positions[node]
-        return {"x": x, "y": y, "size": round(size, 2), "color": color}
-
-    actor_rows = []
-    for node in actors:
-        d = graph.nodes[node]
-        label = KIND_LABELS.get(d.get("kind") or "")
-        actor_rows.append(
-            {
-                "id": node,
-                "name": d.get("name") or node,
-                "kind": d.get("kind"),
-                "country": d.get("country"),
-                "aliases": list(d.get("aliases") or []),
-                "cameo_code": d.get("cameo_code"),
-                **placed(
-                    node, 5 + 2.2 * math.sqrt(degree[node]), colors.get(label or "Actor", FALLBACK_COLOR)
-                ),
-            }
-        )
-    event_rows = []
-    for node in events:
-        d = graph.nodes[node]
-        quad = d.get("quad_class")
-        label = QUAD_CLASSES.get(quad, ("Event",))[0]
-        event_rows.append(
-            {
-                "id": node,
-                **{
-                    k: d.get(k)
-                    for k in (
-                        "type",
-                        "cameo",
-                        "quad_class",
-                        "goldstein",
-                        "modality",
-                        "negated",
-                        "date",
-                        "date_text",
-                        "sentence",
-                        "confidence",
-                    )
-                },
-                "place": ", ".join(places.get(node, [])) or None,
-                "articles": reported.get(node, []),
-                **placed(node, 3 + 1.2 * math.sqrt(degree[node]), colors.get(label, FALLBACK_COLOR)),
-            }
-        )
+    view = _View(graph, colors, degree, layout([*actors, *events], [(u, v) for u, v, _, _ in edges]))
+    articles, reported, places = _provenance(graph, shown)
+    event_rows = [view.event(node, places.get(node, []), reported.get(node, [])) for node in events]
     type_counts = Counter(e["type"] for e in event_rows)
     return {
-        "actors": actor_rows,
+        "actors": [view.actor(node) for node in actors],
         "events": event_rows,
         "edges": [list(e) for e in edges],
         "articles": articles,
@@ -180,6 +132,63 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
             ],
         },
     }
+
+
+def _provenance(
+    graph: nx.MultiDiGraph, shown: set[str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]], dict[str, list[str]]]:
+    """Articles (details only), the articles each shown event was reported in, and its place names."""
+    articles: dict[str, dict[str, Any]] = {}
+    reported: dict[str, list[str]] = {}
+    places: dict[str, list[str]] = {}
+    for u, v, t in graph.edges(data="type"):
+        if t == "REPORTED_IN" and u in shown:
+            reported.setdefault(u, []).append(v)
+            art = graph.nodes[v]
+            articles[v] = {k: art.get(k) for k in ("title", "source", "published", "url", "path")}
+        elif t == "AT" and u in shown:
+            places.setdefault(u, []).append(graph.nodes[v].get("name") or v)
+    return articles, reported, places
+
+
+class _View:
+    """Rows of the page's actors and events: their properties, position, size and colour."""
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        colors: dict[str, str],
+        degree: Counter[str],
+        positions: dict[str, tuple[float, float]],
+    ):
+        self.graph, self.colors, self.degree, self.positions = graph, colors, degree, positions
+
+    def placed(self, node: str, size: float, label: str | None) -> dict[str, Any]:
+        x, y = self.positions[node]
+        return {"x": x, "y": y, "size": round(size, 2), "color": self.colors.get(label, FALLBACK_COLOR)}
+
+    def actor(self, node: str) -> dict[str, Any]:
+        d = self.graph.nodes[node]
+        return {
+            "id": node,
+            "name": d.get("name") or node,
+            "kind": d.get("kind"),
+            "country": d.get("country"),
+            "aliases": list(d.get("aliases") or []),
+            "cameo_code": d.get("cameo_code"),
+            **self.placed(node, 5 + 2.2 * math.sqrt(self.degree[node]), kind_label(d.get("kind")) or "Actor"),
+        }
+
+    def event(self, node: str, places: list[str], articles: list[str]) -> dict[str, Any]:
+        d = self.graph.nodes[node]
+        label = QUAD_CLASSES.get(d.get("quad_class"), ("Event",))[0]
+        return {
+            "id": node,
+            **{k: d.get(k) for k in EVENT_FIELDS},
+            "place": ", ".join(places) or None,
+            "articles": articles,
+            **self.placed(node, 3 + 1.2 * math.sqrt(self.degree[node]), label),
+        }
 
 
 def layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:

@@ -1,25 +1,17 @@
-"""The ``newsgraph`` command line: thin click commands over the library API.
-
-Every command maps to one importable function (DESIGN.md section 8); this module
-only parses options, shows progress and turns :class:`NewsgraphError` into one
-line on stderr with a documented exit code. Heavy imports (spaCy, the driver)
-happen inside the commands so that ``newsgraph --help`` stays instant.
-"""
+"""What every command shares: one-line errors and exit codes, warnings, common options, reading inputs."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
-from pathlib import Path
 from typing import Any
 
 import click
 
-from newsgraph.extract.errors import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, NewsgraphError
-
-DEFAULT_SEEDS = Path("seeds")
+from newsgraph.extract.errors import EXIT_FAILED, EXIT_OK, NewsgraphError
+from newsgraph.graph.cli.progress import progress_records
 
 
 def fail_cleanly(command: Callable[..., int | None]) -> Callable[..., None]:
@@ -53,18 +45,6 @@ def warn(message: str) -> None:
     click.echo(f"newsgraph: warning: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="newsgraph")
-def main() -> None:
-    """Turn news articles into a knowledge graph of actors, states and CAMEO-coded events.
-
-    \b
-    Exit codes: 0 done; 1 done, but some inputs were skipped (named on stderr);
-    2 bad command line or missing input; 3 Neo4j unreachable, refused or unknown
-    database; 4 any other failure.
-    """
-
-
 model_option = click.option(
     "--model",
     default=None,
@@ -79,7 +59,30 @@ published_option = click.option(
 )
 
 
-# Commands live in modules of their own, named for what they do; they register here.
-from newsgraph.graph import cli_browser, cli_db, cli_extract, cli_neo4j  # noqa: E402,F401  (registration)
+def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--uri/--user/--password/--database; unset ones fall back to NEO4J_* and then the local server."""
+    for option in reversed(
+        [
+            click.option(
+                "--uri", default=None, metavar="URI", help="bolt:// or neo4j:// URI (env NEO4J_URI)."
+            ),
+            click.option("--user", default=None, help="User name (env NEO4J_USER; default neo4j)."),
+            click.option("--password", default=None, help="Password (env NEO4J_PASSWORD)."),
+            click.option(
+                "--database", default=None, help="Database (env NEO4J_DATABASE; default: server's)."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
 
-__all__ = ["main", "fail_cleanly", "warn", "model_option", "published_option", "EXIT_SKIPPED"]
+
+def read_records(
+    paths: tuple[str, ...], model: str | None, published: str | None, processes: int = 1
+) -> tuple[Any, Iterator[Any]]:
+    """The record source of article paths or record files (skips warned on stderr), and its records
+    with a progress bar."""
+    from newsgraph.extract.inputs import RecordSource
+
+    source = RecordSource(paths, model=model, published=published, n_process=processes, on_skip=warn)
+    return source, progress_records(source, total=source.article_count(), label="extracting")

@@ -12,13 +12,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 T = TypeVar("T")
 
 
-def _wanted() -> bool:
+def wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NEWSGRAPH_NO_PROGRESS")
 
 
 def progress_records(items: Iterable[T], total: int | None, label: str) -> Iterator[T]:
     """Yield ``items`` unchanged while a progress bar counts them."""
-    if not _wanted():
+    if not wanted():
         yield from items
         return
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]

@@ -1,4 +1,4 @@
-"""Commands that read articles and write files: extract, build, export, evaluate."""
+"""Commands that read articles and write records or files: extract, build, export, evaluate."""
 
 from __future__ import annotations
 
@@ -7,19 +7,11 @@ from pathlib import Path
 import click
 
 from newsgraph.extract.errors import EXIT_SKIPPED, InputError
-from newsgraph.graph.cli import DEFAULT_SEEDS, fail_cleanly, main, model_option, published_option, warn
-from newsgraph.graph.progress import progress_records
+from newsgraph.graph.cli.common import fail_cleanly, model_option, published_option, read_records, warn
+from newsgraph.graph.cli.progress import progress_records
 
 
-def _records(paths: tuple[str, ...], model: str | None, published: str | None, processes: int = 1):
-    """Records from article paths or from record files, with a progress bar; also the skip list."""
-    from newsgraph.extract.inputs import RecordSource
-
-    source = RecordSource(paths, model=model, published=published, n_process=processes, on_skip=warn)
-    return source, progress_records(source, total=source.article_count(), label="extracting")
-
-
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", default="-", type=click.Path(), help="JSON Lines file (default: stdout).")
 @model_option
@@ -37,7 +29,7 @@ def extract(paths, output, model, published, processes, engine, scheduler):
             paths, output, scheduler=scheduler, model=model, published=published, on_skip=warn
         )
         return EXIT_SKIPPED if skipped else 0
-    source, records = _records(paths, model, published, processes)
+    source, records = read_records(paths, model, published, processes)
     out = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
     with out:
         for record in records:
@@ -45,7 +37,7 @@ def extract(paths, output, model, published, processes, engine, scheduler):
     return EXIT_SKIPPED if source.skipped else 0
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", default="out", show_default=True, type=click.Path(file_okay=False))
 @model_option
@@ -54,40 +46,40 @@ def extract(paths, output, model, published, processes, engine, scheduler):
 @fail_cleanly
 def build(paths, output, model, published, neo4j_uri):
     """The main job: extract PATHS (default seeds/), build the graph, write every export to OUTPUT."""
-    from newsgraph.graph.build import build_graph, summarize
-    from newsgraph.graph.export import write_all
+    from newsgraph.graph import run
 
-    paths = paths or (str(DEFAULT_SEEDS),)
-    source, records = _records(paths, model, published)
-    records = list(records)
-    out_dir = Path(output)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / "records.jsonl", "w", encoding="utf-8") as jsonl:
-        for record in records:
-            jsonl.write(record.to_json() + "\n")
-    graph = build_graph(records)
-    written = write_all(graph, out_dir)
-    if neo4j_uri:
-        from newsgraph.graph.connection import settings_from
-        from newsgraph.graph.loader import load_records
-
-        stats = load_records(records, settings_from(uri=neo4j_uri))
-        click.echo(f"loaded into {neo4j_uri}: {stats}")
-    click.echo(summarize(graph, records))
-    for fmt, path in written.items():
+    result = run.build(
+        paths, output, model=model, published=published, neo4j_uri=neo4j_uri, on_skip=warn,
+        progress=lambda records, total: progress_records(records, total=total, label="extracting"),
+    )  # fmt: skip
+    if result.load is not None:
+        click.echo(f"loaded into {neo4j_uri}: {result.load}")
+    click.echo(result.summary)
+    for fmt, path in result.written.items():
         click.echo(f"  {fmt:<8} {path}")
-    return EXIT_SKIPPED if source.skipped else 0
+    return EXIT_SKIPPED if result.skipped else 0
 
 
-@main.command()
+class ExportFormat(click.Choice):
+    """The export registry's format names, read when needed: a format registered later is offered too."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from newsgraph.graph.exports import formats
+
+        return formats()
+
+    @choices.setter
+    def choices(self, value: object) -> None:  # click.Choice.__init__ sets it; the registry decides
+        pass
+
+
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    required=True,
-    type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]),
-)
+@click.option("-f", "--format", "fmt", required=True, type=ExportFormat(), help="A registered export format.")
 @click.option("-o", "--output", required=True, type=click.Path(), help="File (a folder for csv).")
 @model_option
 @published_option
@@ -95,15 +87,15 @@ def build(paths, output, model, published, neo4j_uri):
 def export(paths, fmt, output, model, published):
     """Export the graph of PATHS (articles or records) as a graph file."""
     from newsgraph.graph.build import build_graph
-    from newsgraph.graph.export import export_graph
+    from newsgraph.graph.exports import export_graph
 
-    source, records = _records(paths, model, published)
+    source, records = read_records(paths, model, published)
     path = export_graph(build_graph(records), fmt, Path(output))
     click.echo(f"wrote {fmt} to {path}")
     return EXIT_SKIPPED if source.skipped else 0
 
 
-@main.command()
+@click.command()
 @click.argument("records", type=click.Path())
 @click.argument("gold", nargs=-1, required=True, type=click.Path())
 @click.option("-v", "--verbose", is_flag=True, help="List every miss.")

@@ -5,39 +5,27 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import click
 
 from newsgraph.extract.errors import EXIT_SKIPPED, EXIT_USAGE, NewsgraphError
-from newsgraph.graph.cli import fail_cleanly, main, model_option, published_option
+from newsgraph.graph.cli.common import (
+    connection_options,
+    fail_cleanly,
+    model_option,
+    published_option,
+    read_records,
+)
+from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 
 
-def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--uri/--user/--password/--database; unset ones fall back to NEO4J_* and then the local server."""
-    for option in reversed(
-        [
-            click.option(
-                "--uri", default=None, metavar="URI", help="bolt:// or neo4j:// URI (env NEO4J_URI)."
-            ),
-            click.option("--user", default=None, help="User name (env NEO4J_USER; default neo4j)."),
-            click.option("--password", default=None, help="Password (env NEO4J_PASSWORD)."),
-            click.option(
-                "--database", default=None, help="Database (env NEO4J_DATABASE; default: server's)."
-            ),
-        ]
-    ):
-        command = option(command)
-    return command
-
-
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @connection_options
 @click.option(
     "--batch-size",
-    default=100,  # loader.DEFAULT_BATCH_SIZE (not imported: the driver would slow --help)
+    default=DEFAULT_BATCH_SIZE,
     show_default=True,
     type=click.IntRange(min=1),
     help="Articles per write transaction.",
@@ -49,22 +37,21 @@ def load(paths, uri, user, password, database, batch_size, model, published):
     """Extract PATHS if needed (articles or record files) and write them into Neo4j, idempotently."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from newsgraph.graph.cli_extract import _records
-    from newsgraph.graph.connection import settings_from
-    from newsgraph.graph.loader import load_records
-    from newsgraph.graph.progress import _wanted
+    from newsgraph.graph.cli.progress import wanted
+    from newsgraph.graph.neo4j.connection import settings_from
+    from newsgraph.graph.neo4j.loader import load_records
 
     settings = settings_from(uri, user, password, database)
-    source, _ = _records(paths, model, published)  # our own bar counts committed articles instead
+    source, _ = read_records(paths, model, published)  # our own bar counts committed articles instead
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, transient=True, disable=not _wanted()) as bar:
+    with Progress(*columns, transient=True, disable=not wanted()) as bar:
         task = bar.add_task("loading", total=source.article_count())
         stats = load_records(source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
     click.echo(f"loaded into {settings.uri}: {stats}")
     return EXIT_SKIPPED if source.skipped else 0
 
 
-@main.command(name="queries")
+@click.command(name="queries")
 @fail_cleanly
 def list_named_queries():
     """List the named queries, what each answers and its parameters."""
@@ -86,7 +73,7 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-@main.command()
+@click.command()
 @click.argument("name")
 @click.option(
     "-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeat)."
@@ -98,8 +85,9 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @fail_cleanly
 def query(name, pairs, fmt, uri, user, password, database):
     """Run the named query NAME (see `newsgraph queries`) and print its rows."""
-    from newsgraph.graph.connection import settings_from
-    from newsgraph.queries import bind_params, get_query, run_query
+    from newsgraph.graph.neo4j.connection import settings_from
+    from newsgraph.graph.neo4j.query import run_query
+    from newsgraph.queries import bind_params, get_query
 
     params = parse_params(pairs)
     bind_params(get_query(name), params)  # bad names and values fail before any connection attempt

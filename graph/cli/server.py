@@ -1,4 +1,4 @@
-"""Commands for the local Neo4j server: ``newsgraph neo4j install|start|stop|status``."""
+"""The local Neo4j server: ``newsgraph neo4j install|start|stop|status``."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import click
 
 from newsgraph.extract.errors import EXIT_NEO4J
-from newsgraph.graph.cli import fail_cleanly, main
+from newsgraph.graph.cli.common import fail_cleanly
 
 if TYPE_CHECKING:
-    from newsgraph.graph.server import Instance
+    from newsgraph.graph.neo4j.server import Instance
 
 
-@main.group()
+@click.group()
 def neo4j() -> None:
     """The local Neo4j 5.26 Community server (127.0.0.1 only, password in its credentials file).
 
@@ -31,11 +31,11 @@ def neo4j() -> None:
 @fail_cleanly
 def install() -> None:
     """Provision Neo4j from Maven Central into the cache (a quick no-op when present)."""
-    from newsgraph.graph import server
+    from newsgraph.graph.neo4j import provision
 
     started = time.monotonic()
-    home = server.install()
-    version = server.distribution().version()
+    home = provision.install()
+    version = provision.distribution().version()
     click.echo(f"Neo4j {version} in {home} ({time.monotonic() - started:.1f} s)")
 
 
@@ -45,7 +45,7 @@ def install() -> None:
 def start(timeout: float) -> None:
     """Start the local server (installing it first if needed) and wait until it answers."""
     from newsgraph.extract.errors import NewsgraphError
-    from newsgraph.graph import browser_assets, server
+    from newsgraph.graph.neo4j import browser_assets, server
 
     started = time.monotonic()
     root = server.default_instance().root
@@ -69,7 +69,7 @@ def start(timeout: float) -> None:
 @fail_cleanly
 def stop(timeout: float) -> None:
     """Stop the local server cleanly."""
-    from newsgraph.graph import browser_assets, server
+    from newsgraph.graph.neo4j import browser_assets, server
 
     instance = server.default_instance()
     was_running = instance.stop(timeout)
@@ -81,7 +81,7 @@ def stop(timeout: float) -> None:
 @fail_cleanly
 def status() -> int:
     """Say whether the local server runs, its version and addresses (exit 3 when it does not run)."""
-    from newsgraph.graph import server
+    from newsgraph.graph.neo4j import server
 
     instance = server.default_instance()
     state = instance.status()

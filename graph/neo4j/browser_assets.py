@@ -8,7 +8,7 @@ Browser fetches them cross-origin, hence the CORS header. The server's settings
 right after login; nothing leaves the machine.
 
 The guide is generated from the query registry (``newsgraph.queries``) plus the graph-shaped
-queries in ``graph/browser/*.cypher``, so it lists every named query and never drifts.
+queries in ``graph/neo4j/browser/*.cypher``, so it lists every named query and never drifts.
 """
 
 from __future__ import annotations
@@ -29,9 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.graph.neo4j.server import free_port
 from newsgraph.queries import QueryInfo, list_queries, parse_header
 
-ASSETS = resources.files("newsgraph.graph") / "browser"
+ASSETS = resources.files("newsgraph.graph.neo4j") / "browser"
+# One style for both views: the HTML export colours its page from the same GraSS file.
+STYLE = resources.files("newsgraph.graph") / "style.grass"
 STYLE_FILE = "style.grass"
 GUIDE_FILE = "guide.html"
 HOST = "127.0.0.1"
@@ -41,10 +44,11 @@ ALLOWLIST = "127.0.0.1,localhost"
 # Example values for the guide's ``:params`` blocks (the seed story's actors).
 EXAMPLES = {"actor": "Russia", "other": "Ukraine", "kind": "state", "cameo_root": "19"}
 _STATE_FILE = "browser-assets.json"
+MODULE = "newsgraph.graph.neo4j.browser_assets"  # run as `python -m MODULE` beside the local server
 
 
 def style_text() -> str:
-    return (ASSETS / STYLE_FILE).read_text(encoding="utf-8")
+    return STYLE.read_text(encoding="utf-8")
 
 
 def inline_style() -> str:
@@ -53,7 +57,7 @@ def inline_style() -> str:
 
 
 def explore_queries() -> list[QueryInfo]:
-    """The graph-shaped queries of the guide (``graph/browser/*.cypher``): the overview first."""
+    """The graph-shaped queries of the guide (``graph/neo4j/browser/*.cypher``): the overview first."""
     found = []
     for entry in ASSETS.iterdir():
         if entry.name.endswith(".cypher"):
@@ -242,12 +246,10 @@ def start_detached(root: str | Path, port: int = DEFAULT_PORT) -> str:
     running = _running(state)
     if running:
         return base_url(running["port"])
-    from newsgraph.graph.server import free_port
-
     port = free_port(port)
     folder = root / "browser"
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph.graph.browser_assets", "--dir", str(folder), "--port", str(port)],
+        [sys.executable, "-m", MODULE, "--dir", str(folder), "--port", str(port)],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,  # like the server: survives the terminal's Ctrl-C
     )  # fmt: skip
@@ -280,7 +282,7 @@ def _running(state: Path) -> dict[str, int] | None:
     except (OSError, ValueError, KeyError):
         return None
     # A reused pid belongs to some other program.
-    return info if b"newsgraph.graph.browser_assets" in cmdline else None
+    return info if MODULE.encode() in cmdline else None
 
 
 def _wait_listening(port: int, process: subprocess.Popen, timeout: float = 10.0) -> None:
@@ -299,7 +301,7 @@ def _wait_listening(port: int, process: subprocess.Popen, timeout: float = 10.0)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m newsgraph.graph.browser_assets --dir DIR --port PORT``: serve until stopped."""
+    """``python -m newsgraph.graph.neo4j.browser_assets --dir DIR --port PORT``: serve until stopped."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--dir", required=True)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)

@@ -1,5 +1,0 @@
-// (Event)-[:INVOLVES {role}]->(Actor): one relationship per role.
-UNWIND $rows AS row
-MATCH (e:Event {id: row.src})
-MATCH (a:Actor {id: row.dst})
-MERGE (e)-[r:INVOLVES {role: row.role}]->(a)

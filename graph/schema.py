@@ -1,0 +1,335 @@
+"""The graph schema, declared once, and the one mapping from an extraction record to graph rows.
+
+Every writer reads this module: the networkx builder (``build.py``), the exports (GraphML/GEXF
+attributes, CSV headers, the Cypher script, the HTML view) and the Neo4j loader's parameter rows.
+In the spirit of neo4j-graphrag's ``KGWriter``, which writes one typed graph model (nodes with a
+label and properties, relationships with a type, two ends and properties) to Neo4j: here
+:func:`record_rows` turns one :class:`ArticleRecord` into such :class:`NodeRow` and :class:`RelRow`
+lists, and each writer only decides how to store them.
+
+Property types are neo4j-admin's (``string``, ``int``, ``float``, ``boolean``, ``string[]``); the
+order of properties is the order of attributes on networkx nodes and of columns in the CSV files.
+Labels and relationship types never come from data: actor kinds and quad classes map to the fixed
+extra labels below. CAMEO root names are read from the ontology (``extract/data/cameo.tsv``).
+The uniqueness constraints of every label are in ``constraints.cypher`` beside this module.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsgraph.extract.ontology import Ontology
+from newsgraph.extract.record import ACTOR_KINDS, RELATION_TYPES, ArticleRecord, Evidence, slug
+
+
+@dataclass(frozen=True)
+class NodeType:
+    """A node label and its properties (name -> neo4j-admin type), ``id`` first."""
+
+    label: str
+    properties: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RelType:
+    """A relationship type: its start and end labels and its properties (name -> type)."""
+
+    type: str
+    start: str
+    end: str
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+# Relations (HOLDS_ROLE, PART_OF, MEMBER_OF) keep the evidence of the article that made them.
+_RELATION_EVIDENCE = {
+    "article": "string",
+    "sentence": "string",
+    "sentence_index": "int",
+    "start": "int",
+    "end": "int",
+}
+
+NODE_TYPES: dict[str, NodeType] = {
+    t.label: t
+    for t in (
+        NodeType(
+            "Actor",
+            {
+                "id": "string",
+                "name": "string",
+                "kind": "string",
+                "country": "string",
+                "aliases": "string[]",
+                "cameo_code": "string",
+            },
+        ),
+        NodeType(
+            "Event",
+            {
+                "id": "string",
+                "type": "string",
+                "cameo": "string",
+                "cameo_root": "string",
+                "goldstein": "float",
+                "quad_class": "int",
+                "modality": "string",
+                "negated": "boolean",
+                "date": "string",
+                "date_text": "string",
+                "sentence": "string",
+                "confidence": "float",
+                "trigger": "string",
+            },
+        ),
+        NodeType(
+            "Article",
+            {
+                "id": "string",
+                "title": "string",
+                "source": "string",
+                "published": "string",
+                "url": "string",
+                "path": "string",
+            },
+        ),
+        NodeType("Place", {"id": "string", "name": "string", "country": "string"}),
+    )
+}
+REL_TYPES: dict[str, RelType] = {
+    t.type: t
+    for t in (
+        RelType("SOURCE_OF", "Actor", "Event"),
+        RelType("TARGETS", "Event", "Actor"),
+        RelType("INVOLVES", "Event", "Actor", {"role": "string"}),
+        RelType("AT", "Event", "Place"),
+        RelType("REPORTED_IN", "Event", "Article", {"sentence_index": "int", "start": "int", "end": "int"}),
+        RelType("ATTRIBUTED_TO", "Event", "Actor"),
+        RelType("CONDITIONAL_ON", "Event", "Event"),
+        RelType("RESPONDS_TO", "Event", "Event"),
+        RelType("HOLDS_ROLE", "Actor", "Actor", {"title": "string", **_RELATION_EVIDENCE}),
+        RelType("PART_OF", "Actor", "Actor", dict(_RELATION_EVIDENCE)),
+        RelType("MEMBER_OF", "Actor", "Actor", dict(_RELATION_EVIDENCE)),
+        RelType("MENTIONS", "Article", "Actor", {"count": "int"}),
+        # Derived, never read from a record: one per ordered actor pair over non-negated events.
+        RelType(
+            "INTERACTS_WITH",
+            "Actor",
+            "Actor",
+            {"events": "int", "cooperation": "int", "conflict": "int", "goldstein": "float"},
+        ),
+    )
+}
+DERIVED_TYPES: tuple[str, ...] = ("INTERACTS_WITH",)
+NODE_LABELS: tuple[str, ...] = tuple(NODE_TYPES)
+# Views the exporters use: properties and types per label or type, and each type's end labels.
+NODE_PROPERTIES: dict[str, dict[str, str]] = {label: t.properties for label, t in NODE_TYPES.items()}
+EDGE_PROPERTIES: dict[str, dict[str, str]] = {name: t.properties for name, t in REL_TYPES.items()}
+EDGE_ENDS: dict[str, tuple[str, str]] = {name: (t.start, t.end) for name, t in REL_TYPES.items()}
+
+
+def kind_name(kind: Any) -> str:
+    """An actor kind as text, whether the record model gives plain strings or enum members."""
+    return str(getattr(kind, "value", kind))
+
+
+# The extra label of an actor by kind (State ...), from the record model's list of kinds.
+KIND_LABELS: dict[str, str] = {kind_name(k): kind_name(k).capitalize() for k in ACTOR_KINDS}
+# One fixed label per CAMEO quad class on events (so Neo4j Browser's style can colour them), with
+# GDELT's reading of each class.
+QUAD_CLASSES: dict[int, tuple[str, str]] = {
+    1: ("VerbalCooperation", "verbal cooperation"),
+    2: ("MaterialCooperation", "material cooperation"),
+    3: ("VerbalConflict", "verbal conflict"),
+    4: ("MaterialConflict", "material conflict"),
+}
+QUAD_LABELS: dict[int, str] = {quad: label for quad, (label, _) in QUAD_CLASSES.items()}
+COOPERATION_QUADS = (1, 2)
+CONFLICT_QUADS = (3, 4)
+GOLDSTEIN_PLACES = 3  # INTERACTS_WITH's mean Goldstein is rounded to this many places
+
+
+def kind_label(kind: Any) -> str | None:
+    return KIND_LABELS.get(kind_name(kind or ""))
+
+
+def extra_label(data: dict[str, Any]) -> str | None:
+    """The second label of a node: its kind for an actor (State ...), its quad class for an event."""
+    if data.get("label") == "Actor":
+        return kind_label(data.get("kind"))
+    if data.get("label") == "Event":
+        return QUAD_LABELS.get(data.get("quad_class"))
+    return None
+
+
+def edge_key(rel_type: str, role: str | None = None) -> str:
+    """The multigraph key of an edge: its type, plus the role for INVOLVES."""
+    return f"{rel_type}:{role}" if role else rel_type
+
+
+@cache
+def cameo_root_names() -> dict[str, str]:
+    """The 20 CAMEO roots by code, named as in cameo.tsv without "(root)": {"01": "make public statement"}."""
+    names = {}
+    for code in Ontology.load():
+        if len(code.code) == 2:
+            text = code.description.removesuffix("(root)").strip()
+            names[code.code] = text[:1].lower() + text[1:]
+    return names
+
+
+@cache
+def constraint_statements() -> tuple[str, ...]:
+    """The uniqueness constraint of every label's id (``constraints.cypher``), one statement each."""
+    text = resources.files("newsgraph.graph").joinpath("constraints.cypher").read_text(encoding="utf-8")
+    return tuple(split_statements(text))
+
+
+def split_statements(text: str) -> list[str]:
+    """Statements of a .cypher file: ``;``-terminated, ``//`` comment lines dropped (no ``;`` in literals)."""
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return [s.strip() for s in code.split(";") if s.strip()]
+
+
+# --- one record as rows ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class NodeRow:
+    """One node: its label and every schema property (``None`` where the record has no value)."""
+
+    label: str
+    properties: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return self.properties["id"]
+
+
+@dataclass(slots=True)
+class RelRow:
+    """One relationship between two node ids; ``properties`` holds the schema's, then any extra ones."""
+
+    type: str
+    start: str
+    end: str
+    properties: dict[str, Any] = field(default_factory=dict)  # INVOLVES: its role, part of its identity
+
+
+@dataclass
+class RecordRows:
+    """What one record adds to the graph: nodes (articles, actors, places, events), then relationships.
+
+    ``problems`` names what the schema cannot hold (a relation type it lacks); the row is left out.
+    """
+
+    nodes: list[NodeRow] = field(default_factory=list)
+    relationships: list[RelRow] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def record_rows(record: ArticleRecord) -> RecordRows:
+    """The nodes and relationships of one record, in the order every writer adds them."""
+    rows = RecordRows()
+    art = record.article
+    # Article and Actor properties are the record's fields of the same names, in schema order.
+    rows.nodes.append(NodeRow("Article", {k: getattr(art, k) for k in NODE_PROPERTIES["Article"]}))
+    for actor in record.actors:
+        props = {k: getattr(actor, k) for k in NODE_PROPERTIES["Actor"]}
+        props["aliases"] = unique(actor.aliases)
+        if actor.kind is not None:  # plain text in every writer, whatever type the record model uses
+            props["kind"] = kind_name(actor.kind)
+        rows.nodes.append(NodeRow("Actor", props))
+    rows.nodes += [NodeRow("Place", place) for place in record_places(record)]
+    rows.nodes += [NodeRow("Event", event_properties(event)) for event in record.events]
+    mentions: Counter[str] = Counter()
+    for actor in record.actors:
+        mentions[actor.id] += max(len(actor.mentions), 1)
+    rows.relationships += [RelRow("MENTIONS", art.id, a, {"count": n}) for a, n in mentions.items()]
+    for event in record.events:
+        rows.relationships += _event_links(record, event)
+    for rel in record.relations:
+        if rel.type not in RELATION_TYPES:
+            rows.problems.append(f"{art.id}: relation type {rel.type!r} is not in the schema")
+            continue
+        extra = {k: v for k, v in rel.properties.items() if k not in ("type", "role")}
+        evidence = relation_evidence(rel.evidence, art.id)
+        props = {**dict.fromkeys(EDGE_PROPERTIES[rel.type]), **extra, **evidence}
+        rows.relationships.append(RelRow(rel.type, rel.source, rel.target, props))
+    return rows
+
+
+def _props(label: str, **values: Any) -> dict[str, Any]:
+    """Every property of ``label`` in schema order, from ``values`` (missing ones None)."""
+    return {name: values.get(name) for name in NODE_PROPERTIES[label]}
+
+
+def event_properties(event: Any) -> dict[str, Any]:
+    """An Event node's properties from a record's event (numbers as their schema types)."""
+    return _props(
+        "Event", id=event.id, type=event.type, cameo=event.cameo, cameo_root=event.cameo_root,
+        goldstein=float(event.goldstein), quad_class=int(event.quad_class), modality=event.modality,
+        negated=bool(event.negated), date=event.date, date_text=event.date_text,
+        sentence=event.evidence.text if event.evidence else None, confidence=float(event.confidence),
+        trigger=event.trigger,
+    )  # fmt: skip
+
+
+def _event_links(record: ArticleRecord, event: Any) -> list[RelRow]:
+    """An event's relationships: who acts on whom, where, where it was read, and links to other events."""
+    links = [RelRow("SOURCE_OF", actor, event.id) for actor in unique(event.source)]
+    links += [RelRow("TARGETS", event.id, actor) for actor in unique(event.target)]
+    links += [RelRow("INVOLVES", event.id, inv.actor, {"role": inv.role}) for inv in event.involves]
+    if event.place:
+        links.append(RelRow("AT", event.id, event_place_id(record, event.place)))
+    ev = event.evidence
+    span = {"sentence_index": ev.sentence_index if ev else None, "start": ev.start if ev else None,
+            "end": ev.end if ev else None}  # fmt: skip
+    links.append(RelRow("REPORTED_IN", event.id, record.article.id, span))
+    links += [RelRow("ATTRIBUTED_TO", event.id, actor) for actor in unique(event.attributed_to)]
+    links += [RelRow("CONDITIONAL_ON", event.id, other) for other in unique(event.conditional_on)]
+    links += [RelRow("RESPONDS_TO", event.id, other) for other in unique(event.responds_to)]
+    return links
+
+
+def place_id(name: str) -> str:
+    return f"place:{slug(name)}"
+
+
+def record_places(record: ArticleRecord) -> list[dict[str, Any]]:
+    """Declared places, plus a Place for every event place given only as a name (as Place properties)."""
+    declared = [
+        {"id": p["id"], "name": p.get("name"), "country": p.get("country")}
+        for p in record.places
+        if p.get("id")
+    ]
+    known = {p["id"] for p in declared}
+    for event in record.events:
+        if event.place and event.place not in known:
+            declared.append({"id": place_id(event.place), "name": event.place, "country": None})
+            known.add(event.place)
+    return declared
+
+
+def event_place_id(record: ArticleRecord, place: str) -> str:
+    """An event place is a declared place id, or else a name that :func:`record_places` made one of."""
+    return place if any(p.get("id") == place for p in record.places) else place_id(place)
+
+
+def relation_evidence(evidence: Evidence | None, article_id: str) -> dict[str, Any]:
+    """The evidence a relation edge keeps: its article, and the sentence and span when known."""
+    return {
+        "article": article_id,
+        "sentence": evidence.text if evidence else None,
+        "sentence_index": evidence.sentence_index if evidence else None,
+        "start": evidence.start if evidence else None,
+        "end": evidence.end if evidence else None,
+    }
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
