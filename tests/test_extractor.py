@@ -169,7 +169,7 @@ def test_two_processes_give_the_same_records(extractor):
     texts = ["Wire\nHeadline\n" + b + "\n" for b in bodies]
     articles = [Article(id=article_id(t), text=t) for t in texts]
     serial = [r.to_json() for r in extractor.extract_many(articles)]
-    parallel = Extractor(n_process=2, batch_size=2)
+    parallel = Extractor(n_process=2, parse_batch=2)
     assert [r.to_json() for r in parallel.extract_many(articles)] == serial
 
 
