@@ -40,6 +40,12 @@ class ActorKind(str, Enum):
 Modality = Literal["asserted", "planned", "conditional", "hypothetical", "reported"]
 
 ACTOR_KINDS: tuple[str, ...] = tuple(kind.value for kind in ActorKind)
+ID_PREFIXES = {  # actor ids are "prefix:slug" (states without an ISO3 code too)
+    ActorKind.STATE: "state",
+    ActorKind.PERSON: "person",
+    ActorKind.ORGANIZATION: "org",
+    ActorKind.GROUP: "group",
+}
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "conditional", "hypothetical", "reported")
 RELATION_TYPES: tuple[str, ...] = ("HOLDS_ROLE", "PART_OF", "MEMBER_OF")
 
@@ -198,8 +204,7 @@ def actor_id(kind: str, name: str, iso3: str | None = None) -> str:
     """Deterministic actor ids: a state is its ISO 3166 alpha-3 code, others ``kind:slug``."""
     if kind == ActorKind.STATE and iso3:
         return iso3
-    prefix = {"person": "person", "organization": "org", "group": "group", "state": "state"}[ActorKind(kind)]
-    return f"{prefix}:{slug(name)}"
+    return f"{ID_PREFIXES[ActorKind(kind)]}:{slug(name)}"
 
 
 def _build(kind: type, data: dict[str, Any], **nested: Any) -> Any:

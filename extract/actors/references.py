@@ -155,7 +155,7 @@ def nearest_singular(token: Token, table: ActorTable) -> tuple[str, str | None]:
 
 def _phrase_head(token: Token) -> Token:
     node = token
-    while node.dep_ in MODIFIER_DEPS and node.head is not node:
+    while node.dep_ in MODIFIER_DEPS and node.head.i != node.i:
         node = node.head
     return node
 

@@ -33,7 +33,7 @@ def is_location(span: Span, wide: bool = False) -> bool:
     head = span.root
     preps = LOCATIVE_WIDE if wide else LOCATIVE
     if wide:
-        while head.dep_ == "conj" and head.head is not head:  # "near Goma and Bukavu"
+        while head.dep_ == "conj" and head.head.i != head.i:  # "near Goma and Bukavu"
             head = head.head
         if head.dep_ == "compound" and head.head.lemma_.lower() in PLACE_NOUNS:  # "the Zamzam camp"
             return True

@@ -103,12 +103,10 @@ def governing_verb(noun: Token) -> Token | None:
     """The verb a noun phrase hangs from, through prepositions: "assisted with in a crackdown" -> assisted."""
     current = noun
     for _ in range(4):
-        head = current.head
-        if head is current:
-            return None
+        head = current.head  # the root heads itself: a root verb governs itself
         if head.pos_ in {"VERB", "AUX"}:
             return head
-        if current.dep_ not in PHRASE_LINKS:
+        if current.dep_ not in PHRASE_LINKS:  # not ROOT either: the climb ends at the root
             return None
         current = head
     return None

@@ -19,7 +19,7 @@ def chain(token: Token) -> list[Token]:
     """The word and the words that govern it up to the clause that asserts it."""
     words = [token]
     current = token
-    while current.head is not current and current.dep_ in CLAUSE_UP and len(words) < 8:
+    while current.dep_ in CLAUSE_UP and len(words) < 8:  # the root's dep is ROOT: the climb ends there
         if current.dep_ == "ccomp":
             words.append(current.head)
             break

@@ -64,7 +64,7 @@ def passive_agent(verb: Token, ctx: DocContext) -> Finding:
 
 def clause_root(verb: Token, ctx: DocContext) -> Finding:
     """ "Fighting continued.": a main verb with no named subject has no source (nothing above it)."""
-    return [] if verb.head is verb else None
+    return [] if verb.dep_ == "ROOT" else None
 
 
 def agentless_passive(verb: Token, ctx: DocContext) -> Finding:
@@ -89,11 +89,10 @@ def condition_clause(verb: Token, ctx: DocContext) -> Finding:
 
 
 def adjective_control(verb: Token, ctx: DocContext) -> Finding:
-    """ "Putin was ready to meet": whoever is ready."""
+    """ "Putin was ready to meet": whoever is ready (in a headline, "Russia ready to talk", the
+    adjective is the root and has the subject itself)."""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
-        return head.head
-    return None
+    return head.head if verb.dep_ == "xcomp" and head.pos_ == "ADJ" else None
 
 
 def object_control(verb: Token, ctx: DocContext) -> Finding:

@@ -57,7 +57,8 @@ def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] 
 
 
 def named_modifier(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
-    """ "Russia's Ukraine invasion": a named modifier of an event noun that has an agent of its own."""
+    """ "Russia's Ukraine invasion": an actor compound of an event noun with an agent (in "US
+    strikes" the compound is the agent: the coder drops the source from the targets)."""
     actor = ctx.table.of(dependent)
     if trigger.pos != "NOUN" or dependent.dep_ != "compound" or actor is None:
         return None
