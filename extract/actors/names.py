@@ -17,8 +17,8 @@ from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind, actor_id
 
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def named_entities(ctx: Resolution) -> None:

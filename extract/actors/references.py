@@ -27,9 +27,9 @@ STATE, PERSON, ORGANIZATION, GROUP = (
     ActorKind.ORGANIZATION,
     ActorKind.GROUP,
 )
-BODIES = {STATE, ORGANIZATION, GROUP}  # what "it" and "they" may stand for
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-MODIFIER_DEPS = {"compound", "amod", "poss", "conj"}
+BODIES = frozenset({STATE, ORGANIZATION, GROUP})  # what "it" and "they" may stand for
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "conj"})
 
 
 def resolve(table: ActorTable, token: Token, exclude: set[str] | None = None) -> list[str]:

@@ -86,6 +86,3 @@ class ActorTable:
 
     def of(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)
-
-    def kind_of(self, actor: str) -> ActorKind:
-        return ActorKind(self.actors[actor].kind)

@@ -7,9 +7,9 @@ from spacy.tokens import Token
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.events.context import DocContext
 
-NAME_MODIFIERS = {"amod", "compound", "nmod"}
+NAME_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # the deps a noun phrase hangs from a verb by, through prepositions ("assisted with in a crackdown")
-PHRASE_LINKS = {"pobj", "prep", "dobj", "conj", "appos", "attr", "nsubjpass"}
+PHRASE_LINKS = frozenset({"pobj", "prep", "dobj", "conj", "appos", "attr", "nsubjpass"})
 
 
 def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:

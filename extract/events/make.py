@@ -14,8 +14,10 @@ from newsgraph.extract.events.modality import chain, in_speech_complement, modal
 from newsgraph.extract.record import Event, Involvement
 
 # the deps of an act's own phrases, where other actors it is about are named
-PHRASE_DEPS = {"dobj", "prep", "pobj", "pcomp", "attr", "oprd", "amod", "compound", "poss", "nmod", "conj"}
-INTENDED = {"planned", "conditional", "hypothetical"}  # modalities coded with CAMEO's intent form
+PHRASE_DEPS = frozenset(
+    {"dobj", "prep", "pobj", "pcomp", "attr", "oprd", "amod", "compound", "poss", "nmod", "conj"}
+)
+INTENDED = frozenset({"planned", "conditional", "hypothetical"})  # modalities coded with CAMEO's intent form
 
 
 def make_event(

@@ -6,13 +6,19 @@ Modals (``aux``), intent verbs (``intent``), if-clauses (``condition``) and nega
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.context import DocContext
 
 # the deps a word's clause hangs from the clause that asserts it by
-CLAUSE_UP = {"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "appos"}
-MODALITY_RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "conditional": 3, "reported": 1}
+CLAUSE_UP = frozenset(
+    {"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "appos"}
+)
+MODALITY_RANK = MappingProxyType(
+    {"asserted": 0, "planned": 1, "hypothetical": 2, "conditional": 3, "reported": 1}
+)
 
 
 def chain(token: Token) -> list[Token]:

@@ -8,7 +8,7 @@ from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.ontology import Sense
 
 VERBAL_ATTACK = "111"  # CAMEO "criticize or denounce": what a fight verb with a reason clause codes
-MODIFIER_DEPS = {"compound", "amod"}
+MODIFIER_DEPS = frozenset({"compound", "amod"})
 
 
 def trigger_pos(token: Token) -> str:

@@ -23,8 +23,8 @@ from newsgraph.extract.events.senses import codes_an_event, root_of
 Finding = list[str] | Token | None
 Rule = Callable[[Token, DocContext], Finding]
 
-SUBJECTS = {"nsubj", "csubj"}
-VERBS = {"VERB", "AUX"}
+SUBJECTS = frozenset({"nsubj", "csubj"})
+VERBS = frozenset({"VERB", "AUX"})
 MAX_HOPS = 7  # words up the parse a source is looked for (a chain of clauses is rarely longer)
 
 
