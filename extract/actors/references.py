@@ -62,14 +62,8 @@ def description(table: ActorTable, token: Token, exclude: set[str]) -> list[str]
     definite = any(c.lower_ in DEFINITE for c in token.children)
     if definite and token.pos_ == "NOUN" and lemma not in GENERIC:
         # "the ministry" -> the Russian Foreign Ministry; "the army" -> "the Sudanese army"
-        named = [
-            a
-            for i, a in table.order
-            if i < token.i
-            and a not in exclude
-            and lemma
-            in {n.lower().split()[-1] for n in (table.actors[a].name, *table.actors[a].aliases) if n}
-        ]
+        earlier = [a for i, a in table.order if i < token.i and a not in exclude]
+        named = [a for a in earlier if lemma in last_words(table, a)]
         if named:
             return [named[-1]]
     if token.pos_ == "NOUN" and any(c.lower_ in DETERMINERS for c in token.children):
@@ -86,6 +80,12 @@ def description(table: ActorTable, token: Token, exclude: set[str]) -> list[str]
     if kind and definite:
         return last(table, token, {ActorKind(kind)}, exclude)
     return []
+
+
+def last_words(table: ActorTable, actor: str) -> set[str]:
+    """The last words of an actor's name and aliases, lower case: "ministry" of "Russian Foreign Ministry"."""
+    found = table.actors[actor]
+    return {name.lower().split()[-1] for name in (found.name, *found.aliases) if name}
 
 
 def earlier_owner(table: ActorTable, token: Token, exclude: set[str]) -> list[str]:
