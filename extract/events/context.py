@@ -45,6 +45,10 @@ class DocContext:
     by_trigger: dict[int, Event] = field(default_factory=dict)  # trigger token index -> its event
     conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
+    text_head: str = field(init=False)  # the Doc's first 64 characters: part of every event id
+
+    def __post_init__(self) -> None:
+        self.text_head = self.doc.text[:64]  # once: Doc.text joins every token each time it is read
 
     @property
     def frames(self) -> Frames:
