@@ -6,6 +6,9 @@ rule of ``extract/events/sources.py``: so a rule's behaviour is pinned whatever 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from handmade import build, context, states
 
 from newsgraph.extract.events import sources
@@ -402,3 +405,12 @@ def test_adjective_control_in_a_headline():
     ctx = context(doc, states((0, "RUS")))
     assert adjective_control(doc[3], ctx) == doc[1]  # the adjective itself: it has the subject
     assert verb_source(doc[3], ctx) == ["RUS"]
+
+
+def test_every_source_rule_is_tried_alone_here():
+    text = Path(__file__).read_text(encoding="utf-8")
+    called = set(re.findall(r"(?<![\w.])(\w+)\(", text))  # names called in this file
+    untested = [
+        rule.__name__ for rule in (*VERB_SOURCE_RULES, *NOUN_SOURCE_RULES) if rule.__name__ not in called
+    ]
+    assert not untested, f"rules with no hand-built Doc test: {untested}"

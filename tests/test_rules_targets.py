@@ -6,6 +6,9 @@ prepositions it is given, whatever ``lexicon.tsv`` says.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events.targets import (
@@ -244,3 +247,14 @@ def test_fallbacks_only_when_nothing_is_found():
     trigger = Trigger(doc[1], "VERB", sense("help", cameo="070"), ["GBR"])
     assert controlled_object(trigger, ctx) == ["UKR"]
     assert find_target(trigger, ctx) == ["POL"]  # the object was found: no fallback
+
+
+def test_every_target_rule_is_tried_alone_here():
+    text = Path(__file__).read_text(encoding="utf-8")
+    called = set(re.findall(r"(?<![\w.])(\w+)\(", text))  # names called in this file
+    untested = [
+        rule.__name__
+        for rule in (*DEPENDENT_RULES, *TARGET_RULES, *TARGET_FALLBACKS)
+        if rule.__name__ not in called
+    ]
+    assert not untested, f"rules with no hand-built Doc test: {untested}"
