@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsgraph.extract.pipeline import Extractor
     from newsgraph.extract.readers import iter_articles
 
-    extractor = Extractor(batch_size=args.batch_size)
+    extractor = Extractor(parse_batch=args.batch_size)
     names = corpus.person_names(extractor.nlp, corpus.read_sources())
     with tempfile.TemporaryDirectory() as tmp:
         folder = corpus.write_corpus(corpus.make_articles(args.articles, names), Path(tmp))
@@ -40,10 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     # Component by component over the same docs (the stream the extractor runs, unrolled).
     docs = [extractor.nlp.make_doc(a.text) for a in articles]
     for doc, article in zip(docs, articles, strict=True):
-        doc.user_data["newsgraph.offset"] = 0
-        doc.user_data["newsgraph.published"] = article.published
+        doc._.ng_published = article.published
     print(f"{args.articles} articles; seconds per component:")
-    for name, component in extractor.nlp.pipeline:
+    for name, component in [*extractor.nlp.pipeline, *extractor.coder.pipeline]:
         started = time.perf_counter()
         if hasattr(component, "pipe"):
             docs = list(component.pipe(docs, batch_size=args.batch_size))

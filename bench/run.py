@@ -96,7 +96,7 @@ def measure_speed(report: Report, articles: list[Any], model: str | None, batch_
     report.add(f"raw spaCy nlp.pipe ({name}), words/s", f"{words / raw_seconds:,.0f}")
 
     def run(processes: int) -> tuple[float, int]:
-        extractor = Extractor(model=model, batch_size=batch_size, n_process=processes)
+        extractor = Extractor(model=model, parse_batch=batch_size, n_process=processes)
         # warm-up in this process, as for raw spaCy; forked workers inherit it, and their start is
         # inside the timing
         list(extractor._extract_serial(articles[:8]))

@@ -2,5 +2,6 @@
 
 Read with ``readers.iter_articles``, extract with ``pipeline.Extractor``, and the result is the
 record model of ``record.ArticleRecord``; ``evaluate`` scores records against gold files. The
-event coder is also a spaCy component, ``newsgraph_events`` (``components``).
+actor resolver (``actors/``) and the event coder (``events/``) are also spaCy components,
+``newsgraph_actors`` and ``newsgraph_events`` (``components``).
 """

@@ -52,9 +52,8 @@ from typing import Any
 import yaml
 
 from newsgraph.extract.errors import InputError
-from newsgraph.extract.record import ArticleRecord
+from newsgraph.extract.record import ACTOR_KINDS, ArticleRecord
 
-ACTOR_KINDS = {"state", "person", "organization", "group"}
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 
 
@@ -256,9 +255,45 @@ def _forbidden_hits(actors: list[dict[str, Any]], rules: list[dict[str, Any]]) -
 def score_article(record: dict[str, Any], gold: dict[str, Any]) -> tuple[Scores, list[str]]:
     """Score one record against its gold; also the miss lines ``-v`` prints."""
     rec = _Extracted(record)
-    misses: list[str] = []
-
     gold_events = gold.get("events") or []
+    missed, modality, date = _event_details(rec, gold_events)
+    every_spec = [s for g in gold_events for s in _specs_of(g)] + (gold.get("acceptable_events") or [])
+    right = [e for e in rec.events if any(rec.fits_on_some_source(e, s) for s in every_spec)]
+    wrong = [e for e in rec.events if e not in right]
+
+    extracted = [a for a in rec.actors.values() if a.get("kind") in ACTOR_KINDS]
+    gold_actors = gold.get("actors") or []
+    actors_missed = [g for g in gold_actors if not any(rec.actor_fits(a, g, True) for a in extracted)]
+    actor_specs = gold_actors + (gold.get("acceptable_actors") or [])
+    actors_right = [a for a in extracted if any(rec.actor_fits(a, s, False) for s in actor_specs)]
+    actors_wrong = [a for a in extracted if a not in actors_right]
+
+    gold_relations = gold.get("relations") or []
+    relations_missed = [g for g in gold_relations if not any(rec.relation_fits(r, g) for r in rec.relations)]
+    relation_specs = gold_relations + (gold.get("acceptable_relations") or [])
+    relations_right = [r for r in rec.relations if any(rec.relation_fits(r, s) for s in relation_specs)]
+
+    misses = _miss_lines(rec, missed, wrong, actors_missed, actors_wrong, relations_missed)
+    scores = Scores(
+        events=(len(gold_events) - len(missed), len(gold_events), len(right), len(rec.events)),
+        actors=(len(gold_actors) - len(actors_missed), len(gold_actors), len(actors_right), len(extracted)),
+        relations=(
+            len(gold_relations) - len(relations_missed),
+            len(gold_relations),
+            len(relations_right),
+            len(rec.relations),
+        ),
+        modality=modality,
+        date=date,
+        forbidden=_forbidden_hits(extracted, gold.get("forbidden_actors") or []),
+    )
+    return scores, misses
+
+
+def _event_details(
+    rec: _Extracted, gold_events: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], tuple[int, int], tuple[int, int]]:
+    """Gold events no extracted event covers; (right, asked) modality and negation; (right, asked) dates."""
     missed = []
     modality = [0, 0]
     negation = [0, 0]
@@ -279,52 +314,34 @@ def score_article(record: dict[str, Any], gold: dict[str, Any]) -> tuple[Scores,
             # A partial gold date ("2022-02") accepts any finer date within it.
             date[0] += any(str(e.get("date") or "").startswith(str(g["date"])) for e in hits)
             date[1] += 1
-    every_spec = [s for g in gold_events for s in _specs_of(g)] + (gold.get("acceptable_events") or [])
-    right = [e for e in rec.events if any(rec.fits_on_some_source(e, s) for s in every_spec)]
-    wrong = [e for e in rec.events if e not in right]
+    return missed, (modality[0] + negation[0], modality[1] + negation[1]), (date[0], date[1])
 
-    extracted = [a for a in rec.actors.values() if a.get("kind") in ACTOR_KINDS]
-    gold_actors = gold.get("actors") or []
-    actors_missed = [g for g in gold_actors if not any(rec.actor_fits(a, g, True) for a in extracted)]
-    actor_specs = gold_actors + (gold.get("acceptable_actors") or [])
-    actors_right = [a for a in extracted if any(rec.actor_fits(a, s, False) for s in actor_specs)]
-    actors_wrong = [a for a in extracted if a not in actors_right]
 
-    gold_relations = gold.get("relations") or []
-    relations_missed = [g for g in gold_relations if not any(rec.relation_fits(r, g) for r in rec.relations)]
-    relation_specs = gold_relations + (gold.get("acceptable_relations") or [])
-    relations_right = [r for r in rec.relations if any(rec.relation_fits(r, s) for s in relation_specs)]
-
+def _miss_lines(
+    rec: _Extracted,
+    missed: list[dict[str, Any]],
+    wrong: list[dict[str, Any]],
+    actors_missed: list[dict[str, Any]],
+    actors_wrong: list[dict[str, Any]],
+    relations_missed: list[dict[str, Any]],
+) -> list[str]:
+    """What ``-v`` prints: one line per miss or unexpected find."""
+    misses: list[str] = []
     for g in missed:
         misses.append(f"  missed event {g.get('id', '')}: {g.get('what', '')}")
     for e in wrong:
         sources = [rec.name_of(i) for i in _as_list(e.get("source"))]
         targets = [rec.name_of(i) for i in _as_list(e.get("target"))]
         evidence = str((e.get("evidence") or {}).get("text", ""))[:90]
-        misses.append(
-            f"  unmatched event {e.get('cameo')} {e.get('type')}: {sources} -> {targets} | {evidence}"
-        )
+        kind = f"{e.get('cameo')} {e.get('type')}"
+        misses.append(f"  unmatched event {kind}: {sources} -> {targets} | {evidence}")
     for g in actors_missed:
         misses.append(f"  missed actor: {g['names'][0]} ({g.get('kind')})")
     for a in actors_wrong:
         misses.append(f"  unexpected actor: {a.get('name')} ({a.get('kind')})")
     for g in relations_missed:
         misses.append(f"  missed relation: {g.get('what', g)}")
-
-    scores = Scores(
-        events=(len(gold_events) - len(missed), len(gold_events), len(right), len(rec.events)),
-        actors=(len(gold_actors) - len(actors_missed), len(gold_actors), len(actors_right), len(extracted)),
-        relations=(
-            len(gold_relations) - len(relations_missed),
-            len(gold_relations),
-            len(relations_right),
-            len(rec.relations),
-        ),
-        modality=(modality[0] + negation[0], modality[1] + negation[1]),
-        date=(date[0], date[1]),
-        forbidden=_forbidden_hits(extracted, gold.get("forbidden_actors") or []),
-    )
-    return scores, misses
+    return misses
 
 
 def pair(records: Sequence[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any] | None:

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 DATA = Path(__file__).with_name("data")
+_EMPTY: Mapping[str, str | None] = MappingProxyType({})
 
 
 class Frames:
-    """``frames.tsv`` as ``frame -> {lemma: value}``; a missing value is ``None``."""
+    """``frames.tsv`` as ``frame -> {lemma: value}``; a missing value is ``None``.
+
+    The mappings are read-only: one cached ``Frames`` is shared by every rule and component."""
 
     def __init__(self, table: dict[str, dict[str, str | None]]):
-        self._table = table
+        self._table = {frame: MappingProxyType(dict(rows)) for frame, rows in table.items()}
 
-    def __getitem__(self, frame: str) -> dict[str, str | None]:
-        return self._table.get(frame, {})
+    def __getitem__(self, frame: str) -> Mapping[str, str | None]:
+        return self._table.get(frame, _EMPTY)
+
+    def words(self, frame: str) -> frozenset[str]:
+        """The lemmas of a frame, for fast membership tests."""
+        return frozenset(self[frame])
+
+    def having(self, frame: str, item: str) -> frozenset[str]:
+        """The lemmas of a frame whose value lists ``item`` ("in" has "event|name|wide")."""
+        return frozenset(lemma for lemma, value in self[frame].items() if item in (value or "").split("|"))
 
     @classmethod
     @lru_cache(maxsize=4)

@@ -21,6 +21,7 @@ from pathlib import Path
 from threading import Lock
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.record import ActorKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 NONE = ("", "-")
@@ -285,6 +286,24 @@ class Gazetteer:
 
     def _read(self) -> None:
         aliases: list[tuple[str, str]] = []  # registered after every canonical name, so names win
+        self._read_countries(aliases)
+        self._read_seats(aliases)
+        self._read_organizations(aliases)
+        self._read_people(aliases)
+        for alias, actor_id in aliases:
+            _register(alias, actor_id, self._exact, self._folded)
+        for phrase_cell, name, mode, cameo in _rows(self.data_dir / "agents.tsv", 4):
+            phrases = _items(phrase_cell)
+            agent = Agent(phrases[0], name, mode, cameo)
+            for phrase in phrases:
+                self._agents.setdefault(_phrase(phrase), agent)
+        for title_cell, attaches, agent_phrase, cameo in _rows(self.data_dir / "titles.tsv", 4):
+            variants = _items(title_cell)
+            title = Title(variants[0], attaches, _value(agent_phrase), cameo)
+            for variant in variants:
+                self._titles.setdefault(_phrase(variant), title)
+
+    def _read_countries(self, aliases: list[tuple[str, str]]) -> None:
         for iso3, name, alias_cell, adjective_cell, capital_cell, cameo in _rows(
             self.data_dir / "countries.tsv", 6
         ):
@@ -293,7 +312,7 @@ class Gazetteer:
                 Entry(
                     iso3,
                     name.removeprefix(LOOKUP_ONLY),
-                    "state",
+                    ActorKind.STATE.value,
                     iso3,
                     _value(cameo) or iso3,
                     aliases=_bare(names),
@@ -311,6 +330,8 @@ class Gazetteer:
             for adjective in adjectives:
                 _register(adjective, iso3, self._adjectives_exact, self._adjectives_folded)
                 self._surfaces.append((adjective, "NORP", iso3))
+
+    def _read_seats(self, aliases: list[tuple[str, str]]) -> None:
         for actor_id, name, alias_cell, kind, country, cameo, part_of in _rows(
             self.data_dir / "seats.tsv", 7
         ):
@@ -330,11 +351,13 @@ class Gazetteer:
                 "ORG",
                 aliases,
             )
+
+    def _read_organizations(self, aliases: list[tuple[str, str]]) -> None:
         for actor_id, name, alias_cell, kind, country, cameo, members in _rows(
             self.data_dir / "organizations.tsv", 7
         ):
             names = _items(alias_cell)
-            label = "NORP" if kind == "group" and _value(cameo) is None else "ORG"
+            label = "NORP" if kind == ActorKind.GROUP and _value(cameo) is None else "ORG"
             self._add(
                 Entry(
                     actor_id,
@@ -350,13 +373,15 @@ class Gazetteer:
                 label,
                 aliases,
             )
+
+    def _read_people(self, aliases: list[tuple[str, str]]) -> None:
         for actor_id, name, alias_cell, country, title, org in _rows(self.data_dir / "people.tsv", 6):
             names = _items(alias_cell)
             self._add(
                 Entry(
                     actor_id,
                     name.removeprefix(LOOKUP_ONLY),
-                    "person",
+                    ActorKind.PERSON.value,
                     _value(country),
                     None,
                     aliases=_bare(names),
@@ -368,18 +393,6 @@ class Gazetteer:
                 "PERSON",
                 aliases,
             )
-        for alias, actor_id in aliases:
-            _register(alias, actor_id, self._exact, self._folded)
-        for phrase_cell, name, mode, cameo in _rows(self.data_dir / "agents.tsv", 4):
-            phrases = _items(phrase_cell)
-            agent = Agent(phrases[0], name, mode, cameo)
-            for phrase in phrases:
-                self._agents.setdefault(_phrase(phrase), agent)
-        for title_cell, attaches, agent_phrase, cameo in _rows(self.data_dir / "titles.tsv", 4):
-            variants = _items(title_cell)
-            title = Title(variants[0], attaches, _value(agent_phrase), cameo)
-            for variant in variants:
-                self._titles.setdefault(_phrase(variant), title)
 
     def _add(
         self, entry: Entry, name: str, names: list[str], label: str, aliases: list[tuple[str, str]]

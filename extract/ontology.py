@@ -19,6 +19,8 @@ CAMEO_PATH = DATA_DIR / "cameo.tsv"
 LEXICON_PATH = DATA_DIR / "lexicon.tsv"
 
 POS_TAGS: tuple[str, ...] = ("VERB", "NOUN")
+# How the event coder treats a code's family (cameo.tsv's ``policy`` column; its header says what each means).
+POLICIES = frozenset({"joint", "for_another", "joins_act", "reaction", "verbal_attack"})
 _CODE = re.compile(r"\d{2,4}")
 _LEMMA = re.compile(r"[a-z][a-z-]*")
 _NONE = "-"
@@ -34,6 +36,7 @@ class Code:
     quad_class: int
     intent: str | None
     description: str
+    policy: frozenset[str] = frozenset()  # this row's own policies; Ontology.has_policy adds the root's
 
     @property
     def root(self) -> str:
@@ -60,6 +63,8 @@ class Ontology:
     def __init__(self, codes: dict[str, Code]):
         self._codes = codes
         self._by_type = {c.type: c for c in codes.values()}
+        root_policy = {c.code: c.policy for c in codes.values() if len(c.code) == 2}
+        self._policy = {c.code: c.policy | root_policy.get(c.root, frozenset()) for c in codes.values()}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Ontology:
@@ -72,6 +77,13 @@ class Ontology:
     def intent_of(self, code: str) -> str:
         """The code for the act when only intended, pledged or threatened; the code itself when none."""
         return self._codes[code].intent or code
+
+    def has_policy(self, code: str | None, policy: str) -> bool:
+        """Does the code (or its root) carry a family policy ("reaction", "joint", ...)? A root alone
+        ("09") and None (no code) are accepted."""
+        if code is None:
+            return False
+        return policy in (self._policy.get(code) or self._policy.get(code[:2], frozenset()))
 
     def by_type(self, type_name: str) -> Code:
         """The entry for a readable type name ("threaten_military_force"); KeyError when unknown."""
@@ -199,6 +211,9 @@ def _load_ontology(path: Path) -> Ontology:
             raise NewsgraphError(f"{where}: bad goldstein or quad_class ({exc})") from exc
         if not -10.0 <= goldstein <= 10.0 or quad_class not in (1, 2, 3, 4):
             raise NewsgraphError(f"{where}: goldstein must be in -10..10 and quad_class in 1..4")
+        policy = frozenset(_items(row.get("policy", _NONE)))  # an optional last column
+        if not policy <= POLICIES:
+            raise NewsgraphError(f"{where}: unknown policy {', '.join(sorted(policy - POLICIES))}")
         codes[code] = Code(
             code=code,
             type=row["type"].strip(),
@@ -206,6 +221,7 @@ def _load_ontology(path: Path) -> Ontology:
             quad_class=quad_class,
             intent=_optional(row["intent"]),
             description=row["description"].strip(),
+            policy=policy,
         )
     for entry in codes.values():
         if entry.intent is not None and entry.intent not in codes:

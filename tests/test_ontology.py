@@ -9,6 +9,7 @@ import pytest
 import spacy
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.ontology import Code, Lexicon, Ontology, Sense
 
 QUAD_BY_ROOT = {f"{r:02d}": 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4 for r in range(1, 21)}
@@ -300,6 +301,27 @@ def test_object_words_are_spacy_lemmas(nlp: spacy.language.Language, lexicon: Le
             assert first_fit(lexicon, "impose", "VERB", token.lemma_).cameo == "163"
 
 
+def test_family_policies_are_on_roots_and_hold_for_their_codes(ontology: Ontology) -> None:
+    with_policy = {c.code: set(c.policy) for c in ontology if c.policy}
+    assert all(len(code) == 2 for code in with_policy)  # a policy belongs to a family: a root row
+    assert {r for r, p in with_policy.items() if "reaction" in p} == {"09", "10", "11", "12", "13", "14"}
+    assert {r for r, p in with_policy.items() if "joint" in p} == {"04", "05", "06"}
+    assert ontology.has_policy("1122", "reaction") and ontology.has_policy("057", "joint")
+    assert not ontology.has_policy("190", "reaction") and not ontology.has_policy(None, "reaction")
+    assert ontology.has_policy("195", "verbal_attack") and ontology.has_policy("074", "for_another")
+
+
+def test_frames_the_coder_reads_have_known_values() -> None:
+    frames = Frames.load()
+    uses = {item for value in frames["place_prep"].values() for item in (value or "").split("|")}
+    assert uses == {"event", "name", "wide"}
+    assert set(frames["pronoun"].values()) == {"singular", "plural", "person"}
+    assert frames.having("determiner", "definite") == {"the", "this", "that"}
+    assert {"launch", "impose", "conduct"} <= frames.words("light")
+    with pytest.raises(TypeError):
+        frames["speech"]["shout"] = None  # shared by every rule: read-only
+
+
 # --- the loaders ---------------------------------------------------------------------------------
 
 
@@ -317,6 +339,9 @@ def test_bad_files_give_one_line_errors(tmp_path: Path) -> None:
         Ontology.load(cameo)
     cameo.write_text(header + "190\tfight\t-10\t4\t138\tFight\n")
     with pytest.raises(NewsgraphError, match="intent 138 of code 190 is not a known code"):
+        Ontology.load(cameo)
+    cameo.write_text(header.replace("\n", "\tpolicy\n") + "19\tfight\t-10\t4\t-\tFight\tbrave\n")
+    with pytest.raises(NewsgraphError, match=r"cameo.tsv:2: unknown policy brave"):
         Ontology.load(cameo)
     lexicon = tmp_path / "lexicon.tsv"
     lexicon.write_text("lemma\tpos\tcameo\tobject\tprep\tparticle\tnote\nseize\tADJ\t171\t-\t-\t-\t\n")

@@ -1,0 +1,169 @@
+"""Agent nouns: "foreign ministry", "armed forces", "troops" and the actor that owns them.
+
+An agent noun owned by a state, person or organisation ("Russian foreign ministry", "Trump
+administration", "Kremlin representatives") becomes an organisation PART_OF the owner, or
+stands for the owner itself (``mode`` in agents.tsv); a bare "the ministry" joins the article's
+organisation of that agent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.actors.references import resolve
+from newsgraph.extract.actors.spans import noun_phrase
+from newsgraph.extract.gazetteer import Agent
+from newsgraph.extract.record import ActorKind, actor_id
+
+
+def agent_nouns(ctx: Resolution) -> None:
+    """Pass 3: every agent noun, with its owner when it has one."""
+    bare: list[tuple[Token, Agent, Span]] = []
+    for token in ctx.doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor:
+            continue
+        found = agent_phrase(ctx, token)
+        if found is None:
+            continue
+        agent, phrase = found
+        owner = owner_of(ctx, token, phrase)
+        if owner is None:
+            bare.append((token, agent, phrase))
+        else:
+            owned_agent(ctx, token, agent, phrase, owner)
+    for token, agent, phrase in bare:  # "the ministry", "foreign ministry spokesperson"
+        bare_agent(ctx, token, agent, phrase)
+
+
+def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner: str) -> None:
+    """ "Russian foreign ministry", "Trump administration", "Putin's shadow fleet", "US troops"."""
+    owner_actor = ctx.table.actors[owner]
+    if owner_actor.kind == ActorKind.PERSON and owner_actor.country:
+        if agent.cameo != "GOV":  # "Putin's shadow fleet": the state's, not the person's
+            ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id)
+            return
+    if agent.mode == "state" or owner_actor.kind not in {ActorKind.STATE, ActorKind.PERSON}:
+        ctx.table.mark(phrase, owner)
+    else:
+        agent_actor(ctx, agent, owner, phrase, noun_phrase(token, phrase))
+
+
+def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
+    """An agent noun with no owner: the article's one organisation of that agent, else the state of
+    the place named in the sentence ("Police arrested protesters in Tbilisi")."""
+    same = [
+        a
+        for a in ctx.table.actors.values()
+        if a.kind == ActorKind.ORGANIZATION and a.name.lower().endswith(agent.name.lower())
+    ]
+    if len(same) == 1:
+        ctx.table.mark(phrase, same[0].id)
+    elif not same and agent.mode in {"state", "org"}:
+        # a state's agents act where they are
+        state = state_of_place(ctx, token)
+        if state and agent.mode == "state":
+            ctx.table.mark(phrase, state)
+        elif state:
+            agent_actor(ctx, agent, state, phrase, phrase)
+
+
+def agent_in_name(ctx: Resolution, span: Span) -> bool:
+    """An ORG entity like "the Russian Armed Forces": a state's agent, not a new organisation."""
+    gaz = ctx.gaz
+    for cut in range(1, len(span)):
+        owner_iso = gaz.state_of_adjective(span[:cut].text)
+        if not owner_iso:
+            known = gaz.lookup(span[:cut].text)
+            owner_iso = known.country if known is not None else None
+        agent = gaz.agent(span[cut:].text.lower())
+        if owner_iso and agent:
+            agent_actor(ctx, agent, owner_iso, span, span)
+            return True
+    return False
+
+
+def state_of_place(ctx: Resolution, token: Token) -> str | None:
+    """The state of a capital or city named in the clause ("in Tbilisi" -> Georgia)."""
+    for other in token.sent:
+        place = ctx.table.places.get(other.i)
+        iso = place and place.get("country")
+        if iso and ctx.gaz.get(iso):
+            return ctx.ensure(iso).id
+    return None
+
+
+def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
+    """The longest agents.tsv phrase ending at ``token`` (its left modifiers included)."""
+    left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+    lemma = token.lemma_.lower()
+    for k in range(len(left), -1, -1):
+        words = [t.lower_ for t in left[len(left) - k :]]
+        for head in {lemma, token.lower_}:
+            agent = ctx.gaz.agent(" ".join([*words, head]))
+            if agent is not None:
+                start = left[len(left) - k].i if k else token.i
+                return agent, token.doc[start : token.i + 1]
+    # "ministry of foreign affairs"
+    of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of:
+        objs = [c for c in of[0].children if c.dep_ == "pobj"]
+        if objs:
+            tail = token.doc[token.i : objs[0].i + 1]
+            agent = ctx.gaz.agent(tail.text.lower())
+            if agent is not None:
+                return agent, tail
+    return None
+
+
+def owner_of(ctx: Resolution, token: Token, phrase: Span) -> str | None:
+    """The actor an agent noun belongs to: "Russian", "Russia's", "of Russia", "Trump", "Kremlin"."""
+    candidates = [c for c in token.children if c.i < phrase.start or c.dep_ == "poss"]
+    if token.dep_ == "compound":  # "Chinese foreign ministry spokesperson": "Chinese" hangs on the title
+        candidates += [
+            c for c in token.head.children if c.i < phrase.start and c.dep_ in {"amod", "compound", "poss"}
+        ]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            candidates += [g for g in child.children if g.dep_ == "pobj"]
+    for cand in candidates:
+        found = ctx.table.of(cand)
+        if found:
+            return found
+        if cand.dep_ == "poss" and cand.pos_ == "PRON":
+            resolved = resolve(ctx.table, cand)
+            if resolved:
+                return resolved[0]
+        iso = ctx.gaz.state_of_adjective(cand.text)
+        entry = ctx.gaz.get(iso) if iso else None
+        if entry is not None:
+            ctx.add_state_mention(entry, ctx.doc[cand.i : cand.i + 1])
+            return iso
+    return None
+
+
+def agent_actor(ctx: Resolution, agent: Agent, owner: str, phrase: Span, mention: Span) -> None:
+    """The organisation (or group) an owned agent noun makes: "Russian Foreign Ministry" PART_OF Russia."""
+    owner_actor = ctx.table.actors.get(owner) or ctx.ensure(owner)
+    of_state = owner_actor.kind == ActorKind.STATE
+    entry = ctx.gaz.get(owner) if of_state else None
+    adjective = entry.adjectives[0] if entry and entry.adjectives else None
+    if owner_actor.kind == ActorKind.PERSON:  # "Trump administration"
+        base = owner_actor.name.split()[-1]
+    else:
+        base = adjective or owner_actor.name
+    kind = ActorKind.GROUP if agent.mode == "group" else ActorKind.ORGANIZATION
+    name = (
+        f"{base} {agent.name}" if kind == ActorKind.ORGANIZATION else f"{base} {agent.phrase.split('|')[0]}"
+    )
+    country = owner_actor.country or (owner if of_state else None)
+    cameo = f"{owner_actor.cameo_code or owner}{agent.cameo}" if of_state else None
+    by_person = owner_actor.kind == ActorKind.PERSON
+    new_id = actor_id(kind, f"{country or owner} {name if by_person else agent.name}")
+    ctx.table.add(new_id, name, kind, country, cameo, mention)
+    for token in phrase:
+        ctx.table.token_actor[token.i] = new_id
+    state = owner if of_state else country
+    if kind == ActorKind.ORGANIZATION and state and ctx.gaz.get(state):
+        ctx.ensure(state)
+        ctx.table.relate("PART_OF", new_id, state, mention)

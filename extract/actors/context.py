@@ -1,0 +1,58 @@
+"""What the actor resolver knows while it reads one Doc: one dataclass every pass receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.actors.table import ActorTable
+from newsgraph.extract.gazetteer import Entry, Gazetteer
+from newsgraph.extract.record import Actor, ActorKind
+
+
+@dataclass(frozen=True)
+class ResolverWords:
+    """Word lists the passes read, made once per resolver (from the gazetteer and frames.tsv)."""
+
+    office_words: frozenset[str]  # "Defense" in "US Defense Secretary": never a name alone
+    not_actors: frozenset[str]  # "Patriot", "HIMARS": weapons the NER calls organisations
+
+
+@dataclass
+class Resolution:
+    """The per-Doc state of actor resolution: the Doc, the gazetteer, and the table being filled."""
+
+    doc: Doc
+    gaz: Gazetteer
+    words: ResolverWords
+    table: ActorTable
+    place_names: set[str] = field(default_factory=set)  # names used once as places (one sense per text)
+    title_case: dict[int, bool] = field(default_factory=dict)  # sentence start -> a headline-style line
+
+    def add_entry(self, entry: Entry, span: Span | None) -> Actor:
+        """Add a gazetteer entry (with its aliases and the actor it is part of) to the table."""
+        table = self.table
+        actor = table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, span)
+        for alias in entry.aliases:  # known names make the actor findable by any of them
+            if alias not in actor.aliases and alias != actor.name:
+                actor.aliases.append(alias)
+        if entry.part_of and entry.part_of != entry.id and entry.kind != ActorKind.PERSON:
+            parent = self.gaz.get(entry.part_of)
+            if parent is not None:
+                table.add(parent.id, parent.name, parent.kind, parent.country, parent.cameo_code, None)
+                if span is not None:
+                    table.relate("PART_OF", entry.id, parent.id, span)
+        return actor
+
+    def ensure(self, actor: str) -> Actor:
+        """The table's actor of a gazetteer id, added (with no mention) when not there yet."""
+        if actor in self.table.actors:
+            return self.table.actors[actor]
+        entry = self.gaz.get(actor)
+        assert entry is not None, actor
+        return self.add_entry(entry, None)
+
+    def add_state_mention(self, entry: Entry, span: Span) -> Actor:
+        """A mention of a gazetteer actor by a demonym ("Russian"), without its aliases and parents."""
+        return self.table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, span)

@@ -1,0 +1,162 @@
+"""Named entities to actors and places: states, seats, organisations and people by name.
+
+The gazetteer's entity ruler runs before the statistical NER, so known names carry the
+gazetteer id. States, demonyms and capitals resolve to the state, seats of power and
+organisations to their entry, people to one actor per person (a later "Macron" joins
+"Emmanuel Macron"); a name used as a location ("talks in Paris") is a place, not an actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newsgraph.extract.actors.agents import agent_in_name
+from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.actors.spans import clean_span, is_location, title_case_line
+from newsgraph.extract.actors.table import ActorTable
+from newsgraph.extract.gazetteer import Entry
+from newsgraph.extract.record import ActorKind, actor_id
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def named_entities(ctx: Resolution) -> None:
+    """Pass 1: every entity span the NER or the gazetteer marked."""
+    # one sense per discourse: a name used once as a place ("near Goma") is a place throughout
+    ctx.place_names = {
+        clean.text
+        for ent in ctx.doc.ents
+        if ent.label_ in {"PERSON", "ORG"}
+        and (clean := clean_span(ent)) is not None
+        and is_location(clean, wide=True)
+    }
+    for ent in ctx.doc.ents:
+        if ent.label_ in NAME_LABELS:
+            entity(ctx, ent)
+
+
+def entity(ctx: Resolution, ent: Span) -> None:
+    span = clean_span(ent)
+    if span is None:
+        return
+    entry = known_entry(ctx, ent, span)
+    if entry is not None:
+        if (
+            ent.label_ in PLACE_LABELS
+            and entry.kind == ActorKind.STATE
+            and is_location(span)
+            and entry.name != span.text
+            and span.text not in entry.aliases
+        ):
+            add_place(ctx.table, span, entry.country)  # "a meeting in Paris": a place, not France acting
+            return
+        ctx.add_entry(entry, span)
+        return
+    if span.text.lower() in ctx.words.not_actors:
+        return  # "Patriot", "HIMARS": weapons, not actors
+    if title_case_line(ent, ctx.title_case) or (
+        len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].lower_ in ctx.words.office_words)
+    ):
+        return  # Title Case headlines fool the NER ("Imposes Sanctions"); unknown names there are noise
+    unknown_name(ctx, ent, span)
+
+
+def known_entry(ctx: Resolution, ent: Span, span: Span) -> Entry | None:
+    """The gazetteer entry of a name: by the ruler's id, by name, or as a demonym or capital."""
+    gaz = ctx.gaz
+    entry = gaz.get(ent.ent_id_) if ent.ent_id_ else None
+    entry = entry or gaz.lookup(span.text)
+    if entry is None and ent.label_ == "NORP":
+        iso3 = gaz.state_of_adjective(span.text)
+        entry = gaz.get(iso3) if iso3 else None
+    if entry is None and ent.label_ == "GPE":
+        iso3 = gaz.state_of_capital(span.text)
+        entry = gaz.get(iso3) if iso3 else None
+    return entry
+
+
+def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
+    """A name the gazetteer does not know: a place, a person, an organisation or an agent of a state."""
+    if ent.label_ in {"PERSON", "ORG"} and (span.text in ctx.place_names or is_location(span, wide=True)):
+        add_place(ctx.table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
+    elif ent.label_ == "PERSON" or titled_name(ctx, span):
+        person(ctx, span)
+    elif ent.label_ == "ORG":
+        if ctx.gaz.agent(span.text.lower()) is not None:
+            return  # "the Armed Forces (of the Philippines)": the agent-noun pass finds the owner
+        if not agent_in_name(ctx, span):
+            organization(ctx, span)
+    elif ent.label_ in PLACE_LABELS:
+        add_place(ctx.table, span, None)
+
+
+def organization(ctx: Resolution, span: Span) -> None:
+    """An organisation the gazetteer does not know; "China's Ministry of State Security" is China's."""
+    table = ctx.table
+    owner = None
+    for child in (c for t in span for c in t.children):
+        if child.i < span.start and child.dep_ in {"poss", "amod", "compound"}:
+            owner = table.of(child) or ctx.gaz.state_of_adjective(child.text)
+            entry = ctx.gaz.get(owner) if owner else None
+            if entry is not None and entry.kind == ActorKind.STATE:
+                break
+            owner = None
+    kind = ActorKind.ORGANIZATION
+    org = table.add(actor_id(kind, span.text), span.text, kind, owner, None, span)
+    if owner:
+        ctx.ensure(owner)
+        org.country = org.country or owner
+        table.relate("PART_OF", org.id, owner, span)
+
+
+def titled_name(ctx: Resolution, span: Span) -> bool:
+    """A name right after a title is a person's, whatever the NER says ("spokesperson Rahmat Hidayat")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and ctx.gaz.title(before.lower_) is not None
+        and 2 <= len(span) <= 4
+        and all(t.text[:1].isupper() for t in span)
+    )
+
+
+def person(ctx: Resolution, span: Span) -> None:
+    known = ctx.gaz.lookup(span.text)
+    if known is not None and known.kind == ActorKind.PERSON:
+        ctx.add_entry(known, span)
+        return
+    last = span[-1].text
+    for actor in ctx.table.actors.values():  # "Macron" after "Emmanuel Macron"
+        if actor.kind == ActorKind.PERSON and (actor.name == span.text or actor.name.split()[-1] == last):
+            ctx.table.mark(span, actor.id)
+            return
+    ctx.table.add(actor_id(ActorKind.PERSON, span.text), span.text, ActorKind.PERSON, None, None, span)
+
+
+def add_place(table: ActorTable, span: Span, country: str | None) -> None:
+    place = {
+        "id": "place:" + actor_id(ActorKind.GROUP, span.text).split(":", 1)[1],
+        "name": span.text,
+        "country": country,
+    }
+    for token in span:
+        table.places[token.i] = place
+
+
+def state_adjectives(ctx: Resolution) -> None:
+    """Pass 2: capitalised modifiers the NER left alone: "Western military units", "Russian oil tanker"."""
+    doc, table, gaz = ctx.doc, ctx.table, ctx.gaz
+    for token in doc:
+        if (
+            token.i in table.token_actor
+            or not token.text[:1].isupper()
+            or token.dep_ not in {"amod", "compound", "nmod"}
+            or token.is_sent_start
+        ):
+            continue
+        iso = gaz.state_of_adjective(token.text)
+        entry = gaz.get(iso) if iso else gaz.lookup(token.text)
+        if entry is not None and entry.kind in {ActorKind.STATE, ActorKind.GROUP}:
+            ctx.add_entry(entry, doc[token.i : token.i + 1])

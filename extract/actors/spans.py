@@ -1,0 +1,59 @@
+"""Span tests the actor rules share: a clean name span, a name used as a location, a headline line."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.frames import Frames
+
+_FRAMES = Frames.load()
+LOCATIVE = _FRAMES.having("place_prep", "name")  # "in Paris", "near Goma": a location
+LOCATIVE_WIDE = _FRAMES.having("place_prep", "wide")  # also "into Rafah", "towards Goma"
+PLACE_NOUNS = _FRAMES.words("place_noun")  # "the Zamzam camp", "the town of Rafah"
+
+
+def clean_span(span: Span) -> Span | None:
+    """Drop leading determiners and trailing possessives/punctuation: "the Coalition of the Willing’s"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    # quote marks and possessive endings are spelling, not words: they stay here, not in frames.tsv
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "“", '"'}):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ"}  # "The Armed Forces of"
+        or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def is_location(span: Span, wide: bool = False) -> bool:
+    """A place name used as a location ("in Paris", "near Goma") rather than as an actor."""
+    head = span.root
+    preps = LOCATIVE_WIDE if wide else LOCATIVE
+    if wide:
+        while head.dep_ == "conj" and head.head.i != head.i:  # "near Goma and Bukavu"
+            head = head.head
+        if head.dep_ == "compound" and head.head.lemma_.lower() in PLACE_NOUNS:  # "the Zamzam camp"
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
+            return True  # "the town of Rafah"
+    return head.dep_ == "pobj" and head.head.lower_ in preps
+
+
+def title_case_line(span: Span, seen: dict[int, bool]) -> bool:
+    """Is the span in a headline-style sentence, most of whose words are capitalised?
+    ``seen`` keeps the answer per sentence start for one Doc (once per sentence, not per entity)."""
+    sent = span.sent
+    if sent.start not in seen:
+        words = [w for w in sent.text.split() if w.isalpha() and len(w) > 3]
+        seen[sent.start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return seen[sent.start]
+
+
+def noun_phrase(token: Token, phrase: Span) -> Span:
+    """The noun phrase of an agent noun without determiners: "Russian foreign ministry"."""
+    start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
+    span = token.doc[start : token.i + 1]
+    return clean_span(span) or span

@@ -1,0 +1,88 @@
+"""The mention table of one document: which tokens stand for which actor, and the relations found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.record import Actor, ActorKind, Evidence, Mention, Relation
+
+Place = dict  # {"id": "place:...", "name": ..., "country": ISO3 or None}: the record's place shape
+
+
+def sentence_starts(doc: Doc) -> dict[int, int]:
+    """Sentence number by the token index where the sentence starts (evidence carries the number)."""
+    return {sent.start: number for number, sent in enumerate(doc.sents)}
+
+
+def sentence_evidence(sent: Span, number: int) -> Evidence:
+    """The evidence of a fact: its sentence, stripped (a sentence may begin with a whitespace token)."""
+    text = sent.text
+    return Evidence(
+        sentence_index=number,
+        start=sent.start_char + len(text) - len(text.lstrip()),
+        end=sent.end_char - len(text) + len(text.rstrip()),
+        text=text.strip(),
+    )
+
+
+@dataclass
+class ActorTable:
+    """The actors of one document and the tokens that refer to them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    places: dict[int, Place] = field(default_factory=dict)  # token index -> place
+    order: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor id), text order
+    sentences: dict[int, int] = field(default_factory=dict)  # sentence start token -> sentence number
+
+    @classmethod
+    def for_doc(cls, doc: Doc) -> ActorTable:
+        return cls(sentences=sentence_starts(doc))
+
+    def add(
+        self, entry_id: str, name: str, kind: str, country: str | None, cameo: str | None, span: Span | None
+    ) -> Actor:
+        actor = self.actors.get(entry_id)
+        if actor is None:
+            # the record keeps the plain string: its JSON is the contract
+            actor = Actor(
+                id=entry_id, name=name, kind=ActorKind(kind).value, country=country, cameo_code=cameo
+            )
+            self.actors[entry_id] = actor
+        elif actor.country is None and country:
+            actor.country = country
+        if span is not None:
+            self.mark(span, entry_id)
+        return actor
+
+    def mark(self, span: Span, entry_id: str) -> None:
+        """Record a mention: its tokens now stand for the actor; its text becomes an alias."""
+        actor = self.actors[entry_id]
+        if all(t.i in self.token_actor for t in span):
+            return
+        for token in span:
+            self.token_actor.setdefault(token.i, entry_id)
+        text = span.text
+        actor.mentions.append(Mention(start=span.start_char, end=span.end_char, text=text))
+        if text != actor.name and text not in actor.aliases and not text.islower():
+            actor.aliases.append(text)
+        elif text.islower() and len(span) > 1 and text not in actor.aliases:
+            actor.aliases.append(text)  # "western forces", "foreign ministry": still names
+        self.order.append((span.start, entry_id))
+
+    def relate(self, kind: str, source: str, target: str, span: Span, **properties: str) -> None:
+        if source == target or any(
+            r.type == kind and r.source == source and r.target == target for r in self.relations
+        ):
+            return
+        sent = span.sent
+        evidence = sentence_evidence(sent, self.sentences.get(sent.start, 0))
+        self.relations.append(
+            Relation(type=kind, source=source, target=target, properties=dict(properties), evidence=evidence)
+        )
+
+    def of(self, token: Token) -> str | None:
+        return self.token_actor.get(token.i)

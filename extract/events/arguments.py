@@ -1,0 +1,120 @@
+"""From a word of the parse to the actors it stands for: names, coordinations, owners, pronouns."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.actors.references import resolve
+from newsgraph.extract.events.context import DocContext
+
+NAME_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+# the deps a noun phrase hangs from a verb by, through prepositions ("assisted with in a crackdown")
+PHRASE_LINKS = frozenset({"pobj", "prep", "dobj", "conj", "appos", "attr", "nsubjpass"})
+
+
+def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:
+    """The actor(s) a nominal stands for: its own mention, its coordination, a pronoun's antecedent
+    (never ``exclude``: "Anwar said he would not meet him" - "him" is not Anwar)."""
+    table = ctx.table
+    found: list[str] = []
+    for part in (token, *token.conjuncts):
+        actor = table.of(part)
+        coordinated = [  # "American and British warplanes": the coordinated owners too
+            table.of(c)
+            for m in part.children
+            if actor is not None and m.dep_ in NAME_MODIFIERS and table.of(m) == actor
+            for c in m.conjuncts
+            if table.of(c)
+        ]
+        if actor is None and part.pos_ in {"PRON", "NOUN", "DET"}:
+            resolved = resolve(table, part, set(exclude or ()))
+            actor = resolved[0] if len(resolved) == 1 else None
+            if len(resolved) > 1:
+                found += resolved
+        if actor is None:  # "his Chinese counterpart Wang Yi": the named apposition
+            named = [
+                table.of(c)
+                for c in part.children
+                if c.dep_ in {"appos", "compound"} and c.i > part.i and table.of(c)
+            ]
+            actor = named[0] if named else None
+        if actor is None and part.pos_ in {"NOUN", "PROPN"}:
+            owners = owners_in(part, ctx)
+            found += [a for a in owners[1:] if a not in found]
+            actor = owners[0] if owners else None
+        for one in (actor, *coordinated):
+            if one and one not in found:
+                found.append(one)
+    return found
+
+
+def owners_in(noun: Token, ctx: DocContext) -> list[str]:
+    """Actors that modify a noun ("Russian tanker", "American and British warplanes", "Putin's fleet")."""
+    table = ctx.table
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            actor = table.of(child)
+            if actor is None and child.dep_ == "poss" and child.pos_ == "PRON":
+                return resolve(table, child)[:1]
+            if actor:
+                more = [table.of(c) for c in child.conjuncts if table.of(c)]
+                return list(dict.fromkeys([actor, *more]))
+            for grand in child.children:  # "a British-flagged tanker", "Russian-owned"
+                if grand.dep_ in {"npadvmod", "amod", "compound"} and table.of(grand):
+                    return [table.of(grand)]
+    return []
+
+
+def noun_agent(noun: Token, ctx: DocContext) -> list[str]:
+    """The possessor, agent-preposition object or actor modifier of a noun: "Russia's invasion",
+    "the landing by US troops", "talks between A and B", "US strikes"."""
+    table = ctx.table
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found = actors_of(child, ctx)
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ in ctx.frames["agent_prep"]:
+            for pobj in child.children:
+                found = actors_of(pobj, ctx)
+                if found:
+                    return found
+    for child in noun.lefts:
+        if child.dep_ in NAME_MODIFIERS:
+            actor = table.of(child)
+            if actor:
+                more = [table.of(c) for c in child.conjuncts if table.of(c)]
+                return list(dict.fromkeys([actor, *more]))
+    return []
+
+
+def actors_in(phrase: Token, ctx: DocContext) -> list[str]:
+    """Actors named inside a noun phrase, agents ("by western forces") first."""
+    agents = [a for t in phrase.subtree if t.dep_ == "agent" for p in t.children for a in actors_of(p, ctx)]
+    if agents:
+        return agents
+    direct = actors_of(phrase, ctx)
+    if direct:
+        return direct
+    return list(dict.fromkeys(ctx.table.of(t) for t in phrase.subtree if ctx.table.of(t)))
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions: "assisted with in a crackdown" -> assisted."""
+    current = noun
+    for _ in range(4):
+        head = current.head  # the root heads itself: a root verb governs itself
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if current.dep_ not in PHRASE_LINKS:  # not ROOT either: the climb ends at the root
+            return None
+        current = head
+    return None
+
+
+def complement_actors(verb: Token, ctx: DocContext) -> list[str]:
+    """The actor a warning or a statement is about: the first one named in its complement clause."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return [ctx.table.of(t) for t in child.subtree if ctx.table.of(t)][:1]
+    return []

@@ -1,0 +1,74 @@
+"""The coder's driver: every word of a Doc, in order, to the events it codes, then the links."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.attribution import track_quotes
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.labelling import label_frame, labels, predicate_frame
+from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
+from newsgraph.extract.events.make import make_event
+from newsgraph.extract.events.senses import VERBAL_ATTACK, choose_sense, is_verbal_attack, trigger_pos
+from newsgraph.extract.events.sources import find_source
+from newsgraph.extract.events.targets import Trigger, find_target
+from newsgraph.extract.record import Event
+
+
+def code_events(ctx: DocContext) -> list[Event]:
+    """The events of a Doc, one per act, linked to each other."""
+    events: list[Event] = []
+    for sent in ctx.doc.sents:
+        track_quotes(sent, ctx)
+        for token in sent:
+            event = code_token(token, ctx)
+            if event is not None:
+                events.append(event)
+    link(events, ctx)
+    events += accusations(events, ctx)
+    kept = dedupe(events)
+    direct_joint_acts(kept, ctx)
+    drop_dangling_links(kept)
+    return kept
+
+
+def code_token(token: Token, ctx: DocContext) -> Event | None:
+    """The event one word codes, if any: a labelling verb with its label, a lexicon word, a labelling
+    verb without one, or the copula of a predicate frame."""
+    pos = trigger_pos(token)
+    lemma = token.lemma_.lower()
+    labelling = token.pos_ == "VERB" and lemma in ctx.frames["label"]
+    event = None
+    if labelling and labels(token):  # "what it called aggressive manoeuvres"
+        event = label_frame(token, ctx)
+    elif (lemma, pos) in ctx.data.lemmas:
+        event = code_trigger(token, pos, ctx)
+    if event is not None:
+        return event
+    if labelling:
+        return label_frame(token, ctx)
+    if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":  # "X would be legitimate targets"
+        return predicate_frame(token, ctx)
+    return None
+
+
+def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
+    """The event a lexicon word codes: its sense, its source (none: no event), its target."""
+    sense = choose_sense(token, pos, ctx)
+    if sense is None:
+        return None
+    if token.lemma_.lower() in ctx.frames["intent"] and any(
+        c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in token.children
+    ):
+        return None  # "pledged to send troops": the governed act is the event, in its intent form
+    code = sense.cameo
+    source = find_source(token, pos, ctx)
+    if not source:
+        return None
+    if ctx.ontology.has_policy(code, "verbal_attack") and is_verbal_attack(token, ctx):
+        code = VERBAL_ATTACK  # "attacked the US for seizing ...": a verbal attack
+    found = find_target(Trigger(token, pos, sense, source), ctx)
+    target = [a for a in found if a not in source]
+    if found and not target and ctx.ontology.has_policy(code, "for_another"):
+        return None  # "to protect its interests": aid or protection of oneself is no act between two
+    return make_event(token, code, source, target, 0.6 + 0.1 * bool(target), ctx)

@@ -1,0 +1,68 @@
+"""What the event coder knows while it reads one Doc: one dataclass every rule receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.actors.table import ActorTable, Place
+from newsgraph.extract.frames import Frames
+from newsgraph.extract.ontology import Lexicon, Ontology
+from newsgraph.extract.record import Event
+
+
+@dataclass(frozen=True)
+class CoderData:
+    """The data files the rules read, loaded once and shared (read-only) by every Doc."""
+
+    lexicon: Lexicon  # lexicon.tsv: the verbs and event nouns that code events
+    ontology: Ontology  # cameo.tsv: codes, weights, intent forms, family policies
+    frames: Frames  # frames.tsv: speech verbs, modals, prepositions, labels, ...
+    lemmas: frozenset[tuple[str, str]]  # every (lemma, pos) the lexicon knows, for one set test per token
+    place_preps: frozenset[str]  # prepositions that name where an act happened ("met in Paris")
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> CoderData:
+        lexicon, frames = Lexicon.load(), Frames.load()
+        return CoderData(
+            lexicon, Ontology.load(), frames, lexicon.lemmas(), frames.having("place_prep", "event")
+        )
+
+
+@dataclass
+class DocContext:
+    """The per-Doc state of event coding. The rules read it; only the coder's driver, ``make`` and
+    ``attribution.track_quotes`` write to it (events by trigger, places, conditions, the open quotation)."""
+
+    doc: Doc
+    table: ActorTable  # the document's actors and the tokens that name them
+    data: CoderData
+    published: str | None = None  # the article's publication date: "on Tuesday" resolves against it
+    places: list[Place] = field(default_factory=list)  # places events happened in, in order
+    by_trigger: dict[int, Event] = field(default_factory=dict)  # trigger token index -> its event
+    conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
+    quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
+    text_head: str = field(init=False)  # the Doc's first 64 characters: part of every event id
+
+    def __post_init__(self) -> None:
+        self.text_head = self.doc.text[:64]  # once: Doc.text joins every token each time it is read
+
+    @property
+    def frames(self) -> Frames:
+        return self.data.frames
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.data.lexicon
+
+    @property
+    def ontology(self) -> Ontology:
+        return self.data.ontology
+
+    @property
+    def sentences(self) -> dict[int, int]:
+        """Sentence number by the token index where the sentence starts."""
+        return self.table.sentences

@@ -1,0 +1,72 @@
+"""Labelling frames: acts no single verb codes, read from the label a speaker gives.
+
+"described X as militarist declarations" is criticism of X (``label`` verbs, ``pejorative``
+labels); "X would be legitimate targets, according to the ministry" is a threat by whoever says
+it (``threat`` nouns as the predicate of "be"). Words from ``data/frames.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.arguments import actors_in
+from newsgraph.extract.events.attribution import attribution
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.make import make_event
+from newsgraph.extract.events.sources import SUBJECTS, verb_source
+from newsgraph.extract.record import Event
+
+
+def labels(verb: Token) -> list[Token]:
+    """The label a naming verb gives: "called X *a threat*", "described X as *declarations*"."""
+    found = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
+    found += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"NOUN", "ADJ"}]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
+def label_code(words: Iterable[Token], ctx: DocContext) -> str | None:
+    """The CAMEO code a label gives: a threat word first, else a pejorative one; None for neither."""
+    frames = ctx.frames
+    for label in words:
+        phrase = [label, *[c for c in label.children if c.dep_ in {"amod", "compound", "conj"}]]
+        for word in phrase:
+            lemma = word.lemma_.lower()
+            if lemma in frames["threat"]:
+                return frames["threat"][lemma]
+        for word in phrase:
+            lemma = word.lemma_.lower()
+            if frames["pejorative"].get(lemma):
+                return frames["pejorative"][lemma]
+    return None
+
+
+def label_frame(verb: Token, ctx: DocContext) -> Event | None:
+    """ "described X as Y", "will be considered Y", "cannot be interpreted as anything but Y"."""
+    code = label_code(labels(verb), ctx)
+    if code is None:
+        return None
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):  # passive: the speaker labels
+        source = attribution(verb, ctx)
+        labelled = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        source = verb_source(verb, ctx)
+        labelled = [c for c in verb.children if c.dep_ == "dobj"]
+    target = [a for t in labelled for a in actors_in(t, ctx)]
+    if not source:
+        return None
+    return make_event(verb, code, source, [a for a in target if a not in source], 0.55, ctx)
+
+
+def predicate_frame(be: Token, ctx: DocContext) -> Event | None:
+    """ "Any troops sent ... would be legitimate targets, according to the ministry.\""""
+    code = label_code([c for c in be.children if c.dep_ in {"attr", "acomp"}], ctx)
+    source = attribution(be, ctx) if code else []
+    if not source or code is None:
+        return None
+    subjects = [c for c in be.children if c.dep_ in SUBJECTS]
+    target = [a for t in subjects for a in actors_in(t, ctx)]
+    return make_event(be, code, source, [a for a in target if a not in source], 0.5, ctx)

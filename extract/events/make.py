@@ -1,0 +1,116 @@
+"""Building an :class:`Event` record: code, modality, speaker, date, place, evidence, other actors."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Token
+
+from newsgraph.extract.actors.table import Place, sentence_evidence
+from newsgraph.extract.dates import resolve_date
+from newsgraph.extract.events.attribution import attribution, same_side
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
+from newsgraph.extract.record import Event, Involvement
+
+# the deps of an act's own phrases, where other actors it is about are named
+PHRASE_DEPS = frozenset(
+    {"dobj", "prep", "pobj", "pcomp", "attr", "oprd", "amod", "compound", "poss", "nmod", "conj"}
+)
+INTENDED = frozenset({"planned", "conditional", "hypothetical"})  # modalities coded with CAMEO's intent form
+
+
+def make_event(
+    token: Token, code: str, source: list[str], target: list[str], confidence: float, ctx: DocContext
+) -> Event:
+    """The event a trigger word codes, registered in ``ctx.by_trigger`` (and its if-clause in
+    ``ctx.conditions``) for the links between events."""
+    modality, negated, condition = modality_of(token, ctx)
+    attributed = attribution(token, ctx)
+    if modality in INTENDED:
+        code = ctx.ontology.intent_of(code)
+    if (
+        attributed
+        and not same_side(attributed, source, ctx)
+        and modality == "asserted"
+        and in_speech_complement(token, ctx)
+    ):
+        modality = "reported"  # a third party's claim ("Iran said Israel struck ..."), not the article's
+    info = ctx.ontology.get(code)
+    date, date_text = date_of(token, ctx)
+    place = place_of(token, ctx)
+    sent = token.sent
+    digest = hashlib.sha1(f"{ctx.text_head}|{token.idx}|{code}".encode()).hexdigest()[:16]
+    event = Event(
+        id=f"evt:{digest}",
+        type=info.type,
+        cameo=info.code,
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        source=source,
+        target=target,
+        involves=[Involvement(actor=a, role="about") for a in about(token, source, target, ctx)],
+        modality=modality,
+        negated=negated,
+        date=date,
+        date_text=date_text,
+        place=place["id"] if place else None,
+        attributed_to=attributed,
+        evidence=sentence_evidence(sent, ctx.sentences.get(sent.start, 0)),
+        confidence=round(min(confidence, 0.95), 2),
+        trigger=token.text,
+    )
+    if condition is not None:
+        event.condition = condition.text
+        ctx.conditions[event.id] = condition
+    ctx.by_trigger[token.i] = event
+    return event
+
+
+def date_of(token: Token, ctx: DocContext) -> tuple[str | None, str | None]:
+    """The date expression attached to the word or its clause; the parser sometimes hangs
+    "on Monday" on the subject ("ministers on Monday imposed"), so the subject is looked at too."""
+    for word in chain(token)[:3]:
+        subjects = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for child in [*word.children, *(g for s in subjects for g in s.children if g.dep_ == "prep")]:
+            for t in (child, *[g for g in child.children if g.dep_ == "pobj"]):
+                if t.ent_type_ == "DATE":
+                    ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None)
+                    if ent is not None:
+                        return resolve_date(ent.text, ctx.published, is_future(word, ctx)), ent.text
+    return None, None
+
+
+def is_future(word: Token, ctx: DocContext) -> bool:
+    """Does a modal make the clause future ("will", "shall": aux frames that plan)?"""
+    aux = ctx.frames["aux"]
+    return any(aux.get(c.lower_) == "planned" for c in word.children)
+
+
+def place_of(token: Token, ctx: DocContext) -> Place | None:
+    """The place named after a place preposition on the word or its governor ("met in Paris")."""
+    preps = ctx.data.place_preps
+    for word in chain(token)[:2]:
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    place = ctx.table.places.get(pobj.i)
+                    if place is not None:
+                        ctx.places.append(place)
+                        return place
+    return None
+
+
+def about(token: Token, source: list[str], target: list[str], ctx: DocContext) -> list[str]:
+    """Other actors named in the act's own phrases (INVOLVES, role "about"): "attacked the US for
+    seizing a Russian tanker" is also about Russia."""
+    named: list[str] = []
+    info = ctx.frames["info_source"]
+    stack = [c for c in token.children if c.dep_ in PHRASE_DEPS and c.lower_ not in info]
+    while stack:  # down the act's own noun phrases, never into another clause
+        word = stack.pop()
+        actor = ctx.table.of(word)
+        if actor and actor not in source and actor not in target:
+            named.append(actor)
+        stack += [c for c in word.children if c.dep_ in PHRASE_DEPS]
+    return list(dict.fromkeys(named))[:3]

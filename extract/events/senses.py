@@ -1,0 +1,66 @@
+"""Choosing the lexicon sense of a trigger word, and when a fight verb is a verbal attack."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.ontology import Sense
+
+VERBAL_ATTACK = "111"  # CAMEO "criticize or denounce": what a fight verb with a reason clause codes
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+
+
+def trigger_pos(token: Token) -> str:
+    """The lexicon's part of speech for a word: proper nouns count as nouns ("Strikes" in a headline)."""
+    return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else token.pos_
+
+
+def objects(token: Token, pos: str) -> list[Token]:
+    """Direct objects of a verb (with conjuncts), or the of-object / compounds of a noun."""
+    if pos == "VERB":
+        objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
+    else:
+        objs = [c for c in token.children if c.dep_ == "compound"]
+    for c in token.children:  # "pour cold water on": an object inside another preposition is not it
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs += [g for g in c.children if g.dep_ == "pobj"]
+    return [o for obj in objs for o in (obj, *obj.conjuncts)]
+
+
+def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
+    """The lexicon sense that fits the word's objects, modifiers, particles and prepositions."""
+    found = objects(token, pos)
+    words = {w.lemma_.lower() for w in found}
+    words |= {m.lemma_.lower() for w in found for m in w.children if m.dep_ in MODIFIER_DEPS}
+    if pos == "NOUN":
+        words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
+    return ctx.lexicon.match(token.lemma_.lower(), pos, objects=words, particles=particles, preps=preps)
+
+
+def codes_an_event(verb: Token, ctx: DocContext) -> bool:
+    """Is this verb a lexicon trigger whose sense fits here ("impose" with "sanctions")?"""
+    return (verb.lemma_.lower(), "VERB") in ctx.data.lemmas and choose_sense(verb, "VERB", ctx) is not None
+
+
+def root_of(token: Token, ctx: DocContext) -> str | None:
+    """The CAMEO root of a word's first lexicon sense, whatever its context; None if it has none."""
+    senses = ctx.lexicon.senses(token.lemma_.lower(), trigger_pos(token))
+    return senses[0].cameo[:2] if senses else None
+
+
+def is_verbal_attack(token: Token, ctx: DocContext) -> bool:
+    """A fight verb with a reason clause ("attacked the US for seizing") or a non-physical object
+    ("attacked the policy", "attacked the proposal")."""
+    frames = ctx.frames
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in frames["accusation"]:
+            if any(g.pos_ == "VERB" or g.dep_ == "pcomp" for g in child.children):
+                return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in frames["reference"]:
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in frames["verbal_object"]:
+            return True
+    return False

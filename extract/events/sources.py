@@ -1,0 +1,243 @@
+"""Who does an act: the source, by named rules tried in order.
+
+A rule is a plain function ``(token, ctx)`` that answers one of three ways:
+
+- ``None``: the rule does not apply here; the next rule is tried;
+- a list of actor ids: the source (an empty list: this act names none, stop looking);
+- a governing ``Token``: the source is that word's own ("plans to help": whoever plans); the
+  verb rules are tried again on it, at most ``MAX_HOPS`` words up the parse.
+
+``VERB_SOURCE_RULES`` read a verb's clause, ``NOUN_SOURCE_RULES`` an event noun's phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.arguments import actors_of, governing_verb, noun_agent
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.senses import codes_an_event, root_of
+
+Finding = list[str] | Token | None
+Rule = Callable[[Token, DocContext], Finding]
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+VERBS = frozenset({"VERB", "AUX"})
+MAX_HOPS = 7  # words up the parse a source is looked for (a chain of clauses is rarely longer)
+
+
+# --- verb rules ------------------------------------------------------------------------------
+
+
+def relative_pronoun(verb: Token, ctx: DocContext) -> Finding:
+    """ "the state which struck": the noun the relative clause hangs from."""
+    if verb.dep_ != "relcl":
+        return None
+    relative = ctx.frames["relative_pronoun"]
+    if any(c.dep_ in SUBJECTS and c.lower_ in relative for c in verb.children):
+        return actors_of(verb.head, ctx)
+    return None
+
+
+def subject(verb: Token, ctx: DocContext) -> Finding:
+    """ "Poland expelled two diplomats": the subject, when it names an actor."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            found = actors_of(child, ctx)
+            if found:
+                return found
+    return None
+
+
+def passive_agent(verb: Token, ctx: DocContext) -> Finding:
+    """ "was seized by Iran": the by-agent of a passive."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                found = actors_of(pobj, ctx)
+                if found:
+                    return found
+    return None
+
+
+def clause_root(verb: Token, ctx: DocContext) -> Finding:
+    """ "Fighting continued.": a main verb with no named subject has no source (nothing above it)."""
+    return [] if verb.dep_ == "ROOT" else None
+
+
+def agentless_passive(verb: Token, ctx: DocContext) -> Finding:
+    """ "if a ceasefire is reached": a passive with no named agent names no source."""
+    return [] if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) else None
+
+
+def accusation_reason(verb: Token, ctx: DocContext) -> Finding:
+    """ "attacked the US for seizing a tanker": the object of the governing verb did the seizing."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in ctx.frames["accusation"]:
+        return [a for c in head.head.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
+    return None
+
+
+def condition_clause(verb: Token, ctx: DocContext) -> Finding:
+    """ "would respond if attacked": an if-clause has a subject of its own, or none."""
+    conditions = ctx.frames["condition"]
+    if verb.dep_ == "advcl" and any(m.lower_ in conditions for m in verb.children if m.dep_ == "mark"):
+        return []
+    return None
+
+
+def adjective_control(verb: Token, ctx: DocContext) -> Finding:
+    """ "Putin was ready to meet": whoever is ready (in a headline, "Russia ready to talk", the
+    adjective is the root and has the subject itself)."""
+    head = verb.head
+    return head.head if verb.dep_ == "xcomp" and head.pos_ == "ADJ" else None
+
+
+def object_control(verb: Token, ctx: DocContext) -> Finding:
+    """ "urged Iran to stop", "called on Georgia to ...", "was forced by X to pay": the one urged."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.pos_ not in VERBS:
+        return None
+    for child in head.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            return actors_of(child, ctx)
+        if child.dep_ == "prep" and child.lower_ in ctx.frames["control_prep"]:
+            return [a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+    return None
+
+
+def subject_control(verb: Token, ctx: DocContext) -> Finding:
+    """ "plans to help": whoever plans."""
+    return verb.head if verb.dep_ == "xcomp" and verb.head.pos_ in VERBS else None
+
+
+def governing_clause(verb: Token, ctx: DocContext) -> Finding:
+    """ "met and signed", "signed after meeting": the coordinated or governing verb's source."""
+    return verb.head if verb.dep_ in {"conj", "advcl", "pcomp"} and verb.head.pos_ in VERBS else None
+
+
+def reduced_relative(verb: Token, ctx: DocContext) -> Finding:
+    """ "a writer detained in Beijing": the noun is the one acted on, not the doer."""
+    return [] if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+
+
+def noun_clause(verb: Token, ctx: DocContext) -> Finding:
+    """ "Russia's decision to invade": the noun's agent, else the source of the verb the noun hangs from."""
+    if verb.dep_ not in {"acl", "relcl", "pcomp", "pobj", "prep"}:
+        return None
+    head = verb.head
+    noun = head if head.pos_ in {"NOUN", "PROPN"} else head.head
+    return noun_agent(noun, ctx) or governing_verb(noun)
+
+
+VERB_SOURCE_RULES: tuple[Rule, ...] = (
+    relative_pronoun,
+    subject,
+    passive_agent,
+    clause_root,
+    agentless_passive,
+    accusation_reason,
+    condition_clause,
+    adjective_control,
+    object_control,
+    subject_control,
+    governing_clause,
+    reduced_relative,
+    noun_clause,
+)
+
+
+# --- noun rules ------------------------------------------------------------------------------
+
+
+def object_of_coding_verb(noun: Token, ctx: DocContext) -> Finding:
+    """ "offered guarantees", "imposed sanctions" when "impose" codes them: the verb is the event."""
+    if noun.dep_ == "dobj" and codes_an_event(noun.head, ctx):
+        return []
+    return None
+
+
+def own_agent(noun: Token, ctx: DocContext) -> Finding:
+    """ "Russia's invasion", "US strikes", "talks between A and B": the noun's own agent."""
+    return noun_agent(noun, ctx) or None
+
+
+def conjunct_agent(noun: Token, ctx: DocContext) -> Finding:
+    """ "the landing by US troops ... and the capture": a coordinated event noun's agent."""
+    for conj in noun.conjuncts:
+        found = noun_agent(conj, ctx)
+        if found:
+            return found
+    return None
+
+
+def reaction_object(noun: Token, ctx: DocContext) -> Finding:
+    """ "condemned the invasion": whoever condemns it did not invade (cameo.tsv policy "reaction")."""
+    verb = governing_verb(noun)
+    if verb is not None and ctx.ontology.has_policy(root_of(verb, ctx), "reaction"):
+        return []
+    return None
+
+
+def light_verb(noun: Token, ctx: DocContext) -> Finding:
+    """ "launched strikes", "announced sanctions": the light or speech verb's source does the act."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    return verb if lemma in ctx.frames["light"] or lemma in ctx.frames["speech"] else None
+
+
+def participation(noun: Token, ctx: DocContext) -> Finding:
+    """ "assisted in the crackdown": the governing verb's source takes part in the act."""
+    verb = governing_verb(noun)
+    if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in ctx.frames["participation_prep"]:
+        return verb
+    return None
+
+
+NOUN_SOURCE_RULES: tuple[Rule, ...] = (
+    object_of_coding_verb,
+    own_agent,
+    conjunct_agent,
+    reaction_object,
+    light_verb,
+    participation,
+)
+
+
+# --- drivers ---------------------------------------------------------------------------------
+
+
+def first_finding(rules: tuple[Rule, ...], token: Token, ctx: DocContext) -> Finding:
+    """The answer of the first rule that applies (None when none does)."""
+    for rule in rules:
+        found = rule(token, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def verb_source(verb: Token, ctx: DocContext) -> list[str]:
+    """Who does what a verb says: its subject, its passive agent, else the clause that controls it."""
+    token = verb
+    for _ in range(MAX_HOPS):
+        found = first_finding(VERB_SOURCE_RULES, token, ctx)
+        if not isinstance(found, Token):
+            return found or []
+        token = found
+    return []
+
+
+def noun_source(noun: Token, ctx: DocContext) -> list[str]:
+    """Who does what an event noun names: its possessor or agent, else its light verb's source."""
+    found = first_finding(NOUN_SOURCE_RULES, noun, ctx)
+    if isinstance(found, Token):
+        return verb_source(found, ctx)
+    return found or []
+
+
+def find_source(token: Token, pos: str, ctx: DocContext) -> list[str]:
+    return verb_source(token, ctx) if pos == "VERB" else noun_source(token, ctx)

@@ -1,0 +1,268 @@
+"""The event coder's other named rules on hand-built Docs: senses, modality, attribution, labelling
+frames and the links between events (no statistical model)."""
+
+from __future__ import annotations
+
+from handmade import build, context, earlier_event, states
+
+from newsgraph.extract.events.attribution import according_to, attribution, track_quotes
+from newsgraph.extract.events.coder import code_events
+from newsgraph.extract.events.labelling import label_code, label_frame, labels, predicate_frame
+from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
+from newsgraph.extract.events.make import date_of, place_of
+from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
+from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, objects
+from newsgraph.extract.record import Event, Evidence
+
+SEND = build("""
+    Canada  Canada  PROPN NNP nsubj  2
+    would   would   AUX   MD  aux    2
+    send    send    VERB  VB  ROOT   2
+    troops  troop   NOUN  NNS dobj   2
+    to      to      ADP   IN  prep   2
+    Latvia  Latvia  PROPN NNP pobj   4
+    if      if      SCONJ IN  mark   8
+    NATO    NATO    PROPN NNP nsubj  8
+    asked   ask     VERB  VBD advcl  2
+    .       .       PUNCT .   punct  2
+""")
+
+
+def test_sense_by_object():
+    ctx = context(SEND, states((0, "CAN"), (5, "LVA")))
+    assert [t.text for t in objects(SEND[2], "VERB")] == ["troops"]
+    assert choose_sense(SEND[2], "VERB", ctx).cameo == "074"  # "send troops": military protection
+
+
+def test_verbal_attack_by_object():
+    doc = build("""
+        China     China     PROPN NNP nsubj  1
+        attacked  attack    VERB  VBD ROOT   1
+        the       the       DET   DT  det    3
+        policy    policy    NOUN  NN  dobj   1
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHN")))
+    assert is_verbal_attack(doc[1], ctx)
+
+
+def test_modality_conditional_with_its_if_clause():
+    ctx = context(SEND, states((0, "CAN"), (5, "LVA")))
+    modality, negated, condition = modality_of(SEND[2], ctx)
+    assert (modality, negated, condition.text) == ("conditional", False, "if NATO asked")
+
+
+def test_modality_would_in_speech_is_planned_elsewhere_hypothetical():
+    doc = build("""
+        Iran       Iran       PROPN NNP nsubj  1
+        said       say        VERB  VBD ROOT   1
+        it         it         PRON  PRP nsubj  4
+        would      would      AUX   MD  aux    4
+        retaliate  retaliate  VERB  VB  ccomp  1
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "IRN")))
+    assert [t.text for t in chain(doc[4])] == ["retaliate", "said"]
+    assert in_speech_complement(doc[4], ctx)
+    assert modality_of(doc[4], ctx)[0] == "planned"
+    alone = build("""
+        Iran       Iran       PROPN NNP nsubj  2
+        would      would      AUX   MD  aux    2
+        retaliate  retaliate  VERB  VB  ROOT   2
+    """)
+    assert modality_of(alone[2], context(alone))[0] == "hypothetical"
+
+
+def test_modality_intent_and_negators():
+    doc = build("""
+        Russia   Russia   PROPN NNP nsubj  1
+        refused  refuse   VERB  VBD ROOT   1
+        to       to       PART  TO  aux    3
+        sign     sign     VERB  VB  xcomp  1
+        but      but      CCONJ CC  cc     1
+        plans    plan     VERB  VBZ conj   1
+        to       to       PART  TO  aux    7
+        talk     talk     VERB  VB  xcomp  5
+        .        .        PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "RUS")))
+    assert modality_of(doc[3], ctx) == ("asserted", True, None)  # "refused to sign"
+    assert modality_of(doc[7], ctx) == ("planned", False, None)  # "plans to talk"
+
+
+def test_attribution_by_speech_verb():
+    doc = build("""
+        Iran    Iran    PROPN NNP nsubj  1
+        said    say     VERB  VBD ROOT   1
+        Israel  Israel  PROPN NNP nsubj  3
+        struck  strike  VERB  VBD ccomp  1
+        Syria   Syria   PROPN NNP dobj   3
+        .       .       PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "IRN"), (2, "ISR"), (4, "SYR")))
+    assert attribution(doc[3], ctx) == ["IRN"]
+
+
+def test_according_to():
+    doc = build("""
+        Israel     Israel     PROPN NNP nsubj  1
+        struck     strike     VERB  VBD ROOT   1
+        Syria      Syria      PROPN NNP dobj   1
+        ,          ,          PUNCT ,   punct  1
+        according  accord     VERB  VBG prep   1
+        to         to         ADP   IN  prep   4
+        Iran       Iran       PROPN NNP pobj   5
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "ISR"), (2, "SYR"), (6, "IRN")))
+    assert according_to(doc[0:8], ctx) == ["IRN"]
+    assert attribution(doc[1], ctx) == ["IRN"]
+
+
+def test_quotation_runs_on_over_sentences_that_open_with_a_quote_mark():
+    doc = build("""
+        Iran    Iran    PROPN NNP nsubj  1
+        said    say     VERB  VBD ROOT   1
+        :       :       PUNCT :   punct  1
+        “       “       PUNCT ``  punct  1
+        We      we      PRON  PRP nsubj  5
+        warned  warn    VERB  VBD ccomp  1
+        .       .       PUNCT .   punct  1
+        “       “       PUNCT ``  punct  9
+        Israel  Israel  PROPN NNP nsubj  9
+        struck  strike  VERB  VBD ROOT   9
+        .       .       PUNCT .   punct  9
+        ”       ”       PUNCT ''  punct  9
+        Talks   talk    NOUN  NNS nsubj  13
+        ended   end     VERB  VBD ROOT   13
+        .       .       PUNCT .   punct  13
+    """)
+    ctx = context(doc, states((0, "IRN"), (8, "ISR")))
+    first, second, third = doc.sents
+    track_quotes(first, ctx)
+    assert ctx.quote_speaker == ["IRN"]  # "Iran said: “..." opens a quotation
+    track_quotes(second, ctx)
+    assert attribution(doc[9], ctx) == ["IRN"]  # a sentence that opens with a quote mark is still it
+    track_quotes(third, ctx)
+    assert ctx.quote_speaker == []
+
+
+def test_label_frame():
+    doc = build("""
+        Russia      Russia      PROPN NNP nsubj  1
+        described   describe    VERB  VBD ROOT   1
+        the         the         DET   DT  det    4
+        British     British     ADJ   JJ  amod   4
+        statements  statement   NOUN  NNS dobj   1
+        as          as          ADP   IN  prep   1
+        militarist  militarist  NOUN  NN  pobj   5
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "RUS"), (3, "GBR")))
+    assert [t.text for t in labels(doc[1])] == ["militarist"]
+    assert label_code(labels(doc[1]), ctx) == "111"
+    event = label_frame(doc[1], ctx)
+    assert (event.cameo, event.source, event.target) == ("111", ["RUS"], ["GBR"])
+
+
+def test_predicate_frame():
+    doc = build("""
+        Troops      troop       NOUN  NNS nsubj  1
+        would       would       AUX   MD  aux    2
+        be          be          AUX   VB  ROOT   2
+        legitimate  legitimate  ADJ   JJ  amod   4
+        targets     target      NOUN  NNS attr   2
+        ,           ,           PUNCT ,   punct  2
+        according   accord      VERB  VBG prep   2
+        to          to          ADP   IN  prep   6
+        Russia      Russia      PROPN NNP pobj   7
+        .           .           PUNCT .   punct  2
+    """)
+    ctx = context(doc, states((8, "RUS")))
+    event = predicate_frame(doc[2], ctx)
+    assert event.cameo.startswith("13") and event.source == ["RUS"]
+
+
+def test_date_and_place_of_an_act():
+    doc = build(
+        """
+        Ministers  minister  NOUN  NNS nsubj  1
+        met        meet      VERB  VBD ROOT   1
+        in         in        ADP   IN  prep   1
+        Paris      Paris     PROPN NNP pobj   2
+        on         on        ADP   IN  prep   1
+        Tuesday    Tuesday   PROPN NNP pobj   4
+        .          .         PUNCT .   punct  1
+    """,
+        ents=[(5, 6, "DATE")],
+    )
+    ctx = context(doc, published="2024-05-02")  # a Thursday
+    ctx.table.places[3] = {"id": "place:paris", "name": "Paris", "country": None}
+    assert date_of(doc[1], ctx) == ("2024-04-30", "Tuesday")
+    assert place_of(doc[1], ctx)["id"] == "place:paris" and ctx.places == [ctx.table.places[3]]
+
+
+def event(id: str, cameo: str, source: list[str], target: list[str] = (), sentence: int = 0, **more) -> Event:
+    evidence = Evidence(sentence_index=sentence, start=0, end=1, text="x")
+    return Event(
+        id=id,
+        type="t",
+        cameo=cameo,
+        goldstein=0,
+        quad_class=1,
+        source=source,
+        target=list(target),
+        evidence=evidence,
+        **more,
+    )
+
+
+def test_dedupe_keeps_the_most_informative_and_takes_the_others_date():
+    plain = event("a", "190", ["RUS"], date="2022-02")
+    targeted = event("b", "193", ["RUS"], ["UKR"], confidence=0.7)
+    other = event("c", "190", ["RUS"], sentence=1)
+    kept = dedupe([plain, targeted, other])
+    assert [e.id for e in kept] == ["b", "c"] and kept[0].date == "2022-02"
+
+
+def test_joint_acts_are_dyads_and_links_only_to_kept_events():
+    signed = event("a", "057", ["TUR", "SWE"], responds_to=["gone"])
+    fought = event("b", "190", ["TUR", "SWE"])
+    ctx = context(SEND)  # the rule reads only the events and cameo.tsv's policies
+    direct_joint_acts([signed, fought], ctx)
+    drop_dangling_links([signed, fought])
+    assert signed.target == ["TUR", "SWE"] and fought.target == [] and signed.responds_to == []
+
+
+def test_a_reaction_responds_to_the_act_it_names():
+    doc = build("""
+        Russia    Russia    PROPN NNP nsubj  1
+        proposed  propose   VERB  VBD ROOT   1
+        talks     talk      NOUN  NNS dobj   1
+        .         .         PUNCT .   punct  1
+        Ukraine   Ukraine   PROPN NNP nsubj  5
+        rejected  reject    VERB  VBD ROOT   5
+        the       the       DET   DT  det    7
+        proposal  proposal  NOUN  NN  dobj   5
+        .         .         PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "RUS"), (4, "UKR")))
+    proposal = earlier_event(ctx, 1, ["RUS"], cameo="036")
+    rejection = earlier_event(ctx, 5, ["UKR"], cameo="120")
+    link([proposal, rejection], ctx)
+    assert rejection.responds_to == [proposal.id] and rejection.target == ["RUS"]
+
+
+def test_the_driver_codes_a_hand_built_doc():
+    doc = build("""
+        Poland     Poland    PROPN NNP nsubj  1
+        expelled   expel     VERB  VBD ROOT   1
+        two        two       NUM   CD  nummod 4
+        Russian    Russian   ADJ   JJ  amod   4
+        diplomats  diplomat  NOUN  NNS dobj   1
+        .          .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "POL"), (3, "RUS")))
+    [found] = code_events(ctx)
+    assert (found.cameo, found.source, found.target, found.modality) == ("161", ["POL"], ["RUS"], "asserted")
+    assert found.evidence.text == "Poland expelled two Russian diplomats."

@@ -1,0 +1,260 @@
+"""Target rules of the event coder, one by one, on hand-built Docs (no statistical model).
+
+The lexicon sense is written by hand too (``Sense``): a rule is tried with exactly the
+prepositions it is given, whatever ``lexicon.tsv`` says.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from handmade import build, context, earlier_event, states
+
+from newsgraph.extract.events.targets import (
+    DEPENDENT_RULES,
+    TARGET_FALLBACKS,
+    TARGET_RULES,
+    Trigger,
+    complement_subject,
+    controlled_object,
+    dependents,
+    described_noun,
+    direct_object,
+    find_target,
+    joined_act,
+    named_modifier,
+    protected_party,
+    recipient,
+)
+from newsgraph.extract.ontology import Sense
+
+
+def sense(lemma: str, pos: str = "VERB", cameo: str = "190", preps: tuple[str, ...] = ()) -> Sense:
+    return Sense(lemma=lemma, pos=pos, cameo=cameo, preps=preps)
+
+
+def test_rule_tuples():
+    assert DEPENDENT_RULES == (direct_object, recipient, named_modifier)
+    assert TARGET_RULES == (dependents, described_noun)
+    assert TARGET_FALLBACKS == (controlled_object, protected_party, joined_act, complement_subject)
+
+
+EXPELLED = build("""
+    Poland     Poland    PROPN NNP nsubj  1
+    expelled   expel     VERB  VBD ROOT   1
+    Russian    Russian   ADJ   JJ  amod   3
+    diplomats  diplomat  NOUN  NNS dobj   1
+    from       from      ADP   IN  prep   1
+    Warsaw     Warsaw    PROPN NNP pobj   4
+    .          .         PUNCT .   punct  1
+""")
+
+
+def test_direct_object():
+    ctx = context(EXPELLED, states((0, "POL"), (2, "RUS"), (5, "POL")))
+    trigger = Trigger(EXPELLED[1], "VERB", sense("expel", cameo="161"), ["POL"])
+    assert direct_object(EXPELLED[3], trigger, ctx) == ["RUS"]  # "Russian diplomats": their owner
+    assert direct_object(EXPELLED[4], trigger, ctx) is None  # a preposition is no object
+
+
+def test_direct_object_is_never_the_source_by_reference():
+    doc = build("""
+        Anwar  Anwar  PROPN NNP nsubj  1
+        said   say    VERB  VBD ROOT   1
+        he     he     PRON  PRP nsubj  5
+        would  would  AUX   MD  aux    5
+        not    not    PART  RB  neg    5
+        meet   meet   VERB  VB  ccomp  1
+        him    he     PRON  PRP dobj   5
+        .      .      PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("person:anwar", "person")})
+    trigger = Trigger(doc[5], "VERB", sense("meet", cameo="040"), ["person:anwar"])
+    assert direct_object(doc[6], trigger, ctx) == []  # "him" is not Anwar, who is the source
+
+
+def test_recipient():
+    doc = build("""
+        The        the       DET   DT  det    1
+        EU         EU        PROPN NNP nsubj  2
+        imposed    impose    VERB  VBD ROOT   2
+        sanctions  sanction  NOUN  NNS dobj   2
+        on         on        ADP   IN  prep   2
+        Iran       Iran      PROPN NNP pobj   4
+        .          .         PUNCT .   punct  2
+    """)
+    ctx = context(doc, {1: ("org:european-union", "organization"), 5: ("IRN", "state")})
+    source = ["org:european-union"]
+    assert recipient(doc[4], Trigger(doc[2], "VERB", sense("impose", preps=("on",)), source), ctx) == ["IRN"]
+    assert (
+        recipient(doc[4], Trigger(doc[2], "VERB", sense("impose", preps=("against",)), source), ctx) is None
+    )
+    # no prepositions of its own: frames.tsv's recipient_prep ("on" is one)
+    assert recipient(doc[4], Trigger(doc[2], "VERB", sense("impose"), source), ctx) == ["IRN"]
+
+
+def test_recipient_of_marks_a_nouns_target_not_a_verbs():
+    doc = build("""
+        Russia    Russia    PROPN NNP nsubj  1
+        accused   accuse    VERB  VBD ROOT   1
+        Britain   Britain   PROPN NNP dobj   1
+        of        of        ADP   IN  prep   1
+        Iran      Iran      PROPN NNP pobj   3
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "RUS"), (2, "GBR"), (4, "IRN")))
+    assert recipient(doc[3], Trigger(doc[1], "VERB", sense("accuse", cameo="112"), ["RUS"]), ctx) is None
+    invasion = build("""
+        the       the       DET   DT  det   1
+        invasion  invasion  NOUN  NN  ROOT  1
+        of        of        ADP   IN  prep  1
+        Ukraine   Ukraine   PROPN NNP pobj  2
+    """)
+    ctx = context(invasion, states((3, "UKR")))
+    trigger = Trigger(invasion[1], "NOUN", sense("invasion", "NOUN"), ["RUS"])
+    assert recipient(invasion[2], trigger, ctx) == ["UKR"]
+
+
+def test_named_modifier():
+    doc = build("""
+        Russia    Russia    PROPN NNP poss      3
+        's        's        PART  POS case      0
+        Ukraine   Ukraine   PROPN NNP compound  3
+        invasion  invasion  NOUN  NN  ROOT      3
+    """)
+    ctx = context(doc, states((0, "RUS"), (2, "UKR")))
+    trigger = Trigger(doc[3], "NOUN", sense("invasion", "NOUN"), ["RUS"])
+    assert named_modifier(doc[2], trigger, ctx) == ["UKR"]
+    assert named_modifier(doc[0], trigger, ctx) is None  # a possessor is no compound
+    ctx = context(doc, states((0, "RUS")))
+    assert named_modifier(doc[2], trigger, ctx) is None  # a compound that names nobody
+
+
+def test_dependents_in_text_order():
+    doc = build("""
+        Iran     Iran     PROPN NNP nsubj  1
+        handed   hand     VERB  VBD ROOT   1
+        to       to       ADP   IN  prep   1
+        Oman     Oman     PROPN NNP pobj   2
+        British  British  ADJ   JJ  amod   5
+        sailors  sailor   NOUN  NNS dobj   1
+        .        .        PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "IRN"), (3, "OMN"), (4, "GBR")))
+    trigger = Trigger(doc[1], "VERB", sense("hand", cameo="0841", preps=("to",)), ["IRN"])
+    assert dependents(trigger, ctx) == ["OMN", "GBR"]
+    assert find_target(trigger, ctx) == ["OMN", "GBR"]
+
+
+def test_described_noun():
+    doc = build("""
+        An          an          DET   DT  det        2
+        Australian  Australian  ADJ   JJ  amod       2
+        writer      writer      NOUN  NN  nsubjpass  7
+        detained    detain      VERB  VBN acl        2
+        by          by          ADP   IN  agent      3
+        China       China       PROPN NNP pobj       4
+        was         be          AUX   VBD auxpass    7
+        released    release     VERB  VBN ROOT       7
+        .           .           PUNCT .   punct      7
+    """)
+    ctx = context(doc, states((1, "AUS"), (5, "CHN")))
+    trigger = Trigger(doc[3], "VERB", sense("detain", cameo="173"), ["CHN"])
+    assert described_noun(trigger, ctx) == ["AUS"]
+    assert find_target(trigger, ctx) == ["AUS"]
+
+
+def test_controlled_object():
+    doc = build("""
+        Britain  Britain  PROPN NNP nsubj  2
+        will     will     AUX   MD  aux    2
+        help     help     VERB  VB  ROOT   2
+        defend   defend   VERB  VB  xcomp  2
+        Ukraine  Ukraine  PROPN NNP dobj   3
+        .        .        PUNCT .   punct  2
+    """)
+    ctx = context(doc, states((0, "GBR"), (4, "UKR")))
+    trigger = Trigger(doc[2], "VERB", sense("help", cameo="070"), ["GBR"])
+    assert dependents(trigger, ctx) == []
+    assert controlled_object(trigger, ctx) == ["UKR"]
+    assert find_target(trigger, ctx) == ["UKR"]
+
+
+def test_protected_party():
+    doc = build("""
+        NATO     NATO     PROPN NNP nsubj  1
+        deters   deter    VERB  VBZ ROOT   1
+        attacks  attack   NOUN  NNS dobj   1
+        against  against  ADP   IN  prep   2
+        Estonia  Estonia  PROPN NNP pobj   3
+        .        .        PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("org:nato", "organization"), 4: ("EST", "state")})
+    trigger = Trigger(doc[1], "VERB", sense("deter", cameo="074"), ["org:nato"])
+    assert protected_party(trigger, ctx) == ["EST"]
+    assert find_target(trigger, ctx) == ["EST"]
+
+
+def test_joined_act():
+    doc = build("""
+        The        the        DET   DT  det    1
+        US         US         PROPN NNP nsubj  2
+        led        lead       VERB  VBD ROOT   2
+        an         an         DET   DT  det    4
+        operation  operation  NOUN  NN  dobj   2
+        which      which      PRON  WDT dobj   7
+        Britain    Britain    PROPN NNP nsubj  7
+        assisted   assist     VERB  VBD relcl  4
+        .          .          PUNCT .   punct  2
+    """)
+    ctx = context(doc, states((1, "USA"), (6, "GBR")))
+    trigger = Trigger(doc[7], "VERB", sense("assist", cameo="070"), ["GBR"])
+    assert joined_act(trigger, ctx) is None  # no earlier act in the sentence yet
+    earlier_event(ctx, 2, ["USA"])
+    assert joined_act(trigger, ctx) == ["USA"]
+    fight = Trigger(doc[7], "VERB", sense("assist", cameo="190"), ["GBR"])
+    assert joined_act(fight, ctx) is None  # only roots with the "joins_act" policy (04-07)
+
+
+def test_complement_subject():
+    doc = build("""
+        Iran    Iran    PROPN NNP nsubj  1
+        warned  warn    VERB  VBD ROOT   1
+        that    that    SCONJ IN  mark   5
+        Israel  Israel  PROPN NNP nsubj  5
+        would   would   AUX   MD  aux    5
+        pay     pay     VERB  VB  ccomp  1
+        .       .       PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "IRN"), (3, "ISR")))
+    trigger = Trigger(doc[1], "VERB", sense("warn", cameo="130"), ["IRN"])
+    assert complement_subject(trigger, ctx) == ["ISR"]
+    pay = Trigger(doc[5], "VERB", sense("pay", cameo="071"), ["ISR"])
+    assert complement_subject(pay, ctx) is None  # no speech or warning verb
+
+
+def test_fallbacks_only_when_nothing_is_found():
+    doc = build("""
+        Britain  Britain  PROPN NNP nsubj  1
+        helped   help     VERB  VBD ROOT   1
+        Poland   Poland   PROPN NNP dobj   1
+        defend   defend   VERB  VB  xcomp  1
+        Ukraine  Ukraine  PROPN NNP dobj   3
+        .        .        PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "GBR"), (2, "POL"), (4, "UKR")))
+    trigger = Trigger(doc[1], "VERB", sense("help", cameo="070"), ["GBR"])
+    assert controlled_object(trigger, ctx) == ["UKR"]
+    assert find_target(trigger, ctx) == ["POL"]  # the object was found: no fallback
+
+
+def test_every_target_rule_is_tried_alone_here():
+    text = Path(__file__).read_text(encoding="utf-8")
+    called = set(re.findall(r"(?<![\w.])(\w+)\(", text))  # names called in this file
+    untested = [
+        rule.__name__
+        for rule in (*DEPENDENT_RULES, *TARGET_RULES, *TARGET_FALLBACKS)
+        if rule.__name__ not in called
+    ]
+    assert not untested, f"rules with no hand-built Doc test: {untested}"
