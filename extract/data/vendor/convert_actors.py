@@ -406,6 +406,138 @@ def _variant_ok(name: str, report: Report, kind: str) -> bool:
     return True
 
 
+def _not_an_actor(names: list[str], codes: list[str], classifier: Classifier, report: Report) -> bool:
+    """Countries, their places and bare office titles are dropped first (countries.tsv covers states)."""
+    if names[0] in classifier.countries or all(is_state_code(c) for c in codes):
+        report.count(
+            "record dropped: a country, territory or its places (countries.tsv covers states)", names[0]
+        )
+        return True
+    if classifier.is_title_only(names[0]) and not any(classifier.is_plain_name(n, True) for n in names):
+        report.count("record dropped: an office title without a name", names[0])
+        return True
+    return False
+
+
+def _person_name(
+    record: ActorRecord, names: list[str], codes: list[str], classifier: Classifier, from_countryinfo: bool
+) -> str | None:
+    """The canonical name when the record is a person's, else None (then it may be an organisation).
+
+    A plain name is not enough; a person needs one more signal: CountryInfo's mark (its lists are
+    of leaders and ministers), dates (organisations rarely have them), an elite code (ELI is given
+    to people only), or a given name CountryInfo uses.
+    """
+    if all(c.startswith(("MNC", "MED")) for c in codes):
+        return None  # companies and media named after people (a plain name) stay organisations
+    canonical = classifier.canonical_person(names, strict=not from_countryinfo)
+    if not canonical:
+        return None
+    parts = words(canonical)
+    dated = any(r.dated for r in record.restrictions)
+    elite = any(split_code(c).sector.startswith("ELI") for c in codes)
+    if from_countryinfo:
+        return canonical
+    if len(parts) >= 2 and (dated or elite or classifier.looks_given(parts[0])):
+        return canonical
+    if len(parts) == 1 and (dated or elite) and record.file.startswith("Phoenix.Countries"):
+        return canonical
+    return None
+
+
+def _person_variants(names: list[str], report: Report) -> list[str]:
+    """The record's other names, less those naming an institution ("OBAMA_ADMINISTRATION")."""
+    variants = []
+    for name in names:
+        if name == names[0]:
+            continue
+        parts = words(name)
+        if parts[-1] in INSTITUTION_WORDS | GENERIC_WORDS or parts[0] in INSTITUTION_WORDS:
+            report.count("person name dropped: names an institution (OBAMA_ADMINISTRATION)", name)
+            continue
+        variants.append(name)
+    return variants
+
+
+def _is_leader(offices: list[tuple[CodeParts, date | None, date | None]]) -> bool:
+    """CountryInfo writes heads of state and government as a dated elite period, a dated
+    government term, and elite again; ministers get a GOVxxx term alone."""
+    return any(o[0].sector == "ELI" and (o[1] or o[2]) for o in offices) and any(
+        o[0].sector == "GOV" and (o[1] or o[2]) for o in offices
+    )
+
+
+def _person(
+    record: ActorRecord, names: list[str], canonical: str, source: str, report: Report
+) -> Person | None:
+    """A person's row, or None (counted) when none of the record's codes is a usable office."""
+    offices = _offices(record, report)
+    if not offices:
+        report.count("person dropped: no usable office code", names[0])
+        return None
+    variants = _person_variants(names, report)
+    country = next((o[0].country for o in offices if o[0].country), None)
+    return Person(
+        "", person_display(canonical), names[0], variants, country, _is_leader(offices), source, offices
+    )
+
+
+def _not_an_organization(
+    record: ActorRecord, names: list[str], classifier: Classifier, from_countryinfo: bool, report: Report
+) -> bool:
+    """Countries-file records that are no person are mostly offices, not organisations: dropped."""
+    if record.file.startswith("Phoenix.Countries") and from_countryinfo:
+        report.count("record dropped: CountryInfo entry whose name is no plain personal name", names[0])
+        return True
+    if record.file.startswith("Phoenix.Countries") and classifier.names_office(names[0]):
+        report.count("record dropped: an office title without a name", names[0])
+        return True
+    return False
+
+
+def _acronyms(names: list[str], classifier: Classifier) -> set[str]:
+    """One-word names that are the initials of another name of the record, and parenthesised
+    ones; the rest of the one-word names are names (HAMAS -> Hamas)."""
+    spelled = {initials(n) for n in names if "_" in n}
+    acronyms = {n for n in names if "_" not in n and n in spelled}
+    # "RED_FLAG_(VENEZUELA)" names a country, not an acronym.
+    acronyms |= {
+        m.group(1)
+        for n in names
+        for m in re.finditer(r"\(([A-Z0-9\-]{2,10})\)", n)
+        if m.group(1) not in classifier.countries
+    }
+    return acronyms
+
+
+def _organization(
+    record: ActorRecord, names: list[str], codes: list[str], classifier: Classifier, report: Report
+) -> Organization | None:
+    """An organisation's or group's row, with its default code, else its most recent dated one."""
+    shaped = [r for r in record.restrictions if re.fullmatch(r"(?:[A-Z0-9]{3})+", r.code)]
+    if not shaped:
+        report.count("organisation dropped: no code is CAMEO-shaped (letters in threes)", names[0])
+        return None
+    undated = [r for r in shaped if not r.dated]
+    chosen: Restriction = undated[0] if undated else max(shaped, key=lambda r: r.start or date.min)
+    parts = split_code(chosen.code)
+    if parts.country is None and parts.leading not in NON_STATE_TYPES and not chosen.code.startswith("IGO"):
+        report.unmappable[parts.leading] += 1
+    acronyms = _acronyms(names, classifier)
+    main = re.sub(r"_?\([^)]*\)", "", names[0]).strip("_") or names[0]
+    main = re.sub(r"^THE_", "", main)
+    variants = [n for n in names[1:]]
+    variants += sorted(a for a in acronyms if a not in names)
+    group = record.file.startswith("Phoenix.MilNonState") or any(
+        g in chunks(c) for c in codes for g in GROUP_SECTORS
+    )
+    kind = "group" if group else "organization"
+    source = f"{record.file}:{record.line}"
+    return Organization(
+        "", org_display(main, acronyms), names[0], variants, kind, parts.country, chosen.code, source
+    )
+
+
 def convert(
     records: list[ActorRecord], classifier: Classifier, report: Report
 ) -> tuple[list[Person], list[Organization]]:
@@ -420,105 +552,21 @@ def convert(
             continue
         codes = [r.code for r in record.restrictions]
         from_countryinfo = any("CountryInfo" in c for c in record.comments)
-        if names[0] in classifier.countries or all(is_state_code(c) for c in codes):
-            report.count(
-                "record dropped: a country, territory or its places (countries.tsv covers states)", names[0]
-            )
+        if _not_an_actor(names, codes, classifier, report):
             continue
-        if classifier.is_title_only(names[0]) and not any(classifier.is_plain_name(n, True) for n in names):
-            report.count("record dropped: an office title without a name", names[0])
+        canonical = _person_name(record, names, codes, classifier, from_countryinfo)
+        if canonical is not None:
+            person = _person(record, names, canonical, source, report)
+            if person is not None:
+                people.append(person)
+                report.count(f"person kept ({record.file})")
             continue
-        mnc = all(c.startswith(("MNC", "MED")) for c in codes)
-        canonical = None if mnc else classifier.canonical_person(names, strict=not from_countryinfo)
-        person = False
-        if canonical:
-            parts = words(canonical)
-            # Signals of a person besides the name: CountryInfo's mark (its lists are of leaders and
-            # ministers), dates (organisations rarely have them), an elite code (ELI is given to
-            # people only), a given name CountryInfo uses.
-            dated = any(r.dated for r in record.restrictions)
-            elite = any(split_code(c).sector.startswith("ELI") for c in codes)
-            if from_countryinfo:
-                person = True
-            elif len(parts) >= 2 and (dated or elite or classifier.looks_given(parts[0])):
-                person = True
-            elif len(parts) == 1 and (dated or elite) and record.file.startswith("Phoenix.Countries"):
-                person = True
-        if person:
-            assert canonical is not None
-            offices = _offices(record, report)
-            if not offices:
-                report.count("person dropped: no usable office code", names[0])
-                continue
-            variants = []
-            for name in names:
-                if name == names[0]:
-                    continue
-                parts = words(name)
-                if parts[-1] in INSTITUTION_WORDS | GENERIC_WORDS or parts[0] in INSTITUTION_WORDS:
-                    report.count("person name dropped: names an institution (OBAMA_ADMINISTRATION)", name)
-                    continue
-                variants.append(name)
-            country = next((o[0].country for o in offices if o[0].country), None)
-            # CountryInfo writes heads of state and government as a dated elite period, a dated
-            # government term, and elite again; ministers get a GOVxxx term alone.
-            leader = any(o[0].sector == "ELI" and (o[1] or o[2]) for o in offices) and any(
-                o[0].sector == "GOV" and (o[1] or o[2]) for o in offices
-            )
-            people.append(
-                Person("", person_display(canonical), names[0], variants, country, leader, source, offices)
-            )
-            report.count(f"person kept ({record.file})")
+        if _not_an_organization(record, names, classifier, from_countryinfo, report):
             continue
-        if record.file.startswith("Phoenix.Countries") and from_countryinfo:
-            report.count("record dropped: CountryInfo entry whose name is no plain personal name", names[0])
-            continue
-        if record.file.startswith("Phoenix.Countries") and classifier.names_office(names[0]):
-            report.count("record dropped: an office title without a name", names[0])
-            continue
-        # An organisation or group: its default code, else its most recent dated one.
-        shaped = [r for r in record.restrictions if re.fullmatch(r"(?:[A-Z0-9]{3})+", r.code)]
-        if not shaped:
-            report.count("organisation dropped: no code is CAMEO-shaped (letters in threes)", names[0])
-            continue
-        undated = [r for r in shaped if not r.dated]
-        chosen: Restriction = undated[0] if undated else max(shaped, key=lambda r: r.start or date.min)
-        parts = split_code(chosen.code)
-        if (
-            parts.country is None
-            and parts.leading not in NON_STATE_TYPES
-            and not chosen.code.startswith("IGO")
-        ):
-            report.unmappable[parts.leading] += 1
-        # Acronyms: one-word names that are the initials of another name of the record, and
-        # parenthesised ones; the rest of the one-word names are names (HAMAS -> Hamas).
-        spelled = {initials(n) for n in names if "_" in n}
-        acronyms = {n for n in names if "_" not in n and n in spelled}
-        acronyms |= {
-            m.group(1)
-            for n in names
-            for m in re.finditer(r"\(([A-Z0-9\-]{2,10})\)", n)
-            if m.group(1)
-            not in classifier.countries  # "RED_FLAG_(VENEZUELA)" names a country, not an acronym
-        }
-        main = re.sub(r"_?\([^)]*\)", "", names[0]).strip("_") or names[0]
-        main = re.sub(r"^THE_", "", main)
-        variants = [n for n in names[1:]]
-        variants += sorted(a for a in acronyms if a not in names)
-        kind = (
-            "group"
-            if (
-                record.file.startswith("Phoenix.MilNonState")
-                or any(g in chunks(c) for c in codes for g in GROUP_SECTORS)
-            )
-            else "organization"
-        )
-        orgs.append(
-            Organization(
-                "", org_display(main, acronyms), names[0], variants, kind, parts.country, chosen.code, source
-            )
-        )
-        report.count(f"organisation kept ({record.file})")
+        org = _organization(record, names, codes, classifier, report)
+        if org is not None:
+            orgs.append(org)
+            report.count(f"organisation kept ({record.file})")
     return people, orgs
 
 

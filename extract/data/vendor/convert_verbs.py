@@ -175,21 +175,19 @@ def split_tokens(text: str) -> list[str]:
     return re.findall(r"\([^)]*\)|\{[^}]*\}|\S+", text)
 
 
-class Converter:
-    def __init__(self, dictionary: VerbDictionary, lemmas: Lemmas, codes: set[str]):
-        self.dictionary = dictionary
+class NounItems:
+    """Lemma items of the nouns patterns name: a noun, a {noun phrase} or a &SYNSET, synsets expanded."""
+
+    def __init__(self, synsets: dict[str, list[str]], lemmas: Lemmas, report: Report):
         self.lemmas = lemmas
-        self.report = Report()
-        self.check = CodeCheck(codes, self.report)
+        self.report = report
         self.synsets: dict[str, list[str]] = {}
-        for name, members in dictionary.synsets.items():
+        for name, members in synsets.items():
             # A trailing "_" on a member or on the label only stops PETRARCH making plurals;
             # lemmas make plurals moot, so it is dropped.
             self.synsets[name.rstrip("_")] = [m.rstrip("_").replace("_", " ") for m in members]
 
-    # --- noun items ---------------------------------------------------------------------------
-
-    def items(self, text: str, where: str) -> list[str] | None:
+    def __call__(self, text: str, where: str) -> list[str] | None:
         """Lemma items for a noun, a {noun phrase} or a &SYNSET (with synsets inside phrases)."""
         text = text.strip()
         if text.startswith("{"):
@@ -215,26 +213,22 @@ class Converter:
         lemmas = [self.lemmas.noun(p)[0] for p in phrases]
         return list(dict.fromkeys(lem for lem in lemmas if lem))
 
-    # --- patterns -----------------------------------------------------------------------------
 
-    def pattern(self, line: PatternLine, where: str) -> Constraint | None:
+class PatternParser:
+    """A "- pre * post" pattern -> the Constraint it puts on the verb, or None (counted) when a
+    dependency parse cannot check it (the lexicon has one object, one particle, one prep slot)."""
+
+    def __init__(self, items: NounItems, lemmas: Lemmas, report: Report):
+        self.items = items
+        self.lemmas = lemmas
+        self.report = report
+
+    def __call__(self, line: PatternLine, where: str) -> Constraint | None:
         """The constraint of a "- pre * post" pattern, or None (counted) when a parse cannot check it."""
         text = line.text
-        if "*" not in text:
-            self.report.count("pattern without '*' (no verb position): dropped", where)
+        tokens = self._after_verb(text, where)
+        if tokens is None:
             return None
-        pre, _, post = text.partition("*")
-        if pre.strip():
-            self.report.count(
-                "words before the verb (subject or auxiliary): dropped, the lexicon has no subject column",
-                f"{where} - {text}",
-            )
-            return None
-        tokens = split_tokens(post)
-        inner = [w for t in tokens if t.startswith("(") for w in t.strip("()").split()]
-        if any(t in MARKERS for t in tokens + inner):
-            self.report.count("actor position marks ($ + ^ %) removed, the rest kept", where)
-        tokens = [t for t in tokens if t not in MARKERS]
         constraint = Constraint()
         nouns: list[str] = []
         preps: list[str] = []
@@ -257,54 +251,88 @@ class Converter:
                 f"{where} - {text}",
             )
             return None
-        if nouns:
-            head = nouns[0]
-            if not head.startswith(("{", "&")) and self.lemmas.noun(head.replace("_", " "))[1].startswith(
-                "RB"
-            ):
-                self.report.count(
-                    "an adverb after the verb (POSITIVELY): dropped, no object to check", f"{where} - {text}"
-                )
-                return None
-            items = self.items(head, where)
-            if items is None:
-                return None
-            constraint.objects = items
-        if preps:
-            inside = [w for w in split_tokens(preps[0].strip("()")) if w not in MARKERS]
-            if not inside:
-                self.report.count("empty prepositional phrase: dropped", where)
-                return None
-            word, rest = inside[0].upper(), inside[1:]
-            rest = [w for w in rest if w.upper() not in DETERMINERS]
-            if word in PARTICLE_ONLY:
-                if constraint.particle or constraint.objects or len(rest) > 1:
-                    self.report.count("particle written as a phrase clashes with the rest: dropped", where)
-                    return None
-                constraint.particle = word.lower()
-                if rest:
-                    items = self.items(rest[0], where)
-                    if items is None:
-                        return None
-                    constraint.objects = items
-            elif word in PREPOSITIONS:
-                constraint.prep = word.lower()
-                if len(rest) > 1:
-                    self.report.count("preposition with two or more nouns: dropped", f"{where} - {text}")
-                    return None
-                if rest:
-                    items = self.items(rest[0], where)
-                    if items is None:
-                        return None
-                    constraint.prep_objects = items
-            else:
-                self.report.count("parenthesised phrase without a preposition: dropped", f"{where} - {text}")
-                return None
+        if nouns and not self._object(nouns[0], constraint, where, text):
+            return None
+        if preps and not self._phrase(preps[0], constraint, where, text):
+            return None
         return constraint
 
-    # --- verbs --------------------------------------------------------------------------------
+    def _after_verb(self, text: str, where: str) -> list[str] | None:
+        """The tokens after "*", actor marks removed; None (counted) when there is no "*" or
+        words come before it (the lexicon has no subject column)."""
+        if "*" not in text:
+            self.report.count("pattern without '*' (no verb position): dropped", where)
+            return None
+        pre, _, post = text.partition("*")
+        if pre.strip():
+            self.report.count(
+                "words before the verb (subject or auxiliary): dropped, the lexicon has no subject column",
+                f"{where} - {text}",
+            )
+            return None
+        tokens = split_tokens(post)
+        inner = [w for t in tokens if t.startswith("(") for w in t.strip("()").split()]
+        if any(t in MARKERS for t in tokens + inner):
+            self.report.count("actor position marks ($ + ^ %) removed, the rest kept", where)
+        return [t for t in tokens if t not in MARKERS]
 
-    def verb(self, text: str, where: str) -> tuple[list[str], bool, Constraint] | None:
+    def _object(self, head: str, constraint: Constraint, where: str, text: str) -> bool:
+        """Set the direct object's items; False (counted) when the word is an adverb or unknown synset."""
+        if not head.startswith(("{", "&")) and self.lemmas.noun(head.replace("_", " "))[1].startswith("RB"):
+            self.report.count(
+                "an adverb after the verb (POSITIVELY): dropped, no object to check", f"{where} - {text}"
+            )
+            return False
+        items = self.items(head, where)
+        if items is None:
+            return False
+        constraint.objects = items
+        return True
+
+    def _phrase(self, phrase: str, constraint: Constraint, where: str, text: str) -> bool:
+        """Read a "(P NOUN)" phrase into the prep slot, or into the particle slot when P is never a
+        preposition ("(ASIDE RIFT)"); False (counted) when it fits neither."""
+        inside = [w for w in split_tokens(phrase.strip("()")) if w not in MARKERS]
+        if not inside:
+            self.report.count("empty prepositional phrase: dropped", where)
+            return False
+        word, rest = inside[0].upper(), inside[1:]
+        rest = [w for w in rest if w.upper() not in DETERMINERS]
+        if word in PARTICLE_ONLY:
+            if constraint.particle or constraint.objects or len(rest) > 1:
+                self.report.count("particle written as a phrase clashes with the rest: dropped", where)
+                return False
+            constraint.particle = word.lower()
+            if rest:
+                items = self.items(rest[0], where)
+                if items is None:
+                    return False
+                constraint.objects = items
+        elif word in PREPOSITIONS:
+            constraint.prep = word.lower()
+            if len(rest) > 1:
+                self.report.count("preposition with two or more nouns: dropped", f"{where} - {text}")
+                return False
+            if rest:
+                items = self.items(rest[0], where)
+                if items is None:
+                    return False
+                constraint.prep_objects = items
+        else:
+            self.report.count("parenthesised phrase without a preposition: dropped", f"{where} - {text}")
+            return False
+        return True
+
+
+class VerbParser:
+    """A verb line ("+CRACK_DOWN_ON {+CRACKED_DOWN_ON}") -> its written forms and the constraint
+    a multi-word verb's other words put on it, or None (counted) when a parse cannot check them."""
+
+    def __init__(self, lemmas: Lemmas, report: Report):
+        self.lemmas = lemmas
+        self.report = report
+
+    def __call__(self, text: str, where: str) -> tuple[list[str], bool, Constraint] | None:
         """(written forms of the verb word, whether the first is a base form, the constraint of a
         multi-word verb's other words)."""
         head, brace, rest = text.partition("{")
@@ -327,8 +355,15 @@ class Converter:
         verb_forms = [words[0].lstrip("+")] + [
             f.split("_")[0].lstrip("+") for f in forms if f.startswith("+")
         ]
+        constraint = self._other_words(words[1:], text, where)
+        if constraint is None:
+            return None
+        return verb_forms, head_is_base, constraint
+
+    def _other_words(self, words: list[str], text: str, where: str) -> Constraint | None:
+        """The words after a multi-word verb's verb, read as a particle, a preposition and nouns."""
         constraint = Constraint()
-        for word in words[1:]:
+        for word in words:
             upper = word.upper()
             if upper in ("AND", "OR"):
                 self.report.count("two verbs joined (SHOOT_AND_KILL): dropped", f"{where} {text}")
@@ -360,14 +395,36 @@ class Converter:
                 else:
                     self.report.count("multi-word verb with two nouns: dropped", f"{where} {text}")
                     return None
-        return verb_forms, head_is_base, constraint
+        return constraint
 
-    # --- the whole dictionary -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Verb:
+    """A verb of a block that the block owns, with the code its own row takes."""
+
+    lemma: str
+    constraint: Constraint
+    code: str
+    word: str  # the head as written, upper case: a pattern's comment names it when written for it
+    where: str
+
+
+class Converter:
+    """The whole verb dictionary -> rows: each block's verbs and patterns, then duplicates removed."""
+
+    def __init__(self, dictionary: VerbDictionary, lemmas: Lemmas, codes: set[str]):
+        self.dictionary = dictionary
+        self.lemmas = lemmas
+        self.report = Report()
+        self.check = CodeCheck(codes, self.report)
+        self.items = NounItems(dictionary.synsets, lemmas, self.report)
+        self.pattern = PatternParser(self.items, lemmas, self.report)
+        self.verb = VerbParser(lemmas, self.report)
 
     def prepare(self) -> None:
         """Lemmatise every noun the patterns and synsets use, in one spaCy batch."""
         phrases: set[str] = set()
-        for members in self.synsets.values():
+        for members in self.items.synsets.values():
             phrases.update(members)
         for block in self.dictionary.blocks:
             for line in block.patterns:
@@ -383,14 +440,16 @@ class Converter:
         rows: list[Row] = []
         owner: dict[tuple, str] = {}  # verb identity -> the block that owns it
         for block in self.dictionary.blocks:
-            rows.extend(self._block(block, owner))
+            verbs = self._verbs(block, owner)
+            rows.extend(self._verb_rows(block, verbs))
+            rows.extend(self._pattern_rows(block, verbs))
         for line in self.dictionary.transformations:
             self.report.count("verb-verb transformation (~ line): not convertible, dropped", line)
         return self._dedupe(rows)
 
-    def _block(self, block: VerbBlock, owner: dict[tuple, str]) -> list[Row]:
-        out: list[Row] = []
-        verbs: list[tuple[str, Constraint, str, str | None, str]] = []  # lemma, constraint, code, origin word
+    def _verbs(self, block: VerbBlock, owner: dict[tuple, str]) -> list[_Verb]:
+        """The block's verbs, lemmatised; a verb an earlier block owns is left to that block."""
+        verbs: list[_Verb] = []
         for line in block.verbs:
             where = f"CAMEO.2.0.txt:{line.line}"
             parsed = self.verb(line.text, where)
@@ -413,27 +472,38 @@ class Converter:
                 continue
             owner[identity] = block.name
             code = line.code if line.code is not None else block.code
-            verbs.append((lemma, constraint, code, forms[0].upper(), where))
-        for lemma, constraint, code, _word, where in verbs:
-            if code.strip() in ("---", ""):
+            verbs.append(_Verb(lemma, constraint, code, forms[0].upper(), where))
+        return verbs
+
+    def _verb_rows(self, block: VerbBlock, verbs: list[_Verb]) -> list[Row]:
+        """A row per verb for its own code (or the block's); none for the null code."""
+        out: list[Row] = []
+        for verb in verbs:
+            if verb.code.strip() in ("---", ""):
                 self.report.count("verb whose code is null (---): no row of its own, patterns still apply")
                 continue
-            primary, _, reverse = code.partition(":")
-            checked = self.check(primary, where) if primary else None
+            primary, _, reverse = verb.code.partition(":")
+            checked = self.check(primary, verb.where) if primary else None
             if checked is None:
                 continue
+            reverse_code = self._reverse(reverse, verb.where)
             out.append(
                 Row(
-                    lemma,
+                    verb.lemma,
                     checked,
-                    constraint,
+                    verb.constraint,
                     f"{block.name} block",
-                    self._reverse(reverse, where),
+                    reverse_code,
                     block.name,
                     "verb",
-                    where,
+                    verb.where,
                 )
             )
+        return out
+
+    def _pattern_rows(self, block: VerbBlock, verbs: list[_Verb]) -> list[Row]:
+        """A row per (pattern, verb) of the block, as PETRARCH applies every pattern to every verb."""
+        out: list[Row] = []
         for line in block.patterns:
             where = f"CAMEO.2.0.txt:{line.line}"
             primary, _, reverse = line.code.partition(":")
@@ -453,18 +523,15 @@ class Converter:
             if checked is None:
                 continue
             written_for = {w.strip().upper() for w in re.split(r"[,\s]+", line.comment) if w.strip()}
-            for lemma, verb_constraint, _code, word, _ in verbs:
-                merged = verb_constraint.merge(constraint)
+            for verb in verbs:
+                merged = verb.constraint.merge(constraint)
                 if merged is None:
                     self.report.count("multi-word verb and pattern fix the same slot: pair dropped", where)
                     continue
-                origin = "verb" if word in written_for else "block"
+                origin = "verb" if verb.word in written_for else "block"
                 note = f"- {line.text} [{line.code}]"
-                out.append(
-                    Row(
-                        lemma, checked, merged, note, self._reverse(reverse, where), block.name, origin, where
-                    )
-                )
+                reverse_code = self._reverse(reverse, where)
+                out.append(Row(verb.lemma, checked, merged, note, reverse_code, block.name, origin, where))
         return out
 
     def _reverse(self, code: str, where: str) -> str | None:

