@@ -7,6 +7,7 @@ so it never tries to download a driver. Every session gets a fresh profile folde
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -73,3 +74,10 @@ def screenshot(driver, name: str) -> Path:
     path = ARTIFACTS / name
     driver.save_screenshot(str(path))
     return path
+
+
+def publish(shot: Path, docs_name: str) -> None:
+    """Copy a screenshot to docs/ (the README's pictures) only when asked with
+    NEWSGRAPH_UPDATE_DOCS=1: a plain test run leaves the working tree as it found it."""
+    if os.environ.get("NEWSGRAPH_UPDATE_DOCS") == "1":
+        shutil.copyfile(shot, Path(__file__).resolve().parents[1] / "docs" / docs_name)

@@ -4,13 +4,12 @@ that make Browser open them after login, and the whole thing in real Chromium ag
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.request
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from chromium import chromium, screenshot
+from chromium import chromium, publish, screenshot
 from click.testing import CliRunner
 
 from newsgraph.graph.build import build_graph
@@ -32,7 +31,6 @@ from newsgraph.graph.neo4j.browser_assets import (
 )
 from newsgraph.queries import list_queries
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
@@ -245,4 +243,4 @@ def test_neo4j_browser_opens_the_guide_and_runs_its_overview(configured_neo4j, s
         pasted = _frame(driver, ":style node {")
         WebDriverWait(driver, 10).until(lambda d: "node.State" in pasted.text)
         assert "could not parse" not in pasted.text.lower()
-    shutil.copyfile(shot, DOCS / "neo4j-browser.png")
+    publish(shot, "neo4j-browser.png")

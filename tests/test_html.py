@@ -4,21 +4,19 @@ what an analyst does with it: filter to one event type, click an actor, read the
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections import Counter
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from chromium import chromium, requested_urls, screenshot
+from chromium import chromium, publish, requested_urls, screenshot
 from fixtures_records import HOSTILE, HOSTILE_TITLE, fixture_records
 
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.exports.html import render_html, style_colors, view_data, write_html
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
@@ -228,7 +226,7 @@ def test_seed_graph_in_chromium(seed_graph, tmp_path):
             assert " ".join(sentence.split()) not in " ".join(text.split())
         time.sleep(0.3)  # let sigma finish drawing the highlight before the picture
         shot = screenshot(driver, "html-view.png")
-    shutil.copyfile(shot, DOCS / "html-view.png")
+    publish(shot, "html-view.png")
 
 
 @pytest.mark.browser
