@@ -1,7 +1,7 @@
 """Dates of events: "February 2022" -> "2022-02", "on Tuesday" -> a day when the publication date is known.
 
 dateparser does the parsing; this module only decides the precision to keep (ISO with
-a partial date allowed, as DESIGN.md asks) and refuses to guess a relative date with no
+a partial date allowed, as docs/design.md says) and refuses to guess a relative date with no
 anchor: without a publication date "Tuesday" stays text.
 """
 

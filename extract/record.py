@@ -2,7 +2,7 @@
 
 An :class:`ArticleRecord` is what the extractor makes of one article and what the
 graph builder, the exporters and the Neo4j loader read. Its JSON form is the
-contract of DESIGN.md section 4 (one object per line in ``newsgraph extract``
+contract of docs/design.md section 3 (one object per line in ``newsgraph extract``
 output); ``to_dict``/``from_dict`` round-trip it losslessly.
 """
 
