@@ -126,8 +126,8 @@ def actor_links(event_id: str, members: list[ReportRow]) -> list[RelRow]:
     def union(name: str) -> list[str]:
         return unique(x for r in members for x in r.properties.get(name) or [])
 
-    links = [RelRow("SOURCE_OF", actor, event_id) for actor in union("source")]
-    links += [RelRow("TARGETS", event_id, actor) for actor in union("target")]
+    links = [RelRow("SOURCE_OF", actor, event_id) for actor in union("source_actors")]
+    links += [RelRow("TARGETS", event_id, actor) for actor in union("target_actors")]
     for item in union("involves"):
         role, _, actor = item.partition(":")
         links.append(RelRow("INVOLVES", event_id, actor, {"role": role}))

@@ -58,7 +58,7 @@ _RELATION_EVIDENCE = {
 
 # One report of an event: what one article says of it, kept on its REPORTED_IN relationship. The
 # record event's own id (``report``), evidence, code, modality, negation, date and place, and its
-# actors and links by id (``source`` ... ``responds_to``), so the Event can be derived again from its
+# actors and links by id (``source_actors`` ... ``responds_to``), so the Event can be derived again from its
 # reports; ``identity_key`` and ``identity_targets`` are what identity.py compares.
 REPORT_PROPERTIES: dict[str, str] = {
     "report": "string",
@@ -77,8 +77,8 @@ REPORT_PROPERTIES: dict[str, str] = {
     "place": "string",
     "confidence": "float",
     "trigger": "string",
-    "source": "string[]",
-    "target": "string[]",
+    "source_actors": "string[]",  # who acts (SOURCE_OF)
+    "target_actors": "string[]",  # who is acted on (TARGETS)
     "involves": "string[]",  # "role:actor id"
     "attributed_to": "string[]",
     "conditional_on": "string[]",  # report ids of the same article
@@ -356,8 +356,9 @@ def report_properties(record: ArticleRecord, event: Any, countries: dict[str, st
     }
     for name in ("cameo", "modality", "date", "date_text", "trigger"):
         values[name] = getattr(event, name)
-    for name in ("source", "target", "attributed_to", "conditional_on", "responds_to"):
+    for name in ("attributed_to", "conditional_on", "responds_to"):
         values[name] = unique(getattr(event, name))
+    values["source_actors"], values["target_actors"] = unique(event.source), unique(event.target)
     return {name: values[name] for name in REPORT_PROPERTIES}
 
 

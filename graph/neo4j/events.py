@@ -64,8 +64,8 @@ def write_events(writer: Writer, new: list[ReportRow], removed: Removed) -> set[
     ]
     writer.run("unlink_reports", rows=stale)
     _write_changed(writer, merged, changed, before)
-    actors = {a for r in [*stored, *new] for a in [*r.properties["source"], *r.properties["target"]]}
-    return actors | removed.actors
+    dyads = ("source_actors", "target_actors")  # what INTERACTS_WITH reads
+    return {a for r in [*stored, *new] for name in dyads for a in r.properties[name]} | removed.actors
 
 
 def _difference(before: dict[str, str], after: dict[str, str]) -> tuple[set[str], set[str]]:

@@ -7,6 +7,6 @@ OPTIONAL MATCH (art)-[m:MENTIONS]->(:Actor)
 DELETE m
 WITH DISTINCT id, art
 MATCH (art)<-[r:REPORTED_IN]-(:Event)
-WITH id, r, r.identity_key AS key, r.report AS report, coalesce(r.source, []) + coalesce(r.target, []) AS actors
+WITH id, r, r.identity_key AS key, r.report AS report, coalesce(r.source_actors, []) + coalesce(r.target_actors, []) AS actors
 DELETE r
 RETURN key, report, actors, id AS article
