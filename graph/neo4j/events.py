@@ -52,11 +52,13 @@ def write_events(writer: Writer, new: list[ReportRow], removed: Removed) -> set[
     if not keys:
         return set()
     rows = writer.run("key_reports", keys=sorted(keys))
+    events = {row["event"] for row in rows}
+    rows = [row for row in rows if row["report"] is not None]
     stored = [stored_report(row) for row in rows]
     before = {report.id: row["event"] for report, row in zip(stored, rows, strict=True)}
     merged = merge_reports([*stored, *new])
     after = merged.event_of
-    changed, dropped = _difference(before, after)
+    changed, dropped = _difference(before, after, events)
     moved = {r for r, e in after.items() if before.get(r) != e}
     writer.run("delete_events", ids=sorted(dropped))
     stale = [
@@ -68,8 +70,8 @@ def write_events(writer: Writer, new: list[ReportRow], removed: Removed) -> set[
     return {a for r in [*stored, *new] for name in dyads for a in r.properties[name]} | removed.actors
 
 
-def _difference(before: dict[str, str], after: dict[str, str]) -> tuple[set[str], set[str]]:
-    """Events whose reports changed (or that are new), and events no report is of any more."""
+def _difference(before: dict[str, str], after: dict[str, str], stored: set[str]) -> tuple[set[str], set[str]]:
+    """Events whose reports changed (or that are new), and stored events no report is of any more."""
     members_before: dict[str, set[str]] = defaultdict(set)
     members_after: dict[str, set[str]] = defaultdict(set)
     for report, event in before.items():
@@ -77,7 +79,7 @@ def _difference(before: dict[str, str], after: dict[str, str]) -> tuple[set[str]
     for report, event in after.items():
         members_after[event].add(report)
     changed = {e for e, m in members_after.items() if members_before.get(e) != m}
-    return changed, set(members_before) - set(members_after)
+    return changed, stored - set(members_after)
 
 
 def _write_changed(writer: Writer, merged: EventRows, changed: set[str], before: dict[str, str]) -> None:
