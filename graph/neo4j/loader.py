@@ -53,6 +53,7 @@ LOADER_SCHEMA = (
     "index_report",
     "index_article_url",
     "index_article_path",
+    "await_indexes",
     "lock_events",
 )
 INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
