@@ -1,12 +1,15 @@
 """Whole-process timings: commands run as a user runs them, start-up included, median of a few runs.
 
 The commands of one comparison run in turn (a, b, a, b, ...), so a burst of load from elsewhere on
-the machine falls on both sides rather than on one; the load average is read before and after.
+the machine falls on both sides rather than on one; the load average is read before and after, and
+the CPU seconds each command used (its own and its children's, user and system) are kept beside the
+wall-clock time: on a busy machine the wall clock waits for the cores, the CPU time much less.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,13 +25,21 @@ QUIET_ENV = {**os.environ, "NEWSGRAPH_NO_PROGRESS": "1"}
 
 @dataclass
 class Timed:
-    seconds: float  # the median
+    seconds: float  # the median wall-clock time
     runs: list[float]
+    cpu: float  # the median CPU seconds
     load: tuple[float, float]  # 1-minute load average before and after
 
 
-def run_once(command: list[str]) -> float:
-    """Seconds of one run; a failing command is an error naming its last stderr line."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(command: list[str]) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of one run; a failing command is an error naming its last
+    stderr line."""
+    cpu = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=QUIET_ENV, text=True, check=False
@@ -37,18 +48,23 @@ def run_once(command: list[str]) -> float:
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise RuntimeError(f"{' '.join(command[:3])} ... exited {done.returncode}: {last}")
-    return seconds
+    return seconds, _children_cpu() - cpu
 
 
 def compare(commands: dict[str, list[str]], repeats: int = 3) -> dict[str, Timed]:
     """Each command ``repeats`` times, interleaved; the median of each."""
     before = os.getloadavg()[0]
-    runs: dict[str, list[float]] = {name: [] for name in commands}
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(repeats):
         for name, command in commands.items():
             runs[name].append(run_once(command))
     after = os.getloadavg()[0]
-    return {name: Timed(statistics.median(times), times, (before, after)) for name, times in runs.items()}
+    timed = {}
+    for name, times in runs.items():
+        walls = [wall for wall, _ in times]
+        cpu = statistics.median(cpu for _, cpu in times)
+        timed[name] = Timed(statistics.median(walls), walls, cpu, (before, after))
+    return timed
 
 
 def extract_command(folder: Path, output: Path, processes: int = 1, model: str | None = None) -> list[str]:
