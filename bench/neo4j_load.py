@@ -37,6 +37,7 @@ class Timing:
     events: int
     relationships: int
     cpu: float = 0.0  # CPU seconds of the server and of this client together (see Clock)
+    client_cpu: float = 0.0  # of this client alone
 
     @property
     def rate(self) -> float:
@@ -53,20 +54,20 @@ class Clock:
 
         self.server = psutil.Process(server_pid) if server_pid else None
 
-    def _cpu(self) -> float:
-        own = time.process_time()
+    def _server_cpu(self) -> float:
         if self.server is None:
-            return own
+            return 0.0
         times = self.server.cpu_times()
-        return own + times.user + times.system
+        return times.user + times.system
 
     def __enter__(self) -> Clock:
-        self.started, self.cpu_started = time.perf_counter(), self._cpu()
+        self.started, self.own, self.other = time.perf_counter(), time.process_time(), self._server_cpu()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.seconds = time.perf_counter() - self.started
-        self.cpu = self._cpu() - self.cpu_started
+        self.client_cpu = time.process_time() - self.own
+        self.cpu = self.client_cpu + self._server_cpu() - self.other
 
 
 def _driver(settings: Settings):
@@ -99,7 +100,7 @@ def time_loader(
             empty(driver, settings)
         with Clock(server_pid) as clock:
             load_records(records, settings, **options)
-        return Timing(clock.seconds, *counts(driver, settings), cpu=clock.cpu)
+        return Timing(clock.seconds, *counts(driver, settings), cpu=clock.cpu, client_cpu=clock.client_cpu)
 
 
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -148,7 +149,7 @@ def time_plain_create(
             for chunk in _chunks(linked, BATCH_ROWS):
                 session.execute_write(create_rels, chunk)
         clock.__exit__()
-        return Timing(clock.seconds, *counts(driver, settings), cpu=clock.cpu)
+        return Timing(clock.seconds, *counts(driver, settings), cpu=clock.cpu, client_cpu=clock.client_cpu)
 
 
 def time_admin_import(records: list[ArticleRecord], instance: Any, folder: Path) -> tuple[float, int, int]:
