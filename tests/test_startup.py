@@ -38,5 +38,7 @@ def test_commands_that_need_no_model_import_none(args):
 def test_the_probe_sees_a_heavy_import():
     """The probe is not blind: a command that extracts does import spaCy (its module, not its run)."""
     code = "import sys; import newsgraph.extract.pipeline; print(' '.join(sys.modules))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert "spacy" in done.stdout.split()
