@@ -21,6 +21,7 @@ An event's id is the smallest id of its reports: a function of the set, whatever
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,14 @@ from functools import cache
 from newsgraph.extract.ontology import Ontology
 
 WINDOW_DAYS = 1  # an undated report is of its publication day or the day before (the news day)
+# Date words the resolver cannot place that still say "within the news day" or "at the weekend"
+NEWS_DAY_WORDS = re.compile(
+    r"\b(same day|that day|hours (later|earlier|after|before)|afternoon|morning|evening|night|overnight"
+    r"|tonight)\b",
+    re.I,
+)
+WEEKEND_WORDS = re.compile(r"\bweekend\b", re.I)
+FUTURE_WORDS = re.compile(r"\b(next|coming|later this)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +192,27 @@ def _fits(report: Report, profile: Profile) -> bool:
         return False
     if report.date:  # a month or a year: the day lies in it
         return day.startswith(report.date)
-    if not report.news_day:  # "at the weekend", unresolved: the publication says nothing of its date
-        return False
+    window = news_window(report)
+    return window is not None and window[0] <= date.fromisoformat(day) <= window[1]
+
+
+def news_window(report: Report) -> tuple[date, date] | None:
+    """The days a report without a date can be of, counted back from its publication.
+
+    No date words, or words that place it only within its news day ("in the afternoon", "on the
+    same day", "hours later"): the publication day or WINDOW_DAYS before. "At the weekend": the
+    last Saturday and Sunday up to the publication. Other words the resolver could not place
+    ("earlier this month", "next weekend"): none, the publication says nothing of when it was."""
     published = _day(report.published)
-    return published is not None and timedelta(0) <= published - date.fromisoformat(day) <= timedelta(
-        days=WINDOW_DAYS
-    )
+    words = report.date_text or ""
+    if published is None or FUTURE_WORDS.search(words):
+        return None
+    if report.news_day or NEWS_DAY_WORDS.search(words):
+        return published - timedelta(days=WINDOW_DAYS), published
+    if WEEKEND_WORDS.search(words):
+        sunday = published - timedelta(days=(published.weekday() + 1) % 7)
+        return sunday - timedelta(days=1), sunday
+    return None
 
 
 def _join_seeds(
