@@ -9,9 +9,10 @@ written out, with examples, in docs/design.md ("Event identity"); in short:
    acts (consult, cooperate: "A and B met") both sides together, without direction.
 2. **Dates.** Within a key, reports with an event date to the day are the seeds: two days, two
    events. A report without such a date joins the one seed cluster it fits (a report whose sentence
-   names no time: one dated on its publication day or up to :data:`WINDOW_DAYS` before; a month: a
-   day in that month; date words the resolver could not place: none), or, when none or several
-   fit, stays with the other reports of its publication window (month).
+   names no time, or only words of the news day: one dated on its publication day or up to
+   :data:`WINDOW_DAYS` before; "at the weekend": the last weekend before publication; a month: a
+   day in that month; other date words the resolver could not place: none), or, when none or
+   several fit, stays with the other reports of its publication window (month).
 3. **What and to whom.** Within a date, reports split by CAMEO code, target and place, where a
    general report (the root's "not specified below" code, no target, no place) joins the one more
    specific cluster it is compatible with, and stays apart when there are several.
