@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.graph.cli import articles, browser, db, server
+from newsgraph.graph.cli import articles, browser, db, neo4j_tools, server
 
 COMMANDS = (
     articles.extract, articles.build, articles.export, articles.evaluate,
@@ -27,3 +27,5 @@ def main() -> None:
 
 for _command in COMMANDS:
     main.add_command(_command)
+for _command in neo4j_tools.COMMANDS:
+    server.neo4j.add_command(_command)

@@ -59,6 +59,37 @@ published_option = click.option(
 )
 
 
+processes_option = click.option(
+    "--processes", default=1, show_default=True, type=click.IntRange(min=1),
+    help="Worker processes for spaCy (n_process) when articles are extracted.",
+)  # fmt: skip
+
+
+def table_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--wide/--vertical: how a table shows columns too long for the terminal."""
+    command = click.option(
+        "-x", "--vertical", is_flag=True, help="Tables: one block per record, every value in full."
+    )(command)
+    return click.option(
+        "--wide", is_flag=True, help="Tables: every column, values in full (lines may pass the terminal)."
+    )(command)
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles`` (``nouns`` for irregular plurals)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def load_summary(stats: Any) -> str:
+    """A loader's ``LoadStats`` in words, singular where the count is one."""
+    return (
+        f"{plural(stats.articles, 'article')} in {plural(stats.batches, 'transaction')}: "
+        f"{plural(stats.nodes_created, 'node')} and {plural(stats.relationships_created, 'relationship')} "
+        f"created, {plural(stats.properties_set, 'property', 'properties')} set, "
+        f"{plural(stats.interactions, 'dyad')} updated ({stats.seconds:.1f} s)"
+    )
+
+
 def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--uri/--user/--password/--database; unset ones fall back to NEO4J_* and then the local server."""
     for option in reversed(
