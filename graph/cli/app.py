@@ -20,8 +20,8 @@ def main() -> None:
 
     \b
     Exit codes: 0 done; 1 done, but some inputs were skipped (named on stderr);
-    2 bad command line or missing input; 3 Neo4j unreachable, refused or unknown
-    database; 4 any other failure.
+    2 bad command line, missing input or bad parameter value; 3 Neo4j unreachable,
+    refused or unknown database; 4 any other failure.
     """
 
 
