@@ -246,3 +246,51 @@ def test_load_takes_the_extraction_options(neo4j_clean, neo4j_settings, tmp_path
 
 def test_export_help_says_to_pass_records():
     assert "out/records.jsonl" in " ".join(cli("export", "--help").output.split())
+
+
+# --- 6. Browser makes no request beyond this machine ---------------------------------------------
+# (the Chromium check is in test_browser.py: no request of a whole session leaves 127.0.0.1)
+
+
+def test_offline_edits_of_a_browser_jar(tmp_path):
+    import zipfile
+
+    from newsgraph.graph.neo4j import offline_browser
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    jar = lib / "neo4j-browser-9.9.9.jar"
+    fonts = (
+        b'x.push([e.i,"@import url(https://fonts.googleapis.com/css2?family=Nunito+Sans&display=swap);",""])'
+    )
+    with zipfile.ZipFile(jar, "w") as out:
+        out.writestr("browser/ui-libs-1.js", fonts)
+        out.writestr("browser/app-1.js", b";".join(old for old, _ in offline_browser.REPLACEMENTS))
+        out.writestr("browser/assets/logo.svg", b"<svg/>")
+    assert not offline_browser.is_offline(lib)
+    assert offline_browser.make_offline(lib) == 3
+    with zipfile.ZipFile(jar) as edited:
+        assert b"googleapis" not in edited.read("browser/ui-libs-1.js")
+        assert edited.read("browser/app-1.js") == b";".join(new for _, new in offline_browser.REPLACEMENTS)
+        assert edited.read("browser/assets/logo.svg") == b"<svg/>"
+    assert offline_browser.is_offline(lib) and offline_browser.make_offline(lib) == 0
+
+
+def test_the_provisioned_browser_and_server_stay_offline(neo4j_instance, neo4j_driver):
+    import zipfile
+
+    from newsgraph.graph.neo4j import offline_browser, provision
+
+    (jar,) = offline_browser.browser_jars(provision.install() / "lib")
+    with zipfile.ZipFile(jar) as browser:
+        bundle = b"".join(browser.read(n) for n in browser.namelist() if n.endswith(".js"))
+    assert not offline_browser.FONT_IMPORT.search(bundle)
+    assert all(old not in bundle and new in bundle for old, new in offline_browser.REPLACEMENTS)
+    records, _, _ = neo4j_driver.execute_query(
+        "SHOW SETTINGS $names YIELD name, value RETURN name, value",
+        names=["client.allow_telemetry", "dbms.usage_report.enabled"],
+    )
+    assert {r["name"]: r["value"] for r in records} == {
+        "client.allow_telemetry": "false",
+        "dbms.usage_report.enabled": "false",
+    }
