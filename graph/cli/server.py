@@ -66,6 +66,7 @@ def start_local(timeout: float) -> None:
     click.echo(f"Neo4j {instance.version()} running ({time.monotonic() - started:.1f} s)")
     _describe(instance)
     click.echo(f"  user      {server.USER}; password: `newsgraph neo4j password` prints it")
+    click.echo(f"            (stored in {instance.credentials_file})")
     click.echo(f"  guide     {assets}/ (style and guide Browser opens after login)")
 
 
