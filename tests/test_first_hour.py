@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -24,9 +25,12 @@ from newsgraph.graph.cli.tables import fit_columns
 from newsgraph.graph.exports import export_graph
 from newsgraph.graph.neo4j import browser_assets, server
 from newsgraph.graph.neo4j.connection import same_server
-from newsgraph.graph.neo4j.loader import graph_counts, load_records
+from newsgraph.graph.neo4j.loader import graph_counts, load_records, update_interactions
 from newsgraph.graph.neo4j.query import run_query
 from newsgraph.graph.neo4j.shell import split_script
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWSGRAPH = Path(sys.executable).with_name("newsgraph")
 
 
 @pytest.fixture(scope="module")
@@ -220,6 +224,71 @@ def test_a_locked_user_is_told_to_wait(neo4j_settings):
     while cli("query", "most_active", *conn(neo4j_settings)).exit_code != 0:
         assert time.monotonic() < deadline
         time.sleep(1)
+
+
+# --- 3. Ctrl-C in the middle of a load ------------------------------------------------------------------
+
+
+def synthetic(articles: int, actors: int):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_synthetic", ROOT / "bench" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.synthetic_records(articles=articles, actors=actors, events_per_article=6)
+
+
+def dyads(driver) -> list[tuple]:
+    rows, _, _ = driver.execute_query(
+        "MATCH (s:Actor)-[r:INTERACTS_WITH]->(t:Actor) "
+        "RETURN s.id AS s, t.id AS t, r.events AS n, r.cooperation AS c, r.conflict AS k, r.goldstein AS g "
+        "ORDER BY s, t"
+    )
+    return [tuple(r.values()) for r in rows]
+
+
+@pytest.mark.slow
+def test_ctrl_c_commits_whole_batches_summarises_them_and_says_how_far_it_got(
+    neo4j_clean, neo4j_settings, tmp_path
+):
+    records = synthetic(articles=80, actors=60)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(r.to_json() + "\n" for r in records), encoding="utf-8")
+    env = dict(os.environ, NEO4J_PASSWORD=neo4j_settings.password)
+    command = [str(NEWSGRAPH), "load", str(corpus), "--uri", neo4j_settings.uri, "--batch-size", "1"]
+    # stopped three times at different points: batches are small, so Ctrl-C mostly lands in a write
+    for stop_after in (3, 12, 25):
+        log = tmp_path / f"load-{stop_after}.stderr"
+        with open(log, "w") as err:
+            loading = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
+            deadline = time.monotonic() + 120
+            while count_articles(neo4j_clean) < stop_after:
+                assert loading.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.02)
+            loading.send_signal(signal.SIGINT)
+            loading.wait(timeout=120)
+        lines = [line for line in log.read_text().splitlines() if line.strip()]
+        assert loading.returncode == 130, lines  # never a protocol error and exit 3
+        committed = count_articles(neo4j_clean)
+        assert stop_after <= committed < len(records)
+        assert len(lines) == 1 and re.fullmatch(
+            rf"newsgraph: interrupted: {committed} articles committed in {re.escape(neo4j_settings.uri)} "
+            r"\([\d,]+ dyads? summarised\); the same command again loads the rest",
+            lines[0],
+        ), lines
+        # the dyad summaries are those of what is committed: recomputing them changes nothing
+        before = dyads(neo4j_clean)
+        assert before, "no INTERACTS_WITH written after the interrupt"
+        ids = [r["id"] for r in neo4j_clean.execute_query("MATCH (a:Actor) RETURN a.id AS id").records]
+        update_interactions(neo4j_clean, neo4j_settings, ids)
+        assert dyads(neo4j_clean) == before
+    finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert graph_counts(neo4j_settings) == expected_counts(build_graph(records))
+
+
+def count_articles(driver) -> int:
+    return driver.execute_query("MATCH (a:Article) RETURN count(a) AS n").records[0]["n"]
 
 
 # --- 7. options where users reach for them -----------------------------------------------------------

@@ -24,8 +24,8 @@ def fail_cleanly(command: Callable[..., int | None]) -> Callable[..., None]:
         except NewsgraphError as exc:
             click.echo(f"newsgraph: error: {exc}", err=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("newsgraph: interrupted", err=True)
+        except KeyboardInterrupt as stop:  # its text, if any, says what was done before the stop
+            click.echo(f"newsgraph: interrupted{': ' + str(stop) if str(stop) else ''}", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug of ours: still one line; NEWSGRAPH_DEBUG=1 shows the traceback
             if os.environ.get("NEWSGRAPH_DEBUG"):

@@ -44,15 +44,24 @@ def load(paths, uri, user, password, database, batch_size, model, published, pro
 
     from newsgraph.graph.cli.progress import wanted
     from newsgraph.graph.neo4j.connection import settings_from
-    from newsgraph.graph.neo4j.loader import load_records
+    from newsgraph.graph.neo4j.loader import LoadInterrupted, load_records
 
     settings = settings_from(uri, user, password, database)
     # our own bar counts committed articles instead
     source, _ = read_records(paths, model, published, processes)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, transient=True, disable=not wanted()) as bar:
-        task = bar.add_task("loading", total=source.article_count())
-        stats = load_records(source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
+    try:
+        with Progress(*columns, transient=True, disable=not wanted()) as bar:
+            task = bar.add_task("loading", total=source.article_count())
+            stats = load_records(
+                source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n)
+            )
+    except LoadInterrupted as stop:
+        raise KeyboardInterrupt(
+            f"{plural(stop.stats.articles, 'article')} committed in {settings.uri} "
+            f"({plural(stop.stats.interactions, 'dyad')} summarised); "
+            "the same command again loads the rest"
+        ) from None
     click.echo(f"loaded into {settings.uri}: {load_summary(stats)}")
     return EXIT_SKIPPED if source.skipped else 0
 

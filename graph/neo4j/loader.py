@@ -6,16 +6,23 @@ per actor kind). One managed write
 transaction writes one batch of whole articles, so an article is never half-written; the driver
 retries transient errors inside ``execute_write`` and :func:`_with_backoff` retries a lost
 connection a few more times. After the load, ``INTERACTS_WITH`` is recomputed for every actor the
-load touched. The merge rules match :func:`newsgraph.graph.build.build_graph`, so Neo4j and the
+load touched. Ctrl-C waits for the open transaction to commit (a signal inside the driver's socket
+read leaves the connection mid-message), then the summaries of what was committed are recomputed and
+:class:`LoadInterrupted` says how far the load got.
+
+The merge rules match :func:`newsgraph.graph.build.build_graph`, so Neo4j and the
 networkx graph of the same input agree node for node and relationship for relationship; one
 difference: an event reference to an article of a *later* batch is skipped by the loader.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -61,6 +68,33 @@ class LoadStats:
         )
 
 
+class LoadInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a load, raised once the open transaction and the summaries are written."""
+
+    def __init__(self, stats: LoadStats) -> None:
+        super().__init__()
+        self.stats = stats
+
+
+@dataclass
+class _Held:
+    pressed: bool = False
+
+
+@contextmanager
+def _holding_ctrl_c() -> Iterator[_Held]:
+    """Keep Ctrl-C from landing inside a driver call; the caller reads ``pressed`` afterwards."""
+    held = _Held()
+    if threading.current_thread() is not threading.main_thread():  # only the main thread has signals
+        yield held
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: setattr(held, "pressed", True))
+    try:
+        yield held
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def load_records(
     records: Iterable[ArticleRecord],
     settings: Settings,
@@ -79,24 +113,51 @@ def load_records(
     driver = open_driver(settings)
     try:
         with neo4j_errors(settings):
-            for constraint in constraint_statements():
-                driver.execute_query(constraint, database_=settings.database)
-            seen: set[str] = set()
-            for batch in _batches(records, batch_size, seen):
-                plan = batch_statements(batch)
-                counters = _with_backoff(lambda p=plan: _write(driver, settings, p))
-                stats.add(counters)
-                stats.articles += len(batch)
-                stats.batches += 1
-                stats.touched_actors.update(a.id for r in batch for a in r.actors)
-                if progress:
-                    progress(len(batch))
-            stats.interactions, created = update_interactions(driver, settings, sorted(stats.touched_actors))
+            interrupted = _write_batches(driver, settings, records, batch_size, stats, progress)
+            with _holding_ctrl_c():  # the summaries of what was committed, even after a Ctrl-C
+                stats.interactions, created = update_interactions(
+                    driver, settings, sorted(stats.touched_actors)
+                )
             stats.relationships_created += created
     finally:
         driver.close()
     stats.seconds = time.monotonic() - started
+    if interrupted:
+        raise LoadInterrupted(stats)
     return stats
+
+
+def _write_batches(
+    driver: neo4j.Driver,
+    settings: Settings,
+    records: Iterable[ArticleRecord],
+    batch_size: int,
+    stats: LoadStats,
+    progress: Callable[[int], None] | None,
+) -> bool:
+    """Constraints, then one transaction per batch; True if Ctrl-C stopped it between two batches."""
+    try:
+        with _holding_ctrl_c() as held:
+            for constraint in constraint_statements():
+                driver.execute_query(constraint, database_=settings.database)
+        if held.pressed:
+            return True
+        seen: set[str] = set()
+        for batch in _batches(records, batch_size, seen):  # extraction here: Ctrl-C stops it at once
+            plan = batch_statements(batch)
+            with _holding_ctrl_c() as held:
+                counters = _with_backoff(lambda p=plan: _write(driver, settings, p))
+            stats.add(counters)
+            stats.articles += len(batch)
+            stats.batches += 1
+            stats.touched_actors.update(a.id for r in batch for a in r.actors)
+            if progress:
+                progress(len(batch))
+            if held.pressed:
+                return True
+        return False
+    except KeyboardInterrupt:
+        return True
 
 
 def _batches(records: Iterable[ArticleRecord], size: int, seen: set[str]) -> Iterator[list[ArticleRecord]]:
