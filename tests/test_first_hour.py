@@ -272,8 +272,8 @@ def test_ctrl_c_commits_whole_batches_summarises_them_and_says_how_far_it_got(
         committed = count_articles(neo4j_clean)
         assert stop_after <= committed < len(records)
         assert len(lines) == 1 and re.fullmatch(
-            rf"newsgraph: interrupted: {committed} articles committed in {re.escape(neo4j_settings.uri)} "
-            r"\([\d,]+ dyads? summarised\); the same command again loads the rest",
+            rf"newsgraph: interrupted: {committed} articles committed in [\d,]+ transactions? "
+            r"\(summaries updated\); run the same load again to complete the rest",
             lines[0],
         ), lines
         # the dyad summaries are those of what is committed: recomputing them changes nothing

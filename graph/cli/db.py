@@ -58,9 +58,9 @@ def load(paths, uri, user, password, database, batch_size, model, published, pro
             )
     except LoadInterrupted as stop:
         raise KeyboardInterrupt(
-            f"{plural(stop.stats.articles, 'article')} committed in {settings.uri} "
-            f"({plural(stop.stats.interactions, 'dyad')} summarised); "
-            "the same command again loads the rest"
+            f"{plural(stop.stats.articles, 'article')} committed in "
+            f"{plural(stop.stats.batches, 'transaction')} (summaries updated); "
+            "run the same load again to complete the rest"
         ) from None
     click.echo(f"loaded into {settings.uri}: {load_summary(stats)}")
     return EXIT_SKIPPED if source.skipped else 0
