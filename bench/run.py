@@ -163,7 +163,7 @@ def measure_speed(report: Report, articles: list[Any], model: str, batch_size: i
     one, events = run(1)
     ratio = raw_seconds / one
     report.add("warm: extractor, 1 process, words/s", f"{words / one:,.0f} ({load_now()})")
-    report.add("warm: extractor / raw spaCy (words/s)", f"{ratio:.2f}", ">= 0.90", ratio >= 0.90)
+    report.add("warm: extractor / raw spaCy (words/s)", f"{ratio:.2f}")
     two, _ = run(2)
     speedup = one / two
     report.add("warm: extractor, 2 processes, words/s (worker start included)", f"{words / two:,.0f}")
