@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from fixtures_records import fixture_records
+from geo_records import located_records
 
 from newsgraph.extract.pipeline import Extractor
 from newsgraph.extract.places import article_countries, fold, geo, locate_places, own_places
 from newsgraph.graph.neo4j.loader import load_records
 from newsgraph.graph.neo4j.query import run_query
-from newsgraph.graph.schema import place_id
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "places.tsv"
@@ -122,16 +122,8 @@ def test_event_places_of_the_test_articles_within_50_km():
 
 @pytest.fixture
 def located_graph(neo4j_clean, neo4j_settings):
-    """The fixture records with their places declared and located (the North Atlantic is a sea)."""
-    records = copy.deepcopy(fixture_records())
-    for record in records:
-        for event in record.events:
-            if event.place and not any(p["id"] == event.place for p in record.places):
-                record.places.append({"id": place_id(event.place), "name": event.place, "country": None})
-                event.place = place_id(event.place)
-        record.places.append({"id": "place:sumy", "name": "Sumy", "country": None})  # a place of no event
-        locate_places(record)
-    load_records(records, neo4j_settings)
+    """The fixture records with located places, and Sumy, a place of no event."""
+    load_records(located_records(("Sumy",)), neo4j_settings)
     return neo4j_settings
 
 

@@ -10,7 +10,6 @@ blocks are FIPS 10-4, as GDELT's are; actor country codes are ISO alpha-3 (CAMEO
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from functools import cache
 from pathlib import Path
@@ -123,14 +122,14 @@ def gdelt_row(view: EventView) -> list[Any]:
 
 @register("gdelt", "events.gdelt.tsv", "GDELT 2.0 event table (61 tab-separated columns, no header)")
 def write_gdelt(graph: nx.MultiDiGraph, path: Path, header: bool = False) -> None:
+    # GDELT's files quote and escape nothing: a value is its text, with no tab or line break in it.
     with open(path, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         if header:
-            writer.writerow(COLUMNS)
+            out.write("\t".join(COLUMNS) + "\n")
         for view in event_views(graph):
-            writer.writerow(["" if v is None else _clean(v) for v in gdelt_row(view)])
+            out.write("\t".join(_cell(v) for v in gdelt_row(view)) + "\n")
 
 
-def _clean(value: Any) -> Any:
-    """Tabs and newlines in names would break GDELT's format: they become spaces."""
-    return " ".join(value.split()) if isinstance(value, str) else value
+def _cell(value: Any) -> str:
+    """A value as GDELT writes it: empty for unknown; tabs and line breaks in text become spaces."""
+    return "" if value is None else " ".join(str(value).split())

@@ -47,7 +47,7 @@ def polecat_record(view: EventView) -> dict[str, Any]:
     e, art = view.event, view.article
     return {
         "event_id": view.id,
-        "event_date": view.day,
+        "event_date": e.get("date"),  # as the graph has it: a day, a month ("2022-02") or null
         "event_type": e.get("plover"),
         "event_mode": e.get("plover_mode"),
         "event_context": list(e.get("plover_context") or []),
