@@ -29,7 +29,10 @@
   });
 
   var container = document.getElementById("ng-graph");
-  var state = { type: "", from: "", to: "", undated: true, selected: null, visible: null };
+  var state = { type: "", from: "", to: "", undated: true, place: null, selected: null, visible: null };
+  // The map's points (view_map.js): a clicked place keeps only its events.
+  var placeById = {};
+  (data.places || []).forEach(function (p) { placeById[p.id] = { name: p.name, events: new Set(p.events) }; });
   var renderer = new Sigma(graph, container, {
     defaultEdgeType: "arrow",
     renderEdgeLabels: false,
@@ -60,6 +63,7 @@
   }
   function eventMatches(e) {
     if (state.type && e.type !== state.type) return false;
+    if (state.place && !placeById[state.place].events.has(e.id)) return false;
     if (!state.from && !state.to) return true;
     if (!e.date) return state.undated;
     var span = dateSpan(e.date);
@@ -67,7 +71,7 @@
     if (state.to && span[0] > state.to) return false;
     return true;
   }
-  function filtering() { return Boolean(state.type || state.from || state.to); }
+  function filtering() { return Boolean(state.type || state.from || state.to || state.place); }
   function applyFilters() {
     state.type = document.getElementById("ng-type").value;
     state.from = document.getElementById("ng-from").value;
@@ -91,8 +95,10 @@
       state.visible = visible;
     }
     document.getElementById("ng-stats").textContent =
-      shownActors + " of " + data.actors.length + " actors, " + shownEvents + " of " + data.events.length + " events";
+      shownActors + " of " + data.actors.length + " actors, " + shownEvents + " of " + data.events.length + " events" +
+      (state.place ? " at " + placeById[state.place].name : "");
     renderer.refresh();
+    document.dispatchEvent(new CustomEvent("newsgraph:filtered"));
     if (state.selected) showDetails(state.selected);
   }
 
@@ -284,6 +290,7 @@
     document.getElementById("ng-from").value = "";
     document.getElementById("ng-to").value = "";
     document.getElementById("ng-undated").checked = true;
+    state.place = null;
     searchBox.value = "";
     state.selected = null;
     renderer.getCamera().animatedReset({ duration: 300 });
@@ -309,6 +316,12 @@
 
   applyFilters();
   // Handle for scripts and tests: the renderer, the graph, and the actions the controls run.
-  window.newsgraph = { renderer: renderer, graph: graph, data: data, select: select, applyFilters: applyFilters, state: state };
+  // A place of the map, or null for all: clicking the chosen point again clears it.
+  function setPlace(id) {
+    state.place = id && placeById[id] && state.place !== id ? id : null;
+    applyFilters();
+  }
+  window.newsgraph = { renderer: renderer, graph: graph, data: data, select: select, applyFilters: applyFilters,
+                       setPlace: setPlace, state: state };
   document.body.dataset.ready = "true";
 })();
