@@ -16,6 +16,7 @@ from newsgraph.extract.record import Article
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.exports import export_graph
 from newsgraph.graph.neo4j.loader import load_records
+from newsgraph.graph.neo4j.query import run_query
 
 TABLE = Path(__file__).resolve().parent.parent / "extract" / "data" / "vendor" / "cameo_plover.tsv"
 
@@ -102,3 +103,8 @@ def test_neo4j_events_carry_plover(neo4j_clean, neo4j_settings, neo4j_driver):
         if d["label"] == "Event"
     }
     assert stored == expected and any(p == "ASSAULT" for p, _, _ in stored.values())
+    columns, rows = run_query("who_acted_against_whom", {"plover": "assault"}, neo4j_settings)
+    found = [dict(zip(columns, r, strict=True)) for r in rows]
+    assert found and {r["plover"] for r in found} == {"ASSAULT"}
+    everything = run_query("who_acted_against_whom", {}, neo4j_settings)[1]
+    assert len(everything) > len(found)
