@@ -143,3 +143,21 @@ def test_places_get_a_neo4j_point_and_events_near_finds_them(located_graph, neo4
     ]
     assert len(wide) > len(found)  # the North Atlantic events are within 3,500 km of Paris, not 50
     assert run_query("events_near", {"place": "Sumy", "km": "100"}, located_graph)[1] == []
+
+
+def test_the_cypher_script_and_the_csv_files_carry_the_point(neo4j_clean, neo4j_driver, tmp_path):
+    from newsgraph.graph.build import build_graph
+    from newsgraph.graph.exports import export_graph, read_cypher
+
+    graph = build_graph(located_records())
+    with neo4j_driver.session() as session:
+        for statement in read_cypher(export_graph(graph, "cypher", tmp_path / "g.cypher")):
+            session.run(statement).consume()
+        query = "MATCH (p:Place) RETURN p.id AS id, p.location AS loc"
+        found = {r["id"]: r["loc"] for r in session.run(query)}
+    assert abs(found["place:paris"].latitude - graph.nodes["place:paris"]["latitude"]) < 1e-9
+    with open(export_graph(graph, "csv", tmp_path / "csv") / "nodes_Place.csv", encoding="utf-8") as f:
+        rows = {r["id:ID(Place)"]: r for r in csv.DictReader(f)}
+    paris = graph.nodes["place:paris"]
+    expected = f"{{latitude:{paris['latitude']!r},longitude:{paris['longitude']!r}}}"
+    assert rows["place:paris"]["location:point{crs:WGS-84}"] == expected  # neo4j-admin's point literal
