@@ -9,9 +9,10 @@ written out, with examples, in docs/design.md ("Event identity"); in short:
    acts (consult, cooperate: "A and B met") both sides together, without direction.
 2. **Dates.** Within a key, reports with an event date to the day are the seeds: two days, two
    events. A report without such a date joins the one seed cluster it fits (a report whose sentence
-   names no time: one dated on its publication day or up to :data:`WINDOW_DAYS` before; a month: a
-   day in that month; date words the resolver could not place: none), or, when none or several
-   fit, stays with the other reports of its publication window (month).
+   names no time, or only words of the news day: one dated on its publication day or up to
+   :data:`WINDOW_DAYS` before; "at the weekend": the last weekend before publication; a month: a
+   day in that month; other date words the resolver could not place: none), or, when none or
+   several fit, stays with the other reports of its publication window (month).
 3. **What and to whom.** Within a date, reports split by CAMEO code, target and place, where a
    general report (the root's "not specified below" code, no target, no place) joins the one more
    specific cluster it is compatible with, and stays apart when there are several.
@@ -21,6 +22,7 @@ An event's id is the smallest id of its reports: a function of the set, whatever
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,6 +32,14 @@ from functools import cache
 from newsgraph.extract.ontology import Ontology
 
 WINDOW_DAYS = 1  # an undated report is of its publication day or the day before (the news day)
+# Date words the resolver cannot place that still say "within the news day" or "at the weekend"
+NEWS_DAY_WORDS = re.compile(
+    r"\b(same day|that day|hours (later|earlier|after|before)|afternoon|morning|evening|night|overnight"
+    r"|tonight)\b",
+    re.I,
+)
+WEEKEND_WORDS = re.compile(r"\bweekend\b", re.I)
+FUTURE_WORDS = re.compile(r"\b(next|coming|later this)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +193,27 @@ def _fits(report: Report, profile: Profile) -> bool:
         return False
     if report.date:  # a month or a year: the day lies in it
         return day.startswith(report.date)
-    if not report.news_day:  # "at the weekend", unresolved: the publication says nothing of its date
-        return False
+    window = news_window(report)
+    return window is not None and window[0] <= date.fromisoformat(day) <= window[1]
+
+
+def news_window(report: Report) -> tuple[date, date] | None:
+    """The days a report without a date can be of, counted back from its publication.
+
+    No date words, or words that place it only within its news day ("in the afternoon", "on the
+    same day", "hours later"): the publication day or WINDOW_DAYS before. "At the weekend": the
+    last Saturday and Sunday up to the publication. Other words the resolver could not place
+    ("earlier this month", "next weekend"): none, the publication says nothing of when it was."""
     published = _day(report.published)
-    return published is not None and timedelta(0) <= published - date.fromisoformat(day) <= timedelta(
-        days=WINDOW_DAYS
-    )
+    words = report.date_text or ""
+    if published is None or FUTURE_WORDS.search(words):
+        return None
+    if report.news_day or NEWS_DAY_WORDS.search(words):
+        return published - timedelta(days=WINDOW_DAYS), published
+    if WEEKEND_WORDS.search(words):
+        sunday = published - timedelta(days=(published.weekday() + 1) % 7)
+        return sunday - timedelta(days=1), sunday
+    return None
 
 
 def _join_seeds(

@@ -82,6 +82,30 @@ def test_date_words_the_resolver_could_not_place_do_not_date_a_report_by_its_pub
     assert found == {frozenset("a"), frozenset("b")}
 
 
+def test_date_words_of_the_news_day_and_the_weekend_date_a_report_by_its_publication():
+    # "in the afternoon", "on the same day", "hours later": the publication day or the day before
+    for words in ("in the afternoon", "On the same day", "hours later"):
+        found = clusters(report("a", date="2026-04-09"), report("b", published="2026-04-10", date_text=words))
+        assert found == {frozenset("ab")}, words
+    late = report("b", published="2026-04-12", date_text="in the afternoon")
+    assert clusters(report("a", date="2026-04-09"), late) == {frozenset("a"), frozenset("b")}
+    # "at the weekend" in Wednesday's paper: the Saturday or Sunday before, not the Monday
+    sunday, monday = report("a", date="2026-03-08"), report("m", date="2026-03-09", key="19|UKR")
+    weekend = report("b", published="2026-03-11", date_text="at the weekend")
+    assert clusters(sunday, weekend) == {frozenset("ab")}
+    assert clusters(monday, replace(weekend, key="19|UKR")) == {frozenset("m"), frozenset("b")}
+    # words about the future never date a report by its publication
+    coming = report("b", published="2026-03-09", date_text="next weekend")
+    assert clusters(sunday, coming) == {frozenset("a"), frozenset("b")}
+
+
+def test_last_week_resolves_to_its_month_or_to_nothing():
+    from newsgraph.extract.dates import resolve_date
+
+    assert resolve_date("last week", "2026-04-21") == "2026-04"  # 13-19 April
+    assert resolve_date("last week", "2026-05-04") is None  # 27 April - 3 May: no one month holds it
+
+
 def test_a_month_joins_the_one_day_in_it():
     assert clusters(report("a", date="2026-04-09"), report("b", date="2026-04")) == {frozenset("ab")}
     assert clusters(report("a", date="2026-04-09"), report("b", date="2026-05")) == {
@@ -180,7 +204,7 @@ def test_the_rule_on_the_gold_reports_is_precise_and_finds_most_pairs(capsys):
     with capsys.disabled():
         print("\nmerge rule on the gold's own reports:\n  " + "\n  ".join(result.lines()))
     assert result.precision >= 0.95 and result.near_misses_merged == []
-    assert result.recall >= 0.75  # 55 of 71 at the time of writing; what is missed is said in README
+    assert result.recall >= 0.80  # 65 of 71 at the time of writing; what is missed is said in README
 
 
 def test_the_merged_graph_of_the_extracted_corpus_is_precise(corpus_records, tmp_path, capsys):

@@ -71,9 +71,9 @@
     line.textContent = note;
     box.appendChild(line);
   }
-  document.addEventListener("newsgraph:filtered", function () {
+  ng.onChange(function (visible, state) {
     Object.keys(points).forEach(function (id) {
-      points[id].classList.toggle("ng-chosen", ng.state.place === id);
+      points[id].classList.toggle("ng-chosen", state.place === id);
     });
   });
   box.dataset.ready = "true";
