@@ -14,7 +14,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -qq --upgrade pip
-	$(BIN)/pip install -qq -e ".[test]"
+	$(BIN)/pip install -qq -e ".[test,semantic]"
 	touch $@
 
 # Neo4j 5.26 Community from Maven Central into the cache (a no-op when present).

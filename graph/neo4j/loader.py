@@ -27,6 +27,7 @@ from newsgraph.extract.record import ArticleRecord
 from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
 from newsgraph.graph.neo4j.rows import batch_statements
+from newsgraph.graph.neo4j.search import create_search_indexes
 from newsgraph.graph.neo4j.statements import statement
 from newsgraph.graph.schema import constraint_statements
 
@@ -81,6 +82,7 @@ def load_records(
         with neo4j_errors(settings):
             for constraint in constraint_statements():
                 driver.execute_query(constraint, database_=settings.database)
+            create_search_indexes(driver, settings.database)
             seen: set[str] = set()
             for batch in _batches(records, batch_size, seen):
                 plan = batch_statements(batch)
