@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from xml.sax import SAXException
 
 __all__ = ["Feed", "FeedError", "FeedItem", "looks_like_feed", "parse_feed", "html_fragment_text"]
 
@@ -39,6 +40,7 @@ class FeedItem:
 class Feed:
     title: str | None
     items: list[FeedItem]
+    problem: str | None = None  # malformed XML that feedparser read past: one warning line
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -52,10 +54,19 @@ def parse_feed(data: bytes) -> Feed:
     import feedparser
 
     parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser must not open anything itself
-    if not parsed.entries and (parsed.bozo or not parsed.version):
-        reason = parsed.get("bozo_exception") or "no RSS or Atom items"
+    items = [_item(e, n) for n, e in enumerate(parsed.entries, 1)]
+    broken = parsed.get("bozo_exception") if isinstance(parsed.get("bozo_exception"), SAXException) else None
+    if broken is not None:  # feedparser read past bad XML: keep only what still looks like an item
+        items = [item for item in items if item.link or html_fragment_text(item.body)]
+    if not items and (broken is not None or not parsed.version):
+        reason = broken or parsed.get("bozo_exception") or "no RSS or Atom items"
         raise FeedError(f"not a valid RSS or Atom feed ({_one_line(reason)})")
-    return Feed(_text(parsed.feed.get("title")), [_item(e, n) for n, e in enumerate(parsed.entries, 1)])
+    problem = None
+    if broken is not None:
+        problem = (
+            f"malformed XML ({_one_line(broken)}); read {len(items)} of {len(parsed.entries)} items anyway"
+        )
+    return Feed(_text(parsed.feed.get("title")), items, problem)
 
 
 def _item(entry, number: int) -> FeedItem:

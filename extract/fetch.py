@@ -151,9 +151,9 @@ class Fetcher:
 def _check_scheme(url: str) -> None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in SCHEMES:
-        raise FetchError(f"not an http(s) URL ({scheme + ':' if scheme else 'no scheme'}); not fetched")
+        raise FetchError(f"not an http(s) URL ({scheme + ':' if scheme else 'no scheme'})")
     if not urlsplit(url).netloc:
-        raise FetchError("URL has no host; not fetched")
+        raise FetchError("URL has no host")
 
 
 def _reason(exc: Exception) -> str:

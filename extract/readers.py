@@ -682,8 +682,8 @@ def _feed_articles(
         feed = parse_feed(data)
     except FeedError as exc:
         raise _Issue(shown, str(exc)) from exc
-    if not feed.items:
-        raise _Issue(shown, "a feed without items")
+    if feed.problem:
+        on_warn(f"{shown}: {feed.problem}")
     for number, item in enumerate(feed.items, 1):
         if wanted is not None and not wanted(item):
             continue
