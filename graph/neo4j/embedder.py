@@ -58,9 +58,12 @@ class OnnxEmbedder:
     def embed(self, texts: list[str]) -> list[list[float]]:
         import numpy as np
 
-        vectors = []
-        for start in range(0, len(texts), BATCH):
-            encodings = self._tokenizer.encode_batch(texts[start : start + BATCH])
+        # batches of similar lengths pad least: embed in order of length, answer in the given order
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in chunk])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
@@ -68,7 +71,8 @@ class OnnxEmbedder:
             weights = mask[:, :, None].astype(np.float32)
             pooled = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            vectors.extend(pooled.astype(float).tolist())
+            for i, vector in zip(chunk, pooled.astype(float).tolist(), strict=True):
+                vectors[i] = vector
         return vectors
 
 
