@@ -122,6 +122,21 @@ def test_recall_at_5_semantic(corpus):
     assert recall >= 0.75
 
 
+def test_similar_events_named_query_finds_neighbours_by_meaning(corpus):
+    pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
+    from newsgraph.graph.neo4j.query import run_query
+
+    told: list[int] = []
+    semantic_search("warships", corpus, limit=1, on_embed=told.append)  # stores every embedding once
+    assert semantic_search("warships", corpus, limit=1, on_embed=told.append) and len(told) <= 1
+    seed = search_events("seizing a Russian oil tanker", corpus, limit=1)[0]
+    columns, rows = run_query("similar_events", {"event": seed["event_id"], "limit": 5}, corpus)
+    found = [dict(zip(columns, row, strict=True)) for row in rows]
+    assert len(found) == 5 and seed["event_id"] not in [r["event_id"] for r in found]
+    assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
+    assert all(0 < r["score"] <= 1 for r in found)
+
+
 def test_cli_search_prints_a_table_or_json(corpus):
     from click.testing import CliRunner
 
