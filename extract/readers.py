@@ -145,6 +145,8 @@ def iter_articles(
 def read_article(path: str | Path, published: str | None = None, on_warn: Report | None = None) -> Article:
     """The one article in a file; :class:`InputError` if it is missing, unreadable or holds no or many."""
     (given,) = _check_paths([path])
+    if is_url(given):
+        raise InputError(f"{given}: a URL (a feed of many articles); read it with iter_articles")
     if Path(given).is_dir():
         raise InputError(f"{given}: is a directory, not an article file")
     fallback = _fallback_date(published)
