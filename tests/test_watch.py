@@ -13,6 +13,7 @@ from newsgraph.extract.errors import EXIT_SKIPPED, NewsgraphError
 from newsgraph.extract.inputs import RecordSource
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.cli import main
+from newsgraph.graph.neo4j import server
 from newsgraph.graph.neo4j.loader import graph_counts
 from newsgraph.graph.watch import SeenState, Watcher, parse_every
 
@@ -174,3 +175,18 @@ def test_search_before_any_load_says_what_to_do(neo4j_clean, neo4j_settings):
 
     with pytest.raises(NewsgraphError, match="has no search indexes yet: `newsgraph load` creates them"):
         search_events("tanker", neo4j_settings)
+
+
+def test_search_indexes_created_by_loads_at_once_are_no_error(neo4j_clean, neo4j_settings):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsgraph.graph.neo4j.search import create_search_indexes
+
+    for _attempt in range(3):
+        server.clear_database(neo4j_clean)
+        with ThreadPoolExecutor(4) as pool:  # as concurrent `newsgraph load`s do, each before its writes
+            list(pool.map(lambda _: create_search_indexes(neo4j_clean, None), range(4)))
+        names, _, _ = neo4j_clean.execute_query(
+            "SHOW INDEXES YIELD name WHERE name STARTS WITH 'newsgraph_' RETURN name"
+        )
+        assert len(names) == 3

@@ -27,6 +27,10 @@ INDEX_WAIT_SECONDS = 300
 EMBED_PAGE = 256  # events embedded and written per transaction
 # Every character Lucene's classic query parser treats as syntax (backslash first).
 _LUCENE_SPECIAL = re.compile(r'([\\+\-!():^\[\]"{}~*?|&/])')
+_ALREADY_THERE = {
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+    "Neo.ClientError.Schema.IndexAlreadyExists",
+}
 _NO_INDEX = re.compile(r"no such (fulltext|vector) (schema )?index", re.IGNORECASE)
 
 
@@ -41,7 +45,12 @@ def search_index_statements() -> list[str]:
 def create_search_indexes(driver: neo4j.Driver, database: str | None) -> None:
     """Create the full-text and vector indexes if missing, and wait until they are online."""
     for index in search_index_statements():
-        driver.execute_query(index, database_=database)
+        try:
+            driver.execute_query(index, database_=database)
+        except neo4j.exceptions.ClientError as exc:
+            # IF NOT EXISTS does not cover two loads creating the same index at once: the other won
+            if exc.code not in _ALREADY_THERE:
+                raise
     driver.execute_query(statement("await_indexes"), {"seconds": INDEX_WAIT_SECONDS}, database_=database)
 
 
