@@ -319,12 +319,15 @@ def _iter_articles(
     given: list[str], fallback: str | None, on_skip: Report, on_warn: Report
 ) -> Iterator[Article]:
     fetcher = _Lazy()  # one polite client (connection pool, per-host clock) for every feed read
-    for given_path in given:
-        if is_url(given_path):
-            yield from _url_feed(given_path, fetcher, fallback, on_skip, on_warn)
-            continue
-        for path, shown in iter_input_files([given_path], on_skip):
-            yield from _read_file(path, shown, fallback, on_skip, on_warn, fetcher)
+    try:
+        for given_path in given:
+            if is_url(given_path):
+                yield from _url_feed(given_path, fetcher, fallback, on_skip, on_warn)
+                continue
+            for path, shown in iter_input_files([given_path], on_skip):
+                yield from _read_file(path, shown, fallback, on_skip, on_warn, fetcher)
+    finally:
+        fetcher.close()
 
 
 def _read_file(
@@ -626,6 +629,10 @@ class _Lazy:
         if self._fetcher is None:
             self._fetcher = Fetcher()
         return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
 
 
 def iter_feed(

