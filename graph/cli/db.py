@@ -19,6 +19,8 @@ from newsgraph.graph.cli.common import (
 )
 from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -34,19 +36,36 @@ from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 @published_option
 @fail_cleanly
 def load(paths, uri, user, password, database, batch_size, model, published):
-    """Extract PATHS if needed (articles or record files) and write them into Neo4j, idempotently."""
+    """Extract PATHS if needed (articles or record files) and write them into Neo4j, idempotently.
+
+    Events reported by several articles are merged into one. An article loaded before is skipped when
+    unchanged, and replaced (its reports, and events left without one) when read again by another
+    extractor version or with another text under the same url or file path. Ctrl-C finishes the open
+    transaction and stops; loading the same input again completes the rest."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from newsgraph.graph.cli.progress import wanted
     from newsgraph.graph.neo4j.connection import settings_from
-    from newsgraph.graph.neo4j.loader import load_records
+    from newsgraph.graph.neo4j.loader import LoadInterrupted, load_records
 
     settings = settings_from(uri, user, password, database)
     source, _ = read_records(paths, model, published)  # our own bar counts committed articles instead
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, transient=True, disable=not wanted()) as bar:
-        task = bar.add_task("loading", total=source.article_count())
-        stats = load_records(source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
+    try:
+        with Progress(*columns, transient=True, disable=not wanted()) as bar:
+            task = bar.add_task("loading", total=source.article_count())
+            stats = load_records(
+                source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n)
+            )
+    except LoadInterrupted as stop:
+        done = stop.stats
+        click.echo(
+            f"newsgraph: interrupted: {done.articles} article{'' if done.articles == 1 else 's'} committed "
+            f"in {done.batches} transaction{'' if done.batches == 1 else 's'} (summaries updated); "
+            "run the same load again to complete the rest",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     click.echo(f"loaded into {settings.uri}: {stats}")
     return EXIT_SKIPPED if source.skipped else 0
 

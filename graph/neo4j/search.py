@@ -23,7 +23,6 @@ from newsgraph.graph.neo4j.statements import statement
 from newsgraph.graph.schema import split_statements
 from newsgraph.queries import bind_params, get_query
 
-INDEX_WAIT_SECONDS = 300
 EMBED_PAGE = 256  # events embedded and written per transaction
 # Every character Lucene's classic query parser treats as syntax (backslash first).
 _LUCENE_SPECIAL = re.compile(r'([\\+\-!():^\[\]"{}~*?|&/])')
@@ -51,7 +50,7 @@ def create_search_indexes(driver: neo4j.Driver, database: str | None) -> None:
             # IF NOT EXISTS does not cover two loads creating the same index at once: the other won
             if exc.code not in _ALREADY_THERE:
                 raise
-    driver.execute_query(statement("await_indexes"), {"seconds": INDEX_WAIT_SECONDS}, database_=database)
+    driver.execute_query(statement("await_indexes"), database_=database)
 
 
 def lucene_text(text: str) -> str:

@@ -18,7 +18,7 @@
   });
   data.events.forEach(function (e) {
     byId[e.id] = e;
-    graph.addNode(e.id, { x: e.x, y: e.y, size: e.size, color: e.color, label: e.type });
+    graph.addNode(e.id, { x: e.x, y: e.y, size: e.size, color: e.color, label: e.type + (e.mentions > 1 ? " (" + e.mentions + ")" : "") });
   });
   data.edges.forEach(function (edge) {
     var s = edge[0], t = edge[1], rel = edge[2], role = edge[3];
@@ -133,26 +133,40 @@
   function touching(id, rel, out) {
     return (edgeTouches[id] || []).filter(function (t) { return t[1] === rel && t[3] === out; });
   }
+  function source(aid) {
+    var art = data.articles[aid] || {};
+    var line = el("div", null, "ng-source");
+    line.appendChild(el("strong", art.title || aid));
+    var meta = [art.source, art.published, art.path].filter(Boolean).join(" \u00b7 ");
+    if (meta) line.appendChild(document.createTextNode(" \u2014 " + meta));
+    if (art.url) {
+      line.appendChild(document.createTextNode(" \u00b7 "));
+      var link = el("a", art.url);
+      link.href = art.url;
+      link.rel = "noopener noreferrer";
+      link.target = "_blank";
+      line.appendChild(link);
+    }
+    return line;
+  }
+  // Every report of the event: each article's own sentence and stance (a denial, a third party's claim).
   function evidence(e) {
     var box = el("div", null, "ng-evidence");
-    box.appendChild(el("blockquote", e.sentence || "(no evidence sentence)"));
-    e.articles.forEach(function (aid) {
-      var art = data.articles[aid] || {};
-      var line = el("div", null, "ng-source");
-      line.appendChild(el("strong", art.title || aid));
-      var meta = [art.source, art.published, art.path].filter(Boolean).join(" \u00b7 ");
-      if (meta) line.appendChild(document.createTextNode(" \u2014 " + meta));
-      if (art.url) {
-        line.appendChild(document.createTextNode(" \u00b7 "));
-        var link = el("a", art.url);
-        link.href = art.url;
-        link.rel = "noopener noreferrer";
-        link.target = "_blank";
-        line.appendChild(link);
-      }
-      box.appendChild(line);
+    var reports = e.reports && e.reports.length ? e.reports : [{article: null, sentence: e.sentence}];
+    reports.forEach(function (r) {
+      box.appendChild(el("blockquote", r.sentence || "(no evidence sentence)"));
+      var stance = [r.modality && r.modality !== "asserted" ? r.modality : null, r.negated ? "denied" : null,
+                    r.date ? "dated " + r.date : null].filter(Boolean).join(", ");
+      if (stance) box.appendChild(el("div", stance, "ng-stance"));
+      if (r.article) box.appendChild(source(r.article));
     });
     return box;
+  }
+  function reportCount(e) {
+    var n = e.mentions || 1, a = (e.articles || []).length, o = e.sources || a;
+    return n + (n === 1 ? " report" : " reports") + " in " + a + (a === 1 ? " article" : " articles") +
+      " from " + o + (o === 1 ? " outlet" : " outlets") +
+      (e.first_reported ? " (" + e.first_reported + (e.last_reported && e.last_reported !== e.first_reported ? " to " + e.last_reported : "") + ")" : "");
   }
   function showEvent(e, panel) {
     panel.appendChild(el("h2", e.type));
@@ -169,6 +183,7 @@
       ["involves", involves.join("; ")],
       ["according to", touching(e.id, "ATTRIBUTED_TO", true).map(function (t) { return byId[t[0]] ? byId[t[0]].name : t[0]; }).join(", ")],
       ["place", e.place],
+      ["reported", reportCount(e)],
       ["confidence", e.confidence]
     ]));
     panel.appendChild(el("h3", "Evidence"));
