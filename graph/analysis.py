@@ -38,11 +38,13 @@ def summarize(graph: nx.MultiDiGraph, records: Iterable[ArticleRecord]) -> str:
     dyads = dyad_summary(graph)
     kinds = ", ".join(f"{actors[k]} {plural(k, actors[k])}" for k in KIND_LABELS if actors[k])
     root_names = cameo_root_names()
+    articles, places = len(nodes_by_label(graph, "Article")), len(nodes_by_label(graph, "Place"))
+    events, actor_count = sum(roots.values()), sum(actors.values())
     lines = [
-        f"{len(nodes_by_label(graph, 'Article'))} articles ({len(records)} records), "
-        f"{sum(actors.values())} actors ({kinds or 'none'}), {sum(roots.values())} events "
-        f"({reports} reports), "
-        f"{len(nodes_by_label(graph, 'Place'))} places",
+        f"{articles} {plural('article', articles)} ({len(records)} {plural('record', len(records))}), "
+        f"{actor_count} {plural('actor', actor_count)} ({kinds or 'none'}), "
+        f"{events} {plural('event', events)} ({reports} {plural('report', reports)}), "
+        f"{places} {plural('place', places)}",
         "events by CAMEO root: "
         + (", ".join(f"{r} {root_names.get(r, '?')} {n}" for r, n in sorted(roots.items())) or "none"),
         "relations: " + (", ".join(f"{t} {rels[t]}" for t in RELATION_TYPES if rels[t]) or "none"),

@@ -1,6 +1,6 @@
 // name: most_active
 // answers: The most active actors: events each initiates, is targeted by or is involved in (each counted once however many articles report it; reports: how often they were reported); optionally one kind (state, person, organization, group).
-// params: kind (string, null), limit (int, 10)
+// params: kind (state|person|organization|group, null), limit (int, 10)
 MATCH (a:Actor)-[r:SOURCE_OF|TARGETS|INVOLVES]-(e:Event)
 WHERE $kind IS NULL OR a.kind = toLower($kind)
 WITH a, e, collect(type(r)) AS roles

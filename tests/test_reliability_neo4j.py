@@ -27,7 +27,7 @@ from fixtures_records import expected_counts, fixture_records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.errors import EXIT_NEO4J, EXIT_OK
+from newsgraph.extract.errors import EXIT_NEO4J, EXIT_OK, EXIT_USAGE
 from newsgraph.extract.record import RELATION_TYPES, read_jsonl, write_jsonl
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.cli import main
@@ -219,7 +219,9 @@ def test_untrusted_text_is_stored_verbatim_and_never_executed(neo4j_clean, neo4j
         ],
         env=env,
     )
-    assert asked.exit_code == EXIT_OK and json.loads(asked.stdout) == []
+    # it names no actor: one error line quoting it verbatim (issue 15), and nothing ran but a lookup
+    assert asked.exit_code == EXIT_USAGE and asked.stdout == ""
+    assert f"no actor matches {hostile_param!r}" in asked.stderr
     assert snapshot(driver) == before
 
 
