@@ -2,8 +2,10 @@
 
 An agent noun owned by a state, person or organisation ("Russian foreign ministry", "Trump
 administration", "Kremlin representatives") becomes an organisation PART_OF the owner, or
-stands for the owner itself (``mode`` in agents.tsv); a bare "the ministry" joins the article's
-organisation of that agent.
+stands for the owner itself, or makes a sector group of the owner's country (``mode`` in
+agents.tsv; groups in :mod:`.groups`); a bare "the ministry" joins the article's organisation of
+that agent. The nouns are agents.tsv's first (the longest phrase ending at the noun), then the
+Phoenix agent nouns and ethnic groups of :mod:`.sectors`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.actors.groups import bare_group, ethnic_of, group_actor, mention_of
 from newsgraph.extract.actors.references import resolve
+from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import noun_phrase
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
@@ -39,6 +43,14 @@ def agent_nouns(ctx: Resolution) -> None:
 def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner: str) -> None:
     """ "Russian foreign ministry", "Trump administration", "Putin's shadow fleet", "US troops"."""
     owner_actor = ctx.table.actors[owner]
+    ethnic = ethnic_of(ctx, token)
+    if owner_actor.kind == ActorKind.STATE and (agent.mode == "group" or (ethnic and agent.mode == "state")):
+        group_actor(ctx, agent, owner, ethnic, mention_of(token, phrase), token)  # "Syrian rebels"
+        return
+    if owner_actor.kind == ActorKind.PERSON and agent.mode == "group":  # "Nzoghe's supporters"
+        base = owner_actor.name.split()[-1]
+        group_actor(ctx, agent, owner_actor.country, ethnic, mention_of(token, phrase), token, base=base)
+        return
     if owner_actor.kind == ActorKind.PERSON and owner_actor.country:
         if agent.cameo != "GOV":  # "Putin's shadow fleet": the state's, not the person's
             ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id)
@@ -51,7 +63,13 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
     """An agent noun with no owner: the article's one organisation of that agent, else the state of
-    the place named in the sentence ("Police arrested protesters in Tbilisi")."""
+    the place named in the sentence ("Police arrested protesters in Tbilisi"); a group noun makes
+    its group (:func:`.groups.bare_group`); "people" alone is nobody (``vague_noun``)."""
+    if agent.mode == "group" or (agent.mode == "state" and ethnic_of(ctx, token)):
+        bare_group(ctx, token, agent, phrase)  # "protesters", "Kurdish-led authorities"
+        return
+    if SectorNouns.load(ctx.gaz).vague(phrase.text):
+        return
     same = [
         a
         for a in ctx.table.actors.values()
@@ -94,16 +112,13 @@ def state_of_place(ctx: Resolution, token: Token) -> str | None:
 
 
 def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
-    """The longest agents.tsv phrase ending at ``token`` (its left modifiers included)."""
+    """The longest agents.tsv phrase ending at ``token`` (its left modifiers included), else the
+    longest plural Phoenix agent phrase, else a plural ethnic noun ("Kurds")."""
     left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
     lemma = token.lemma_.lower()
-    for k in range(len(left), -1, -1):
-        words = [t.lower_ for t in left[len(left) - k :]]
-        for head in {lemma, token.lower_}:
-            agent = ctx.gaz.agent(" ".join([*words, head]))
-            if agent is not None:
-                start = left[len(left) - k].i if k else token.i
-                return agent, token.doc[start : token.i + 1]
+    found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
+    if found is not None:
+        return found
     # "ministry of foreign affairs"
     of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if of:
@@ -113,6 +128,24 @@ def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
             agent = ctx.gaz.agent(tail.text.lower())
             if agent is not None:
                 return agent, tail
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return None  # phoenix_plural_only: "a lawyer" is one unnamed person
+    sectors = SectorNouns.load(ctx.gaz)
+    found = _longest(token, left, sectors.phoenix, {token.lower_})
+    if found is None and (ethnic := sectors.ethnic(token.text)) is not None:
+        found = Agent(ethnic.plural.lower(), ethnic.plural, "group", ""), token.doc[token.i : token.i + 1]
+    return found
+
+
+def _longest(token: Token, left: list[Token], lookup, heads: set[str]) -> tuple[Agent, Span] | None:  # type: ignore[no-untyped-def]
+    """The longest phrase of ``left`` modifiers and one of ``heads`` that ``lookup`` knows."""
+    for k in range(len(left), -1, -1):
+        words = [t.lower_ for t in left[len(left) - k :]]
+        for head in heads:
+            agent = lookup(" ".join([*words, head]))
+            if agent is not None:
+                start = left[len(left) - k].i if k else token.i
+                return agent, token.doc[start : token.i + 1]
     return None
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.record import Actor, ActorKind, Evidence, Mention, Relation
+from newsgraph.extract.record import Actor, ActorKind, Event, Evidence, Mention, Relation
 
 Place = dict  # {"id": "place:...", "name": ..., "country": ISO3 or None}: the record's place shape
 
@@ -37,6 +37,7 @@ class ActorTable:
     places: dict[int, Place] = field(default_factory=dict)  # token index -> place
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor id), text order
     sentences: dict[int, int] = field(default_factory=dict)  # sentence start token -> sentence number
+    sector_groups: set[str] = field(default_factory=set)  # unnamed groups: actors only when they take part
 
     @classmethod
     def for_doc(cls, doc: Doc) -> ActorTable:
@@ -86,3 +87,12 @@ class ActorTable:
 
     def of(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)
+
+    def taking_part(self, events: list[Event]) -> list[Actor]:
+        """The record's actors: all but the unnamed sector groups that no event or relation names
+        (``group_takes_part``: "told reporters", "the details of 40 million voters" make no actor,
+        as an analyst codes "protesters" only as someone's source or target)."""
+        named = {r.source for r in self.relations} | {r.target for r in self.relations}
+        for event in events:
+            named.update(event.source, event.target, event.attributed_to, (i.actor for i in event.involves))
+        return [a for a in self.actors.values() if a.id not in self.sector_groups or a.id in named]

@@ -1,0 +1,136 @@
+"""Unnamed sector groups: "Syrian rebels", "police in Niamey", "thousands of Iraqi Kurds".
+
+A group-mode agent noun (agents.tsv, or a Phoenix noun, :mod:`.sectors`) makes one actor per
+country, ethnic or religious group and agents.tsv row, with a stable id ("Syrian rebels" and
+"Syrian insurgents" are ``group:syr-rebels`` in every article), kind ``group``, the country the
+text ties it to, and the CAMEO code country + ethnic group + sector (``SYRKUROPP``). The rules:
+
+- ``group_country``: the country is the owner's (an adjective, a possessive, "of Syria": see
+  ``agents.owner_of``), else the home of its ethnic group ("Rohingya refugees": Myanmar), else
+  the state of a place named in the sentence ("police in Niamey"; not for refugees, whom a place
+  names where they are, not whence), else none;
+- ``group_joins_earlier``: a group noun with no country joins the article's one group of the same
+  row and ethnic group ("Protesters threw stones" after "protesters ... in Nairobi");
+- ``ethnic_modifier``: an ethnic or religious word among the noun's modifiers ("Kurdish
+  protesters", "Kurdish-led authorities") goes between the country and the sector; people who
+  voice a state (officials, authorities) with one are that group's own authorities, not the state;
+- ``definite_refers_back``: "the rebels" after a named group is that group (the event coder
+  resolves it), not a new one;
+- ``quantity_head``: "thousands of protesters", "a crowd of government supporters": the quantity
+  noun belongs to the mention, so a verb whose subject is "thousands" has the group as source;
+- ``vague_noun``: "people", "men", "witnesses" (``vague_agent`` in frames.tsv) make no actor
+  without an owner.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.actors.references import DEFINITE, resolve
+from newsgraph.extract.actors.sectors import Ethnic, SectorNouns
+from newsgraph.extract.actors.spans import clean_span
+from newsgraph.extract.frames import Frames
+from newsgraph.extract.gazetteer import Agent
+from newsgraph.extract.record import ActorKind, actor_id
+
+QUANTITIES = Frames.load().words("quantity")
+REFUGEES = "REF"  # coded by the country they fled, never by where they are
+
+
+def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
+    """The ethnic or religious group among a noun's left modifiers, or the noun itself ("Kurds")."""
+    sectors = SectorNouns.load(ctx.gaz)
+    for left in (t for t in token.subtree if t.i < token.i):
+        found = sectors.ethnic(left.text)
+        if found is not None and left.dep_ in {"amod", "compound", "npadvmod", "nmod"}:
+            return found
+    return sectors.ethnic(token.text) if token.tag_ in {"NNPS", "NNS"} else None
+
+
+def place_country(ctx: Resolution, token: Token) -> str | None:
+    """The state of a place named in the token's sentence ("police in Niamey": Niger)."""
+    for other in token.sent:
+        place = ctx.table.places.get(other.i)
+        iso = place.get("country") if place else None
+        if iso and ctx.gaz.get(iso) is not None:
+            return iso
+    return None
+
+
+def mention_of(token: Token, phrase: Span) -> Span:
+    """The words that name the group: its modifiers, and a quantity noun it hangs from by "of"."""
+    start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
+    prep = token.head
+    quantity = {prep.head.lower_, prep.head.lemma_.lower()} & QUANTITIES
+    if token.dep_ == "pobj" and prep.lower_ == "of" and quantity:
+        start = min(start, prep.head.i)  # "thousands of protesters", "a crowd of supporters"
+        start = min([start] + [c.i for c in prep.head.lefts if c.dep_ in {"amod", "compound"}])
+    span = token.doc[start : token.i + 1]
+    return clean_span(span) or span
+
+
+def bare_group(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
+    """A group noun with no owner: its country from its ethnic group or the sentence's place."""
+    mention = mention_of(token, phrase)
+    if SectorNouns.load(ctx.gaz).vague(phrase.text) or refers_back(ctx, token):
+        return
+    ethnic = ethnic_of(ctx, token)
+    country = ethnic.home if ethnic and ethnic.home else None
+    if country is None and agent.cameo != REFUGEES:
+        country = place_country(ctx, token)
+    if country is None:
+        earlier = ctx.groups.get((agent.name, ethnic.code if ethnic else ""), [])
+        if len(set(earlier)) == 1:
+            mark_group(ctx, earlier[0], mention, token)
+            return
+    group_actor(ctx, agent, country, ethnic, mention, token)
+
+
+def refers_back(ctx: Resolution, token: Token) -> bool:
+    """``definite_refers_back``: "the rebels" after "M23" is M23, as the event coder resolves it."""
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+    return definite and bool(resolve(ctx.table, token, set(ctx.table.sector_groups)))
+
+
+def group_actor(
+    ctx: Resolution,
+    agent: Agent,
+    country: str | None,
+    ethnic: Ethnic | None,
+    mention: Span,
+    token: Token,
+    base: str | None = None,
+) -> str:
+    """The group of (country, ethnic group, agents.tsv row): named "Syrian Kurdish protesters",
+    coded SYRKUROPP; ``base`` replaces the country adjective ("Nzoghe supporters")."""
+    entry = ctx.gaz.get(country) if country else None
+    adjective = entry.adjectives[0] if entry and entry.adjectives else (entry.name if entry else None)
+    noun = agent.phrase.split("|")[0]
+    own = ethnic is not None and noun == ethnic.plural.lower()  # "Kurds": the group is the ethnic group
+    ethnic_word = None if own or ethnic is None else ethnic.adjective
+    words = [base or adjective, ethnic_word, ethnic.plural if ethnic and own else noun]
+    name = " ".join(w for w in words if w)
+    ident = actor_id(ActorKind.GROUP, " ".join(w for w in [country, base, *words[1:]] if w))
+    codes = [entry.cameo_code if entry else None, ethnic.code if ethnic else None, agent.cameo]
+    cameo = "".join(c for c in codes if c) or None
+    ctx.table.add(ident, name, ActorKind.GROUP, country, cameo, None)
+    ctx.table.sector_groups.add(ident)
+    ctx.groups.setdefault((agent.name, ethnic.code if ethnic else ""), []).append(ident)
+    mark_group(ctx, ident, mention, token)
+    return ident
+
+
+def mark_group(ctx: Resolution, ident: str, mention: Span, token: Token) -> None:
+    """The mention and its words stand for the group; the bare phrase ("Kurdish protesters" of
+    "hundreds of Kurdish protesters") and the noun ("protesters") are aliases, as the text names it."""
+    table = ctx.table
+    table.mark(mention, ident)
+    for word in mention:
+        table.token_actor[word.i] = ident
+    actor = table.actors[ident]
+    start = min([token.i] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound"}])
+    core = token.doc[start : token.i + 1]
+    for alias in (core.text, token.text.lower()):
+        if alias != actor.name and alias not in actor.aliases:
+            actor.aliases.append(alias)
