@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
-from newsgraph.extract.actors.groups import bare_group, ethnic_of, group_actor, mention_of
+from newsgraph.extract.actors.groups import bare_group, ethnic_of, group_actor, mention_of, owned_groups
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import noun_phrase
@@ -45,7 +45,7 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
     owner_actor = ctx.table.actors[owner]
     ethnic = ethnic_of(ctx, token)
     if owner_actor.kind == ActorKind.STATE and (agent.mode == "group" or (ethnic and agent.mode == "state")):
-        group_actor(ctx, agent, owner, ethnic, mention_of(token, phrase), token)  # "Syrian rebels"
+        owned_groups(ctx, agent, owner, ethnic, token, phrase)  # "Syrian rebels"
         return
     if owner_actor.kind == ActorKind.PERSON and agent.mode == "group":  # "Nzoghe's supporters"
         base = owner_actor.name.split()[-1]

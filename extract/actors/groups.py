@@ -14,6 +14,8 @@ text ties it to, and the CAMEO code country + ethnic group + sector (``SYRKUROPP
 - ``ethnic_modifier``: an ethnic or religious word among the noun's modifiers ("Kurdish
   protesters", "Kurdish-led authorities") goes between the country and the sector; people who
   voice a state (officials, authorities) with one are that group's own authorities, not the state;
+- ``coordinated_owners``: "Indian and Pakistani troops" are the Indian troops and the Pakistani
+  troops;
 - ``definite_refers_back``: "the rebels" after a named group is that group (the event coder
   resolves it), not a new one;
 - ``quantity_head``: "thousands of protesters", "a crowd of government supporters": the quantity
@@ -32,7 +34,7 @@ from newsgraph.extract.actors.sectors import Ethnic, SectorNouns
 from newsgraph.extract.actors.spans import clean_span
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
-from newsgraph.extract.record import ActorKind, actor_id
+from newsgraph.extract.record import ActorKind, Mention, actor_id
 
 QUANTITIES = Frames.load().words("quantity")
 REFUGEES = "REF"  # coded by the country they fled, never by where they are
@@ -87,6 +89,22 @@ def bare_group(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
     group_actor(ctx, agent, country, ethnic, mention, token)
 
 
+def owned_groups(
+    ctx: Resolution, agent: Agent, owner: str, ethnic: Ethnic | None, token: Token, phrase: Span
+) -> None:
+    """``coordinated_owners``: "Indian and Pakistani troops" are two groups; the noun stands for the
+    first, each adjective for its own group (the event coder reads coordinated modifiers so)."""
+    mention = mention_of(token, phrase)
+    first = group_actor(ctx, agent, owner, ethnic, mention, token)
+    for modifier in (c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i):
+        for other in modifier.conjuncts:
+            iso = ctx.gaz.state_of_adjective(other.text)
+            if iso and iso != owner and ctx.table.token_actor.get(other.i) in {None, first, iso}:
+                ident = group_actor(ctx, agent, iso, ethnic, mention, token, mark=False)
+                ctx.table.token_actor[other.i] = ident
+                ctx.table.token_actor[modifier.i] = first
+
+
 def refers_back(ctx: Resolution, token: Token) -> bool:
     """``definite_refers_back``: "the rebels" after "M23" is M23, as the event coder resolves it."""
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
@@ -101,6 +119,7 @@ def group_actor(
     mention: Span,
     token: Token,
     base: str | None = None,
+    mark: bool = True,
 ) -> str:
     """The group of (country, ethnic group, agents.tsv row): named "Syrian Kurdish protesters",
     coded SYRKUROPP; ``base`` replaces the country adjective ("Nzoghe supporters")."""
@@ -117,7 +136,10 @@ def group_actor(
     ctx.table.add(ident, name, ActorKind.GROUP, country, cameo, None)
     ctx.table.sector_groups.add(ident)
     ctx.groups.setdefault((agent.name, ethnic.code if ethnic else ""), []).append(ident)
-    mark_group(ctx, ident, mention, token)
+    if mark:
+        mark_group(ctx, ident, mention, token)
+    else:  # a second owner of one phrase: the phrase mentions it too
+        ctx.table.actors[ident].mentions.append(Mention(mention.start_char, mention.end_char, mention.text))
     return ident
 
 

@@ -89,10 +89,12 @@ class ActorTable:
         return self.token_actor.get(token.i)
 
     def taking_part(self, events: list[Event]) -> list[Actor]:
-        """The record's actors: all but the unnamed sector groups that no event or relation names
-        (``group_takes_part``: "told reporters", "the details of 40 million voters" make no actor,
-        as an analyst codes "protesters" only as someone's source or target)."""
+        """The record's actors: all but the unnamed groups with no country that are no event's
+        source, target or claimant and in no relation (``group_takes_part``: "told reporters",
+        "the details of 40 million voters" make no actor, as an analyst codes "protesters" only
+        as someone's source or target)."""
         named = {r.source for r in self.relations} | {r.target for r in self.relations}
         for event in events:
-            named.update(event.source, event.target, event.attributed_to, (i.actor for i in event.involves))
-        return [a for a in self.actors.values() if a.id not in self.sector_groups or a.id in named]
+            named.update(event.source, event.target, event.attributed_to)
+        groups = self.sector_groups
+        return [a for a in self.actors.values() if a.country or a.id not in groups or a.id in named]
