@@ -25,7 +25,7 @@ def agent_nouns(ctx: Resolution) -> None:
     """Pass 3: every agent noun, with its owner when it has one."""
     bare: list[tuple[Token, Agent, Span]] = []
     for token in ctx.doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor or token.i in ctx.blocked:
             continue
         found = agent_phrase(ctx, token)
         if found is None:
@@ -53,10 +53,10 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
         return
     if owner_actor.kind == ActorKind.PERSON and owner_actor.country:
         if agent.cameo != "GOV":  # "Putin's shadow fleet": the state's, not the person's
-            ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id)
+            ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id, alias=False)
             return
     if agent.mode == "state" or owner_actor.kind not in {ActorKind.STATE, ActorKind.PERSON}:
-        ctx.table.mark(phrase, owner)
+        ctx.table.mark(phrase, owner, alias=False)  # "US troops": the US, but "Troops" is none of its names
     else:
         agent_actor(ctx, agent, owner, phrase, noun_phrase(token, phrase))
 
@@ -76,12 +76,12 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         if a.kind == ActorKind.ORGANIZATION and a.name.lower().endswith(agent.name.lower())
     ]
     if len(same) == 1:
-        ctx.table.mark(phrase, same[0].id)
+        ctx.table.mark(phrase, same[0].id, alias=False)
     elif not same and agent.mode in {"state", "org"}:
         # a state's agents act where they are
         state = state_of_place(ctx, token)
         if state and agent.mode == "state":
-            ctx.table.mark(phrase, state)
+            ctx.table.mark(phrase, state, alias=False)
         elif state:
             agent_actor(ctx, agent, state, phrase, phrase)
 

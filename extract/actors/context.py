@@ -30,6 +30,7 @@ class Resolution:
     place_names: set[str] = field(default_factory=set)  # names used once as places (one sense per text)
     title_case: dict[int, bool] = field(default_factory=dict)  # sentence start -> a headline-style line
     groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (agent row, ethnic) -> group ids
+    blocked: set[int] = field(default_factory=set)  # tokens of vessel and operation names: no actor, no place
 
     def add_entry(self, entry: Entry, span: Span | None) -> Actor:
         """Add a gazetteer entry (with its aliases and the actor it is part of) to the table."""

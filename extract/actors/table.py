@@ -59,8 +59,10 @@ class ActorTable:
             self.mark(span, entry_id)
         return actor
 
-    def mark(self, span: Span, entry_id: str) -> None:
-        """Record a mention: its tokens now stand for the actor; its text becomes an alias."""
+    def mark(self, span: Span, entry_id: str, alias: bool = True) -> None:
+        """Record a mention: its tokens now stand for the actor; its text becomes an alias unless
+        ``alias`` is False (``aliases_from_names``: "Jets" of a headline's "US Jets Strike" is no
+        name of the United States, though it stands for it)."""
         actor = self.actors[entry_id]
         if all(t.i in self.token_actor for t in span):
             return
@@ -68,11 +70,13 @@ class ActorTable:
             self.token_actor.setdefault(token.i, entry_id)
         text = span.text
         actor.mentions.append(Mention(start=span.start_char, end=span.end_char, text=text))
+        self.order.append((span.start, entry_id))
+        if not alias:
+            return
         if text != actor.name and text not in actor.aliases and not text.islower():
             actor.aliases.append(text)
         elif text.islower() and len(span) > 1 and text not in actor.aliases:
             actor.aliases.append(text)  # "western forces", "foreign ministry": still names
-        self.order.append((span.start, entry_id))
 
     def relate(self, kind: str, source: str, target: str, span: Span, **properties: str) -> None:
         if source == target or any(
