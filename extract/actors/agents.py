@@ -56,7 +56,7 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
             ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id, alias=False)
             return
     if agent.mode == "state" or owner_actor.kind not in {ActorKind.STATE, ActorKind.PERSON}:
-        ctx.table.mark(phrase, owner, alias=False)  # "US troops": the US, but "Troops" is none of its names
+        ctx.table.mark(phrase, owner, alias=False)  # "US officials": the US, but "Officials" is no name of it
     else:
         agent_actor(ctx, agent, owner, phrase, noun_phrase(token, phrase))
 
@@ -76,14 +76,14 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         if a.kind == ActorKind.ORGANIZATION and a.name.lower().endswith(agent.name.lower())
     ]
     if len(same) == 1:
-        ctx.table.mark(phrase, same[0].id, alias=False)
+        ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
     elif not same and agent.mode in {"state", "org"}:
-        # a state's agents act where they are
+        # a state's agents act where they are; an organ of a state is the article's state's
         state = state_of_place(ctx, token)
         if state and agent.mode == "state":
             ctx.table.mark(phrase, state, alias=False)
-        elif state:
-            agent_actor(ctx, agent, state, phrase, phrase)
+        elif agent.mode == "org" and (state := state or ctx.main_state()):
+            agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
 
 
 def agent_in_name(ctx: Resolution, span: Span) -> bool:

@@ -5,8 +5,8 @@ apostrophe) holding an organisation word (``org_head`` in frames.tsv: Union, Soc
 Community, ...) is one organisation when the entities cut it ("Law Society" + "Kenya", "The
 Association of" + "Tunisian", "Economic Community of" + "Central African" + "States") or call it
 a person ("Nordhavn Shipping"). Its entry is the gazetteer's, else the Phoenix dictionaries'
-(:mod:`.known`), else a new organisation whose country is a state named in it ("Law Society of
-Kenya": Kenya; a state's name inside a known international body's name is not its country).
+(:mod:`.known`), else a new organisation whose country is a state named at its start or after its
+"of" ("Law Society of Kenya": Kenya; not "Gulf of Guinea Wire").
 Runs in headline-style lines and runs holding a person's name are left to the entity pass.
 """
 
@@ -92,9 +92,23 @@ def add_long_name(ctx: Resolution, run: Span) -> None:
     if entry is not None:
         ctx.add_entry(entry, run)
         return
-    country = next((iso for t in run if (iso := state_word(ctx, t))), None)
+    country = name_country(ctx, run)
     kind = ActorKind.ORGANIZATION
     ctx.table.add(actor_id(kind, run.text), run.text, kind, country, None, run)
+
+
+def name_country(ctx: Resolution, run: Span) -> str | None:
+    """The state a new organisation's name gives: its first word ("Kenya Union of Journalists",
+    "Tunisian General Labour Union"), or a word after "of" that no organisation word follows ("Law
+    Society of Kenya"; not "Gulf of Guinea Wire", where Guinea names the gulf)."""
+    first = state_word(ctx, run[0])
+    if first:
+        return first
+    for token in run[1:]:
+        iso = state_word(ctx, token) if token.nbor(-1).lower_ == "of" else None
+        if iso and not any(t.lower_ in ORG_HEADS for t in run if t.i > token.i):
+            return iso
+    return None
 
 
 def state_word(ctx: Resolution, token: Token) -> str | None:

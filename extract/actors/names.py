@@ -80,9 +80,9 @@ def known_name(ctx: Resolution, ent: Span, span: Span, entry: Entry) -> None:
         if earlier is not None and earlier != entry.id:  # "Sanchez" after Colombia's Pedro Sanchez
             ctx.table.mark(span, earlier)
             return
-        stated = stated_country(ctx, span, entry)
-        if stated is not None:
-            new_id = actor_id(ActorKind.PERSON, f"{span.text} {stated}")
+        other, stated = stated_country(ctx, span, entry)
+        if other:
+            new_id = actor_id(ActorKind.PERSON, " ".join(w for w in (span.text, stated) if w))
             ctx.table.add(new_id, span.text, ActorKind.PERSON, stated, None, span)
             return
     ctx.add_entry(entry, span)

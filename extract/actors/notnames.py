@@ -13,8 +13,10 @@ Each function is one named rule the entity pass (:mod:`.names`) asks before it a
 - ``own_state_agent``: a state's organ the gazetteer knows by a generic name ("Foreign Office"
   is the UK's) preceded by another state's adjective or possessive ("Pakistani Foreign Office")
   is that state's (the agent-noun pass makes it);
-- ``stated_country``: a title with a state beside a person's name ("Colombia's defence minister
-  Pedro Sanchez") beats the gazetteer's person of that name serving another state.
+- ``stated_country`` and ``stated_title``: a title with a state beside a person's name, or a
+  minister's title the gazetteer's person of that name does not hold ("Colombia's defence
+  minister Pedro Sanchez", "Defence Minister Pedro Sanchez" in a Colombian story), make another
+  person than the gazetteer's (Spain's prime minister), of the text's state.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind
 
 VEHICLES = Frames.load().words("vehicle_noun")
+LEADERS = Frames.load().words("head_title")
 NAMING = frozenset({"named", "called", "dubbed", "\"", "\u201c", "'", "\u2018"})
 
 
@@ -48,9 +51,9 @@ def vehicle_names(ctx: Resolution) -> None:
             start = token.i
         if end - start >= 1 and not all(t.i in ctx.table.token_actor for t in doc[start:end]):
             ctx.blocked.update(range(start, end))
-        before = token.i  # "the Marlin Luanda tanker"
+        before = token.i  # "the Marlin Luanda tanker", never the flag ("a Philippine Supply Boat")
         while before > token.sent.start and doc[before - 1].text[:1].isupper():
-            if doc[before - 1].dep_ != "compound":
+            if doc[before - 1].dep_ != "compound" or doc[before - 1].ent_type_ in {"NORP", "GPE"}:
                 break
             before -= 1
         if before < token.i and not doc[before].is_sent_start:
@@ -96,19 +99,25 @@ def own_state_agent(ctx: Resolution, span: Span, entry: Entry) -> bool:
     return False
 
 
-def stated_country(ctx: Resolution, span: Span, entry: Entry) -> str | None:
-    """``stated_country``: the state a title beside a known person's name gives, when it is not the
-    gazetteer's ("Colombia's defence minister Pedro Sanchez": COL, not Spain's prime minister)."""
+def stated_country(ctx: Resolution, span: Span, entry: Entry) -> tuple[bool, str | None]:
+    """Is a known person's name somebody else's here, and whose? ``stated_country``: a title with a
+    state beside the name that is not the gazetteer's ("Colombia's defence minister Pedro Sanchez");
+    ``stated_title``: a minister's or leader's title the gazetteer's person does not hold ("Defence
+    Minister Pedro Sanchez" in a Colombian story: the article's state, not Spain's prime minister)."""
     if entry.kind != ActorKind.PERSON:
-        return None
+        return False, None
+    own = ctx.gaz.title(entry.title) if entry.title and not entry.title.startswith("former") else None
     for words in title_phrases(span):
-        lowered = [t.lower_ for t in words]
-        if not any(ctx.gaz.title(" ".join(lowered[cut:])) for cut in range(len(lowered))):
+        title = ctx.gaz.title(" ".join(t.lower_ for t in words))  # by its longest known ending
+        if title is None:
             continue
         states = [iso for t in words if (iso := state_of(ctx, t))]
         if states and states[0] != entry.country:
-            return states[0]
-    return None
+            return True, states[0]
+        office = "minister" in title.title or title.title in LEADERS
+        if own is not None and office and title.title != own.title:
+            return True, states[0] if states else ctx.main_state()
+    return False, None
 
 
 def state_of(ctx: Resolution, token: Token) -> str | None:
