@@ -7,7 +7,8 @@ Association of" + "Tunisian", "Economic Community of" + "Central African" + "Sta
 a person ("Nordhavn Shipping"). Its entry is the gazetteer's, else the Phoenix dictionaries'
 (:mod:`.known`), else a new organisation whose country is a state named at its start or after its
 "of" ("Law Society of Kenya": Kenya; not "Gulf of Guinea Wire").
-Runs in headline-style lines and runs holding a person's name are left to the entity pass.
+Runs in headline-style lines (unless the line is the run: an outlet, "Gulf of Guinea Wire") and
+runs holding a person's name are left to the entity pass.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"
 def long_names(ctx: Resolution) -> None:
     """Pass 0: organisations whose names the entities cut, before the entity pass reads them."""
     for sent in ctx.doc.sents:
-        if title_case_line(sent, ctx.title_case):
-            continue
+        headline = title_case_line(sent, ctx.title_case)
         for run in capital_runs(sent):
+            # a headline capitalises every word: only a line that is one name counts (an outlet)
+            if headline and run.text != sent.text.strip():
+                continue
             if cut_name(ctx, run):
                 add_long_name(ctx, run)
 
@@ -58,7 +61,7 @@ def capital_runs(sent: Span) -> list[Span]:
             else:
                 break
         start = i
-        if doc[i].is_sent_start and not doc[i].ent_type_:  # "Leaders of the Association of ...": a word
+        if doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].tag_ in {"NN", "NNS"}:  # "Leaders of ..."
             while start < last and (start == i or doc[start].lower_ in CONNECTORS):
                 start += 1
         runs.append(doc[start : last + 1])
