@@ -13,10 +13,18 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
-from newsgraph.extract.actors.groups import bare_group, ethnic_of, group_actor, mention_of, owned_groups
+from newsgraph.extract.actors.groups import (
+    bare_group,
+    bloc_group,
+    ethnic_of,
+    group_actor,
+    mention_of,
+    owned_groups,
+    society,
+)
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
-from newsgraph.extract.actors.spans import noun_phrase
+from newsgraph.extract.actors.spans import noun_phrase, same_clause
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -27,10 +35,14 @@ def agent_nouns(ctx: Resolution) -> None:
     for token in ctx.doc:
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor or token.i in ctx.blocked:
             continue
+        if modifies_agent(ctx, token):
+            continue  # "military" of "military intelligence officers": part of the head's phrase
         found = agent_phrase(ctx, token)
         if found is None:
             continue
         agent, phrase = found
+        if named_by_acronym(ctx, token, agent, phrase):
+            continue
         owner = owner_of(ctx, token, phrase)
         if owner is None:
             bare.append((token, agent, phrase))
@@ -40,12 +52,46 @@ def agent_nouns(ctx: Resolution) -> None:
         bare_agent(ctx, token, agent, phrase)
 
 
+def modifies_agent(ctx: Resolution, token: Token) -> bool:
+    """A noun modifying an agent noun belongs to the head's phrase, not to an actor of its own."""
+    head = token
+    while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+        head = head.head
+        if head.tag_ in {"NNS", "NNPS"} and agent_phrase(ctx, head) is not None:
+            return True
+    return False
+
+
+def named_by_acronym(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> bool:
+    """``acronym_names_organ``: "the MIVD military intelligence agency" is an organisation called
+    MIVD, of the state its adjective or the headline names."""
+    if agent.mode != "org":
+        return False
+    names = [c for c in token.children if c.i < phrase.start and c.tag_ == "NNP" and c.text.isupper()]
+    if not names or not 2 <= len(names[0].text) <= 8 or ctx.gaz.lookup(names[0].text) is not None:
+        return False
+    name = names[0]
+    country = next((iso for c in token.children if (iso := ctx.gaz.state_of_adjective(c.text))), None)
+    country = country or ctx.main_state()
+    kind = ActorKind.ORGANIZATION
+    mention = ctx.doc[name.i : token.i + 1]
+    cameo = f"{country}{agent.cameo}" if country else None
+    ctx.table.add(actor_id(kind, name.text), name.text, kind, country, cameo, mention)
+    if country and ctx.gaz.get(country):
+        ctx.ensure(country)
+        ctx.table.relate("PART_OF", actor_id(kind, name.text), country, mention)
+    return True
+
+
 def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner: str) -> None:
     """ "Russian foreign ministry", "Trump administration", "Putin's shadow fleet", "US troops"."""
     owner_actor = ctx.table.actors[owner]
     ethnic = ethnic_of(ctx, token)
     if owner_actor.kind == ActorKind.STATE and (agent.mode == "group" or (ethnic and agent.mode == "state")):
         owned_groups(ctx, agent, owner, ethnic, token, phrase)  # "Syrian rebels"
+        return
+    if owner_actor.kind != ActorKind.STATE and not owner_actor.country and society(agent):
+        bloc_group(ctx, agent, owner, token, phrase)  # "European manufacturers"; not "Western forces"
         return
     if owner_actor.kind == ActorKind.PERSON and agent.mode == "group":  # "Nzoghe's supporters"
         base = owner_actor.name.split()[-1]
@@ -62,28 +108,29 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
 
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
-    """An agent noun with no owner: the article's one organisation of that agent, else the state of
-    the place named in the sentence ("Police arrested protesters in Tbilisi"); a group noun makes
-    its group (:func:`.groups.bare_group`); "people" alone is nobody (``vague_noun``)."""
+    """An agent noun with no owner: the state of the place named in the sentence ("Police arrested
+    protesters in Tbilisi"), else the article's one organisation of that agent, else the headline's
+    state (``article_state``); a group noun makes its group (:func:`.groups.bare_group`); "people"
+    alone is nobody (``vague_noun``), "a national army" no organ (``indefinite_organ``)."""
     if agent.mode == "group" or (agent.mode == "state" and ethnic_of(ctx, token)):
         bare_group(ctx, token, agent, phrase)  # "protesters", "Kurdish-led authorities"
         return
-    if SectorNouns.load(ctx.gaz).vague(phrase.text):
+    if SectorNouns.load(ctx.gaz).vague(phrase.text) or any(c.lower_ in {"a", "an"} for c in token.children):
+        return
+    place = state_of_place(ctx, token)  # a state's agents act where they are
+    if place and agent.mode == "state":
+        ctx.table.mark(phrase, place, alias=False)
         return
     same = [
         a
         for a in ctx.table.actors.values()
         if a.kind == ActorKind.ORGANIZATION and a.name.lower().endswith(agent.name.lower())
+        and (place is None or a.country == place)
     ]
     if len(same) == 1:
         ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
-    elif not same and agent.mode in {"state", "org"}:
-        # a state's agents act where they are; an organ of a state is the article's state's
-        state = state_of_place(ctx, token)
-        if state and agent.mode == "state":
-            ctx.table.mark(phrase, state, alias=False)
-        elif agent.mode == "org" and (state := state or ctx.main_state()):
-            agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
+    elif not same and agent.mode == "org" and (state := place or ctx.main_state()):
+        agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
 
 
 def agent_in_name(ctx: Resolution, span: Span) -> bool:
@@ -106,7 +153,7 @@ def state_of_place(ctx: Resolution, token: Token) -> str | None:
     for other in token.sent:
         place = ctx.table.places.get(other.i)
         iso = place and place.get("country")
-        if iso and ctx.gaz.get(iso):
+        if iso and ctx.gaz.get(iso) and same_clause(token, other):
             return ctx.ensure(iso).id
     return None
 
@@ -117,6 +164,10 @@ def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
     lemma = token.lemma_.lower()
     found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
+    if found is not None and "{}" in found[0].name and not any(c.pos_ == "NOUN" for c in left):
+        return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back
+    if found is not None and found[0].mode == "state" and token.tag_ == "NNS":
+        return group_leaders(ctx, token, left) or found
     if found is not None:
         return found
     # "ministry of foreign affairs"
@@ -135,6 +186,17 @@ def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     if found is None and (ethnic := sectors.ethnic(token.text)) is not None:
         found = Agent(ethnic.plural.lower(), ethnic.plural, "group", ""), token.doc[token.i : token.i + 1]
     return found
+
+
+def group_leaders(ctx: Resolution, token: Token, left: list[Token]) -> tuple[Agent, Span] | None:
+    """``group_leaders``: "refugee leaders", "rebel commanders" speak for the refugees and the rebels,
+    not for a state: the group of the sector noun that modifies them."""
+    sectors = SectorNouns.load(ctx.gaz)
+    for word in left:
+        agent = sectors.modifier(word.lower_) if word.pos_ == "NOUN" else None
+        if agent is not None:
+            return agent, token.doc[word.i : token.i + 1]
+    return None
 
 
 def _longest(token: Token, left: list[Token], lookup, heads: set[str]) -> tuple[Agent, Span] | None:  # type: ignore[no-untyped-def]
@@ -186,13 +248,15 @@ def agent_actor(ctx: Resolution, agent: Agent, owner: str, phrase: Span, mention
     else:
         base = adjective or owner_actor.name
     kind = ActorKind.GROUP if agent.mode == "group" else ActorKind.ORGANIZATION
-    name = (
-        f"{base} {agent.name}" if kind == ActorKind.ORGANIZATION else f"{base} {agent.phrase.split('|')[0]}"
-    )
+    own_name = agent.name
+    if "{}" in own_name:  # ``generic_ministry``: "Algerian sports ministry" is the Sports Ministry
+        words = [t.text.capitalize() for t in mention if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        own_name = own_name.replace("{}", " ".join(words)).strip()
+    name = f"{base} {own_name}" if kind == ActorKind.ORGANIZATION else f"{base} {agent.phrase.split('|')[0]}"
     country = owner_actor.country or (owner if of_state else None)
     cameo = f"{owner_actor.cameo_code or owner}{agent.cameo}" if of_state else None
     by_person = owner_actor.kind == ActorKind.PERSON
-    new_id = actor_id(kind, f"{country or owner} {name if by_person else agent.name}")
+    new_id = actor_id(kind, f"{country or owner} {name if by_person else own_name}")
     ctx.table.add(new_id, name, kind, country, cameo, mention)
     for token in phrase:
         ctx.table.token_actor[token.i] = new_id

@@ -7,13 +7,15 @@ text ties it to, and the CAMEO code country + ethnic group + sector (``SYRKUROPP
 
 - ``group_country``: the country is the owner's (an adjective, a possessive, "of Syria": see
   ``agents.owner_of``), else the home of its ethnic group ("Rohingya refugees": Myanmar), else
-  the state of a place named in the sentence ("police in Niamey"; not for refugees, whom a place
+  the state of a place named in the clause ("police in Niamey"; not for refugees, whom a place
   names where they are, not whence), else none;
 - ``group_joins_earlier``: a group noun with no country joins the article's one group of the same
   row and ethnic group ("Protesters threw stones" after "protesters ... in Nairobi");
 - ``ethnic_modifier``: an ethnic or religious word among the noun's modifiers ("Kurdish
   protesters", "Kurdish-led authorities") goes between the country and the sector; people who
   voice a state (officials, authorities) with one are that group's own authorities, not the state;
+- ``bloc_society_group``: "European manufacturers" are a group of their own, "Western forces" the
+  West;
 - ``coordinated_owners``: "Indian and Pakistani troops" are the Indian troops and the Pakistani
   troops;
 - ``definite_refers_back``: "the rebels" after a named group is that group (the event coder
@@ -30,8 +32,8 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.references import DEFINITE, resolve
-from newsgraph.extract.actors.sectors import Ethnic, SectorNouns
-from newsgraph.extract.actors.spans import clean_span
+from newsgraph.extract.actors.sectors import STATE_SECTORS, Ethnic, SectorNouns
+from newsgraph.extract.actors.spans import clean_span, same_clause
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, Mention, actor_id
@@ -51,11 +53,11 @@ def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
 
 
 def place_country(ctx: Resolution, token: Token) -> str | None:
-    """The state of a place named in the token's sentence ("police in Niamey": Niger)."""
+    """The state of a place named in the token's clause ("police in Niamey": Niger)."""
     for other in token.sent:
         place = ctx.table.places.get(other.i)
         iso = place.get("country") if place else None
-        if iso and ctx.gaz.get(iso) is not None:
+        if iso and ctx.gaz.get(iso) is not None and same_clause(token, other):
             return iso
     return None
 
@@ -103,6 +105,19 @@ def owned_groups(
                 ident = group_actor(ctx, agent, iso, ethnic, mention, token, mark=False)
                 ctx.table.token_actor[other.i] = ident
                 ctx.table.token_actor[modifier.i] = first
+
+
+def society(agent: Agent) -> bool:
+    """A group of society (protesters, businesses, journalists), not an organ of a state."""
+    return agent.mode == "group" and agent.cameo[:3] not in STATE_SECTORS
+
+
+def bloc_group(ctx: Resolution, agent: Agent, owner: str, token: Token, phrase: Span) -> None:
+    """``bloc_society_group``: a society group of a bloc or region ("European manufacturers") is a
+    group of its own, with no country; a bloc's organs ("Western forces") stay the bloc."""
+    modifier = next((c for c in token.children if ctx.table.of(c) == owner and c.i < token.i), None)
+    base = modifier.text if modifier is not None else ctx.table.actors[owner].name
+    group_actor(ctx, agent, None, ethnic_of(ctx, token), mention_of(token, phrase), token, base=base)
 
 
 def refers_back(ctx: Resolution, token: Token) -> bool:

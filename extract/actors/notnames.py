@@ -31,6 +31,7 @@ from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind
 
 VEHICLES = Frames.load().words("vehicle_noun")
+NAMING_VERBS = frozenset({"know", "name", "call", "dub", "refer", "identify"})
 LEADERS = Frames.load().words("head_title")
 NAMING = frozenset({"named", "called", "dubbed", "\"", "\u201c", "'", "\u2018"})
 
@@ -66,8 +67,8 @@ def not_a_name(ctx: Resolution, span: Span) -> bool:
         return True
     if len(span) == 1 and SectorNouns.load(ctx.gaz).ethnic(span.text) is not None:
         return True
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "as"
+    root = span.root  # "dismissed it as Russophobia"; never "a group known as Sandworm"
+    return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_ not in NAMING_VERBS
 
 
 def nationality_of_organisation(ctx: Resolution, span: Span, entry: Entry) -> bool:

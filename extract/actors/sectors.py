@@ -29,6 +29,7 @@ from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent, Gazetteer
 
 VAGUE_SECTORS = frozenset({"PPL"})  # Phoenix's "people (unspecified)"
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})  # CAMEO's organs of a state
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class SectorNouns:
             if agent.mode != "org" and agent.name.islower():
                 rows.setdefault(agent.cameo, agent)
         self._phoenix: dict[str, Agent] = {}
+        self._singular: dict[str, Agent] = {}  # "refugee" of "refugee leaders"
         for row in agents:
             if row.attach != "suffix" or row.sector in VAGUE_SECTORS:
                 continue
@@ -68,6 +70,7 @@ class SectorNouns:
                 mode = sector_row.mode if sector_row is not None else "group"
                 agent = Agent(plural, plural, mode, row.sector)
             self._phoenix.setdefault(plural, agent)
+            self._singular.setdefault(row.phrase, agent)
         self._ethnic: dict[str, Ethnic] = {}
         for names, code, kind, home in _ethnic_rows(ethnic_path):
             words = names.split("|")
@@ -84,6 +87,11 @@ class SectorNouns:
     def phoenix(self, phrase: str) -> Agent | None:
         """The agent a plural Phoenix phrase makes ("guerrillas" -> the rebels row), or None."""
         return self._phoenix.get(" ".join(phrase.lower().split()))
+
+    def modifier(self, word: str) -> Agent | None:
+        """The group a singular sector noun names as a modifier ("refugee" of "refugee leaders")."""
+        found = self._singular.get(word.lower())
+        return found if found is not None and found.mode == "group" else None
 
     def vague(self, word: str) -> bool:
         """Too vague to be an actor without an owner: "people", "men", "witnesses"."""

@@ -57,3 +57,25 @@ def noun_phrase(token: Token, phrase: Span) -> Span:
     start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
     span = token.doc[start : token.i + 1]
     return clean_span(span) or span
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause a word stands in (the sentence root when there is none)."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def same_clause(word: Token, place: Token) -> bool:
+    """``place_in_clause``: a place counts for a word in its own clause or a clause above it ("Police
+    arrested protesters in Tbilisi"; "Officials in Dhaka said the government ..."), never in a clause
+    below or beside it ("Responding after a meeting in Paris, the ministry ...")."""
+    target = clause_of(place).i
+    node = clause_of(word)
+    while True:
+        if node.i == target:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
