@@ -20,11 +20,12 @@ from newsgraph.extract.actors.groups import (
     group_actor,
     mention_of,
     owned_groups,
+    place_country,
     society,
 )
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
-from newsgraph.extract.actors.spans import noun_phrase, same_clause
+from newsgraph.extract.actors.spans import noun_phrase
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -149,13 +150,9 @@ def agent_in_name(ctx: Resolution, span: Span) -> bool:
 
 
 def state_of_place(ctx: Resolution, token: Token) -> str | None:
-    """The state of a capital or city named in the clause ("in Tbilisi" -> Georgia)."""
-    for other in token.sent:
-        place = ctx.table.places.get(other.i)
-        iso = place and place.get("country")
-        if iso and ctx.gaz.get(iso) and same_clause(token, other):
-            return ctx.ensure(iso).id
-    return None
+    """The state of a capital, city or state named as a place in the clause ("in Tbilisi" -> Georgia)."""
+    iso = place_country(ctx, token)
+    return ctx.ensure(iso).id if iso else None
 
 
 def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.references import DEFINITE, resolve
 from newsgraph.extract.actors.sectors import STATE_SECTORS, Ethnic, SectorNouns
-from newsgraph.extract.actors.spans import clean_span, same_clause
+from newsgraph.extract.actors.spans import LOCATIVE, clean_span, same_clause
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, Mention, actor_id
@@ -53,10 +53,14 @@ def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
 
 
 def place_country(ctx: Resolution, token: Token) -> str | None:
-    """The state of a place named in the token's clause ("police in Niamey": Niger)."""
+    """The state of a place named in the token's clause or above it ("police in Niamey": Niger;
+    "soldiers seized power in Togo": Togo)."""
     for other in token.sent:
         place = ctx.table.places.get(other.i)
         iso = place.get("country") if place else None
+        if iso is None and other.dep_ == "pobj" and other.head.lower_ in LOCATIVE:
+            actor = ctx.table.of(other)  # a state named as a place: "in Togo"
+            iso = actor if actor and len(actor) == 3 and actor.isupper() else None
         if iso and ctx.gaz.get(iso) is not None and same_clause(token, other):
             return iso
     return None
