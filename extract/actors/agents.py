@@ -25,7 +25,7 @@ from newsgraph.extract.actors.groups import (
 )
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
-from newsgraph.extract.actors.spans import noun_phrase
+from newsgraph.extract.actors.spans import clause_of, noun_phrase
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -109,10 +109,11 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
 
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
-    """An agent noun with no owner: the state of the place named in the sentence ("Police arrested
-    protesters in Tbilisi"), else the article's one organisation of that agent, else the headline's
-    state (``article_state``); a group noun makes its group (:func:`.groups.bare_group`); "people"
-    alone is nobody (``vague_noun``), "a national army" no organ (``indefinite_organ``)."""
+    """An agent noun with no owner: the state of the place named in the clause ("Police arrested
+    protesters in Tbilisi"), else the article's one organ of that agent, else the state that is the
+    clause's subject, else the headline's state (``article_state``); a group noun makes its group
+    (:func:`.groups.bare_group`); "people" alone is nobody (``vague_noun``), "a national army" no
+    organ (``indefinite_organ``)."""
     if agent.mode == "group" or (agent.mode == "state" and ethnic_of(ctx, token)):
         bare_group(ctx, token, agent, phrase)  # "protesters", "Kurdish-led authorities"
         return
@@ -122,16 +123,31 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
     if place and agent.mode == "state":
         ctx.table.mark(phrase, place, alias=False)
         return
+    # the article's one organ of that agent ("org:rus-foreign-ministry"), not a name ending alike
     same = [
         a
         for a in ctx.table.actors.values()
-        if a.kind == ActorKind.ORGANIZATION and a.name.lower().endswith(agent.name.lower())
+        if a.kind == ActorKind.ORGANIZATION
+        and a.id == actor_id(ActorKind.ORGANIZATION, f"{a.country} {agent.name}")
         and (place is None or a.country == place)
     ]
     if len(same) == 1:
         ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
-    elif not same and agent.mode == "org" and (state := place or ctx.main_state()):
-        agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
+    elif not same and agent.mode == "org":
+        state = place or subject_state(ctx, token) or ctx.main_state()
+        if state:
+            agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
+
+
+def subject_state(ctx: Resolution, token: Token) -> str | None:
+    """``clause_subject_state``: "Algeria pulled its team out on government orders": the state
+    the clause's subject names owns a bare organ in it."""
+    clause = clause_of(token)
+    for child in clause.children:
+        actor = ctx.table.of(child) if child.dep_ in {"nsubj", "nsubjpass"} else None
+        if actor and ctx.table.actors[actor].kind == ActorKind.STATE and not child.conjuncts:
+            return actor  # one state: "Vietnam and the Philippines signed ..." names none
+    return None
 
 
 def agent_in_name(ctx: Resolution, span: Span) -> bool:
@@ -190,7 +206,7 @@ def group_leaders(ctx: Resolution, token: Token, left: list[Token]) -> tuple[Age
     not for a state: the group of the sector noun that modifies them."""
     sectors = SectorNouns.load(ctx.gaz)
     for word in left:
-        agent = sectors.modifier(word.lower_) if word.pos_ == "NOUN" else None
+        agent = sectors.modifier(word.lower_) if word.pos_ in {"NOUN", "PROPN"} else None
         if agent is not None:
             return agent, token.doc[word.i : token.i + 1]
     return None
