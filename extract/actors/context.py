@@ -33,6 +33,7 @@ class Resolution:
     groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (agent row, ethnic) -> group ids
     blocked: set[int] = field(default_factory=set)  # tokens of vessel and operation names: no actor, no place
     _main_state: str | None = None  # main_state(), once per Doc ("" when there is none)
+    entities_read: bool = False  # set by the entity pass: main_state() is final from then on
 
     def main_state(self) -> str | None:
         """``article_state``: the one state the headline names (a headline-style line among the first
@@ -55,7 +56,10 @@ class Resolution:
                 for token in line
                 if (place := self.table.places.get(token.i)) and place.get("country")
             }
-            self._main_state = next(iter(states)) if len(states) == 1 else ""
+            found = next(iter(states)) if len(states) == 1 else ""
+            if not self.entities_read:
+                return found or None  # the entity pass is still reading the headline: ask again later
+            self._main_state = found
         return self._main_state or None
 
     def add_entry(self, entry: Entry, span: Span | None) -> Actor:

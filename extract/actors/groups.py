@@ -9,8 +9,10 @@ text ties it to, and the CAMEO code country + ethnic group + sector (``SYRKUROPP
   ``agents.owner_of``), else the home of its ethnic group ("Rohingya refugees": Myanmar), else
   the state of a place named in the clause ("police in Niamey"; not for refugees, whom a place
   names where they are, not whence), else none;
-- ``group_joins_earlier``: a group noun with no country joins the article's one group of the same
-  row and ethnic group ("Protesters threw stones" after "protesters ... in Nairobi");
+- ``group_joins_earlier``: a group noun with no country joins the article's one named group of its
+  sector ("about 40 rebels" in a story of the ELN, COLREB: ``sector_joins_named_group``), else its
+  one group of the same row and ethnic group ("Protesters threw stones" after "protesters ... in
+  Nairobi");
 - ``ethnic_modifier``: an ethnic or religious word among the noun's modifiers ("Kurdish
   protesters", "Kurdish-led authorities") goes between the country and the sector; people who
   voice a state (officials, authorities) with one are that group's own authorities, not the state;
@@ -88,7 +90,8 @@ def bare_group(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
     if country is None and agent.cameo != REFUGEES:
         country = place_country(ctx, token)
     if country is None:
-        earlier = ctx.groups.get((agent.name, ethnic.code if ethnic else ""), [])
+        named = named_group(ctx, agent)
+        earlier = [named] if named else ctx.groups.get((agent.name, ethnic.code if ethnic else ""), [])
         if len(set(earlier)) == 1:
             mark_group(ctx, earlier[0], mention, token)
             return
@@ -122,6 +125,20 @@ def bloc_group(ctx: Resolution, agent: Agent, owner: str, token: Token, phrase: 
     modifier = next((c for c in token.children if ctx.table.of(c) == owner and c.i < token.i), None)
     base = modifier.text if modifier is not None else ctx.table.actors[owner].name
     group_actor(ctx, agent, None, ethnic_of(ctx, token), mention_of(token, phrase), token, base=base)
+
+
+def named_group(ctx: Resolution, agent: Agent) -> str | None:
+    """``sector_joins_named_group``: "about 40 rebels" in a story of one named rebel group (the ELN,
+    coded COLREB) are that group's."""
+    if not agent.cameo or agent.cameo[:3] in STATE_SECTORS:
+        return None
+    named = [
+        a.id
+        for a in ctx.table.actors.values()
+        if a.id not in ctx.table.sector_groups and (a.cameo_code or "").endswith(agent.cameo)
+        and a.kind in {ActorKind.GROUP, ActorKind.ORGANIZATION}
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def refers_back(ctx: Resolution, token: Token) -> bool:

@@ -36,9 +36,13 @@ def person(name: str) -> Entry | None:
     return _person_entry(found[0])
 
 
-def organization(name: str) -> Entry | None:
-    """``phoenix_organization``: the one non-company Phoenix organisation called ``name``."""
+def organization(name: str, country: str | None = None) -> Entry | None:
+    """``phoenix_organization``: the one non-company Phoenix organisation called ``name``; of several,
+    the one of ``country`` (the state the text ties the name to: "Colombia's National Liberation
+    Army" is the ELN, not Bolivia's)."""
     found = [o for o in Organizations.load().by_name(name) if not o.cameo.startswith(COMPANY_CODES)]
+    if len({o.id for o in found}) > 1 and country:
+        found = [o for o in found if o.country == country]
     if len({o.id for o in found}) != 1:
         return None
     return _organization_entry(found[0])

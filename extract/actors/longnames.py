@@ -91,7 +91,7 @@ def cut_name(ctx: Resolution, run: Span) -> bool:
 
 def add_long_name(ctx: Resolution, run: Span) -> None:
     """The run's organisation: the gazetteer's, the Phoenix dictionaries', else a new one."""
-    entry = ctx.gaz.lookup(run.text) or known.organization(run.text)
+    entry = ctx.gaz.lookup(run.text) or known.organization(run.text, name_country(ctx, run))
     if entry is not None:
         ctx.add_entry(entry, run)
         return

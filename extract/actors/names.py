@@ -42,6 +42,7 @@ def named_entities(ctx: Resolution) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ in NAME_LABELS:
             entity(ctx, ent)
+    ctx.entities_read = True
 
 
 def entity(ctx: Resolution, ent: Span) -> None:
@@ -139,9 +140,11 @@ def organization(ctx: Resolution, span: Span) -> None:
             if entry is not None and entry.kind == ActorKind.STATE:
                 break
             owner = None
-    known_org = known.organization(span.text)  # the Phoenix dictionaries' ("phoenix_organization")
+    known_org = known.organization(span.text, owner or ctx.main_state())  # "phoenix_organization"
     if known_org is not None:
         ctx.add_entry(known_org, span)
+        if owner and ctx.gaz.get(owner) is not None and known_org.country == owner:
+            ctx.ensure(owner)
         return
     kind = ActorKind.ORGANIZATION
     org = table.add(actor_id(kind, span.text), span.text, kind, owner, None, span)

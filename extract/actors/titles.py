@@ -59,7 +59,8 @@ def affiliation_of(
 ) -> str | None:
     """What a title attaches to: a named actor before it ("foreign ministry", "NATO"), else a
     state named by a demonym or possessive anywhere in the phrase ("German Foreign Minister",
-    "Russia's foreign minister"), else the article's one organisation of the title's agent."""
+    "Russia's foreign minister"), else the article's one organisation of the title's agent, else
+    the headline's one state for a state's title (``article_state``)."""
     for token in [*reversed(words), *reversed(all_words)]:  # nearest the title first
         found = ctx.table.of(token)
         if found is None and token.text[:1].isupper():
@@ -79,6 +80,9 @@ def affiliation_of(
         ]
         if len(same) == 1:
             return same[0].id
+    state = ctx.main_state()  # ``article_state``: "Defence Minister Pedro Sanchez" in a Colombian story
+    if title.attaches in {"state", "agent"} and state and person.country in {None, state}:
+        return ctx.ensure(state).id
     return None
 
 
