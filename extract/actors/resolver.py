@@ -12,7 +12,7 @@ from newsgraph.extract.actors.longnames import long_names
 from newsgraph.extract.actors.names import named_entities, state_adjectives
 from newsgraph.extract.actors.notnames import vehicle_names
 from newsgraph.extract.actors.table import ActorTable
-from newsgraph.extract.actors.titles import known_roles, titles
+from newsgraph.extract.actors.titles import known_roles, office_holders, titles
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Gazetteer
 
@@ -26,6 +26,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     agent_nouns,
     titles,
     known_roles,
+    office_holders,
 )
 
 

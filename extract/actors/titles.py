@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors import known
 from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Title
 from newsgraph.extract.record import Actor, ActorKind
+
+HEADS = Frames.load().words("head_title")  # "president", "prime minister": one person per state
 
 
 def titles(ctx: Resolution) -> None:
@@ -102,3 +106,36 @@ def known_roles(ctx: Resolution) -> None:
             span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
             if span is not None:
                 table.relate("HOLDS_ROLE", actor.id, target, span, title=entry.title)
+
+
+def office_holders(ctx: Resolution) -> None:
+    """Pass 6 (``office_holder``): "the Pakistani president", a head's title with a state and no name,
+    is the one person the Phoenix offices give that state's leadership on the publication day."""
+    published = ctx.doc._.ng_published
+    if not published:
+        return
+    for token in ctx.doc:
+        if token.i in ctx.table.token_actor or token.pos_ != "NOUN" or token.lemma_.lower() not in HEADS:
+            continue
+        if any(c.ent_type_ == "PERSON" for c in (*token.children, token.head)):
+            continue  # "President Zia", "Zia, the president": a name is there
+        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i < token.i]
+        state = next((iso for c in modifiers if (iso := state_named(ctx, c))), None)
+        holder = known.office_holder(state, published) if state else None
+        if holder is None:
+            continue
+        span = ctx.doc[min(c.i for c in modifiers) : token.i + 1]
+        ctx.table.add(holder.id, holder.name, holder.kind, holder.country, None, span)
+        for word in span:
+            ctx.table.token_actor[word.i] = holder.id
+        ctx.ensure(state)
+        ctx.table.relate("HOLDS_ROLE", holder.id, state, span, title=token.lemma_.lower())
+
+
+def state_named(ctx: Resolution, token: Token) -> str | None:
+    """The state a modifier names: a demonym ("Pakistani") or a state's possessive ("Pakistan's")."""
+    iso = ctx.gaz.state_of_adjective(token.text)
+    if iso is None:
+        found = ctx.table.of(token)
+        iso = found if found and ctx.gaz.get(found) and ctx.gaz.get(found).kind == ActorKind.STATE else None
+    return iso
