@@ -179,6 +179,10 @@ def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
     if found is not None and "{}" in found[0].name and not any(c.pos_ == "NOUN" for c in left):
         return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back
+    if found is not None and token.tag_ in {"NNS", "NNPS"}:  # a longer Phoenix phrase: "border patrol agents"
+        longer = _longest(token, left, SectorNouns.load(ctx.gaz).phoenix, {token.lower_})
+        if longer is not None and len(longer[1]) > len(found[1]):
+            found = longer
     if found is not None and found[0].mode == "state" and token.tag_ == "NNS":
         return group_leaders(ctx, token, left) or found
     if found is not None:
@@ -227,6 +231,8 @@ def _longest(token: Token, left: list[Token], lookup, heads: set[str]) -> tuple[
 def owner_of(ctx: Resolution, token: Token, phrase: Span) -> str | None:
     """The actor an agent noun belongs to: "Russian", "Russia's", "of Russia", "Trump", "Kremlin"."""
     candidates = [c for c in token.children if c.i < phrase.start or c.dep_ == "poss"]
+    # "Kenyan riot police": the owner may modify a word of the phrase rather than its head
+    candidates += [c for t in phrase if t.i < token.i for c in t.children if c.i < phrase.start]
     if token.dep_ == "compound":  # "Chinese foreign ministry spokesperson": "Chinese" hangs on the title
         candidates += [
             c for c in token.head.children if c.i < phrase.start and c.dep_ in {"amod", "compound", "poss"}
