@@ -135,7 +135,8 @@ def named_group(ctx: Resolution, agent: Agent) -> str | None:
     named = [
         a.id
         for a in ctx.table.actors.values()
-        if a.id not in ctx.table.sector_groups and (a.cameo_code or "").endswith(agent.cameo)
+        if a.id not in ctx.table.sector_groups
+        and (a.cameo_code or "").endswith(agent.cameo)
         and a.kind in {ActorKind.GROUP, ActorKind.ORGANIZATION}
     ]
     return named[0] if len(named) == 1 else None

@@ -33,7 +33,7 @@ from newsgraph.extract.record import ActorKind
 VEHICLES = Frames.load().words("vehicle_noun")
 NAMING_VERBS = frozenset({"know", "name", "call", "dub", "refer", "identify"})
 LEADERS = Frames.load().words("head_title")
-NAMING = frozenset({"named", "called", "dubbed", "\"", "\u201c", "'", "\u2018"})
+NAMING = frozenset({"named", "called", "dubbed", '"', "\u201c", "'", "\u2018"})
 
 
 def vehicle_names(ctx: Resolution) -> None:

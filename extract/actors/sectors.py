@@ -74,8 +74,13 @@ class SectorNouns:
         self._ethnic: dict[str, Ethnic] = {}
         for names, code, kind, home in _ethnic_rows(ethnic_path):
             words = names.split("|")
-            group = Ethnic(words[0].capitalize(), (words[1] if len(words) > 1 else words[0]).capitalize(),
-                           code, kind, None if home == "-" else home)
+            group = Ethnic(
+                words[0].capitalize(),
+                (words[1] if len(words) > 1 else words[0]).capitalize(),
+                code,
+                kind,
+                None if home == "-" else home,
+            )
             for word in words:
                 self._ethnic.setdefault(word.lower(), group)
 

@@ -47,8 +47,12 @@ def title_case_line(span: Span, seen: dict[int, bool]) -> bool:
     ``seen`` keeps the answer per sentence start for one Doc (once per sentence, not per entity)."""
     sent = span.sent
     if sent.start not in seen:
-        words = [w for w in sent.text.split() if w.isalpha() and len(w) > 3]
-        seen[sent.start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        text = sent.text.strip()
+        words = [w for w in (w.strip(".,;:!?\"'“”’") for w in text.split()) if w.isalpha() and len(w) > 3]
+        ended = text[-1:] in {".", "!", "?"}  # a headline has no full stop; a sentence of names does
+        seen[sent.start] = (
+            not ended and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        )
     return seen[sent.start]
 
 

@@ -38,6 +38,11 @@ def title_phrases(name: Span) -> list[list[Token]]:
     phrases: list[list[Token]] = [left] if left else []
     for a in (c for c in head.children if c.dep_ == "appos"):  # "Sergei Lavrov, Russia's foreign minister,"
         phrases.append([t for t in a.subtree if t.dep_ not in {"det", "punct", "case"} and t.i <= a.i])
+    if head.dep_ == "appos" and head.head.i < name.start:  # "Colombia's defence minister Pedro Sanchez"
+        title = head.head
+        phrases.append(
+            [t for t in title.subtree if t.i <= title.i and t.dep_ not in {"det", "punct", "case"}]
+        )
     return phrases
 
 
