@@ -116,11 +116,23 @@ def test_ethnic_home_and_refugees_keep_their_origin(extractor):
     assert all(a.country != "TCD" for a in record.actors if a.cameo_code and a.cameo_code.endswith("REF"))
 
 
-def test_coordinated_owners_make_two_groups(extractor):
-    """``coordinated_owners``: "Indian and Pakistani troops exchanged fire" has both as sources."""
+def test_state_sector_groups_of_coordinated_owners(extractor):
+    """``state_sector_group``: "Indian and Pakistani troops exchanged fire" is a fight of India and
+    Pakistan (troops stand for their state), and names each state's troops, INDMIL and PAKMIL."""
     record = read(extractor, "Indian and Pakistani troops exchanged fire across the border on Sunday.")
     fight = next(e for e in record.events if e.cameo.startswith("19"))
-    assert set(fight.source) == {"group:ind-troops", "group:pak-troops"}
+    assert set(fight.source) == {"IND", "PAK"}
+    codes = {a.id: a.cameo_code for a in record.actors if a.kind == "group"}
+    assert codes == {"group:ind-troops": "INDMIL", "group:pak-troops": "PAKMIL"}
+    parts = {(r.source, r.target) for r in record.relations if r.type == "PART_OF"}
+    assert {("group:ind-troops", "IND"), ("group:pak-troops", "PAK")} <= parts
+
+
+def test_coordinated_owners_make_two_society_groups(extractor):
+    """``coordinated_owners``: "Kenyan and Ugandan journalists protested" are two groups, both sources."""
+    record = read(extractor, "Kenyan and Ugandan journalists protested against the arrests on Monday.")
+    protest = next(e for e in record.events if e.cameo.startswith("14"))
+    assert set(protest.source) == {"group:ken-journalists", "group:uga-journalists"}
 
 
 def test_definite_group_noun_refers_back_to_the_named_group(extractor):

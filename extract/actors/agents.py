@@ -22,6 +22,7 @@ from newsgraph.extract.actors.groups import (
     owned_groups,
     place_country,
     society,
+    state_sector_group,
 )
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
@@ -104,6 +105,8 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
             return
     if agent.mode == "state" or owner_actor.kind not in {ActorKind.STATE, ActorKind.PERSON}:
         ctx.table.mark(phrase, owner, alias=False)  # "US officials": the US, but "Officials" is no name of it
+        if agent.mode == "state" and owner_actor.kind == ActorKind.STATE:
+            state_sector_group(ctx, agent, owner, token, phrase)  # "Indian troops": also INDMIL
     else:
         agent_actor(ctx, agent, owner, phrase, noun_phrase(token, phrase))
 
@@ -120,8 +123,12 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
     if SectorNouns.load(ctx.gaz).vague(phrase.text) or any(c.lower_ in {"a", "an"} for c in token.children):
         return
     place = state_of_place(ctx, token)  # a state's agents act where they are
+    if place is None and agent.mode == "state":  # "soldiers fired" after "Soldiers seized power in Togo"
+        earlier = {ctx.table.actors[g].country for g in ctx.groups.get((agent.name, ""), [])}
+        place = earlier.pop() if len(earlier) == 1 else None
     if place and agent.mode == "state":
         ctx.table.mark(phrase, place, alias=False)
+        state_sector_group(ctx, agent, place, token, phrase)
         return
     # the article's one organ of that agent ("org:rus-foreign-ministry"), not a name ending alike
     same = [

@@ -16,6 +16,8 @@ text ties it to, and the CAMEO code country + ethnic group + sector (``SYRKUROPP
 - ``ethnic_modifier``: an ethnic or religious word among the noun's modifiers ("Kurdish
   protesters", "Kurdish-led authorities") goes between the country and the sector; people who
   voice a state (officials, authorities) with one are that group's own authorities, not the state;
+- ``state_sector_group``: "Indian troops" (a state-mode row: the state acts in events) also make
+  India's sector group INDMIL, PART_OF India;
 - ``bloc_society_group``: "European manufacturers" are a group of their own, "Western forces" the
   West;
 - ``coordinated_owners``: "Indian and Pakistani troops" are the Indian troops and the Pakistani
@@ -41,7 +43,9 @@ from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, Mention, actor_id
 
 QUANTITIES = Frames.load().words("quantity")
+THINGS = Frames.load().words("agent_thing")
 REFUGEES = "REF"  # coded by the country they fled, never by where they are
+SHADOW_SECTORS = frozenset({"MIL", "COP", "SPY", "LEG"})  # a state's people who are a sector of their own
 
 
 def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
@@ -114,6 +118,28 @@ def owned_groups(
                 ctx.table.token_actor[modifier.i] = first
 
 
+def state_sector_group(ctx: Resolution, agent: Agent, state: str, token: Token, phrase: Span) -> None:
+    """``state_sector_group``: "Indian and Pakistani troops" act as India and Pakistan in events (the
+    state-mode rows of agents.tsv), and the phrase also names each state's sector group ("Indian
+    troops", INDMIL), PART_OF the state, so the graph and an analyst's CAMEO coding have them."""
+    words = {token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")}  # "Jets" of a headline too
+    if agent.cameo[:3] not in SHADOW_SECTORS or words & THINGS:
+        return  # "Israeli jets" are Israel's weapons, no group of people
+    mention = mention_of(token, phrase)
+    owners = [state] + [
+        iso
+        for modifier in token.children
+        if modifier.dep_ in {"amod", "compound"} and modifier.i < token.i
+        for other in modifier.conjuncts
+        if (iso := ctx.gaz.state_of_adjective(other.text)) and iso != state
+    ]
+    for owner in dict.fromkeys(owners):
+        ident = group_actor(ctx, agent, owner, None, mention, token, mark=False)
+        if ctx.gaz.get(owner) is not None:
+            ctx.ensure(owner)
+            ctx.table.relate("PART_OF", ident, owner, mention)
+
+
 def society(agent: Agent) -> bool:
     """A group of society (protesters, businesses, journalists), not an organ of a state."""
     return agent.mode == "group" and agent.cameo[:3] not in STATE_SECTORS
@@ -175,8 +201,11 @@ def group_actor(
     ctx.groups.setdefault((agent.name, ethnic.code if ethnic else ""), []).append(ident)
     if mark:
         mark_group(ctx, ident, mention, token)
-    else:  # a second owner of one phrase: the phrase mentions it too
-        ctx.table.actors[ident].mentions.append(Mention(mention.start_char, mention.end_char, mention.text))
+    else:  # the phrase names it, but its words stand for another actor (a second owner, the state)
+        actor = ctx.table.actors[ident]
+        actor.mentions.append(Mention(mention.start_char, mention.end_char, mention.text))
+        if mention.text not in (actor.name, *actor.aliases):
+            actor.aliases.append(mention.text)
     return ident
 
 
