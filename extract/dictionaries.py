@@ -2,9 +2,10 @@
 
 Typed readers and lookups for the files ``data/vendor/make_vendor.py`` writes from the
 PETRARCH-2 / Phoenix dictionaries and the CAMEO-to-PLOVER table (sources and licences in
-``data/vendor/README.md``). Not wired into the pipeline yet: the actor resolver and the event
-coder call these when they learn to. Standard library only; each file is read once per
-folder, on first use, and every lookup is a dictionary hit or a short scan.
+``data/vendor/README.md``). The actor resolver reads the agents, people, offices and
+organisations (``extract/actors/sectors.py`` and ``known.py``); the verbs, discards and PLOVER
+table wait for the event coder. Standard library only; each file is read once per folder, on
+first use, and every lookup is a dictionary hit or a short scan.
 
 - :class:`Phoenix`: people and their dated CAMEO codes ("who held office X in country C on D").
 - :class:`Organizations`: international bodies, companies, non-state groups, national bodies.

@@ -4,8 +4,8 @@ The project's own gazetteer files come first everywhere (the resolver asks here 
 they do not know). Lookups are dictionary hits on a folded name (``dictionaries.name_key``), built
 on first use: no phrase patterns, so loading the spaCy pipeline costs nothing more. The rules:
 
-- ``phoenix_person``: a PERSON name the gazetteer lacks is the Phoenix person of that name when
-  exactly one has it (their id, display name and country);
+- ``phoenix_person``: a full PERSON name (two words or more) the gazetteer lacks is the Phoenix
+  person of that name when exactly one has it (their id, display name and country);
 - ``phoenix_organization``: an organisation name is the Phoenix organisation of that name when
   exactly one has it; companies (CAMEO ``MNC``) are left out, since their names are mostly common
   words of business news; an international body (``IGO``, ``IMG``) gets no country;
