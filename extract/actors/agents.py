@@ -113,8 +113,9 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
     """An agent noun with no owner: the state of the place named in the clause ("Police arrested
-    protesters in Tbilisi"), else the article's one organ of that agent, else the state that is the
-    clause's subject, else the headline's state (``article_state``); a group noun makes its group
+    protesters in Tbilisi"), else the article's one organ of that agent; for a new organ, the place
+    of its own clause, else the state that is the clause's subject, else a place of a clause above,
+    else the headline's state (``article_state``); a group noun makes its group
     (:func:`.groups.bare_group`); "people" alone is nobody (``vague_noun``), "a national army" no
     organ (``indefinite_organ``)."""
     if agent.mode == "group" or (agent.mode == "state" and ethnic_of(ctx, token)):
@@ -141,7 +142,8 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
     if len(same) == 1:
         ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
     elif not same and agent.mode == "org":
-        state = place or subject_state(ctx, token) or ctx.main_state()
+        own = place_country(ctx, token, own=True)  # the clause's own place, then its subject, then above
+        state = own or subject_state(ctx, token) or place or ctx.main_state()
         if state:
             agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
 

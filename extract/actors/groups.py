@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.references import DEFINITE, resolve
 from newsgraph.extract.actors.sectors import STATE_SECTORS, Ethnic, SectorNouns
-from newsgraph.extract.actors.spans import LOCATIVE, clean_span, same_clause
+from newsgraph.extract.actors.spans import LOCATIVE, clause_of, clean_span, same_clause
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, Mention, actor_id
@@ -58,10 +58,12 @@ def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
     return sectors.ethnic(token.text) if token.tag_ in {"NNPS", "NNS"} else None
 
 
-def place_country(ctx: Resolution, token: Token) -> str | None:
+def place_country(ctx: Resolution, token: Token, own: bool = False) -> str | None:
     """The state of a place named in the token's clause or above it ("police in Niamey": Niger;
-    "soldiers seized power in Togo": Togo)."""
+    "soldiers seized power in Togo": Togo); with ``own``, in its own clause only."""
     for other in token.sent:
+        if own and clause_of(other).i != clause_of(token).i:
+            continue
         place = ctx.table.places.get(other.i)
         iso = place.get("country") if place else None
         if iso is None and other.dep_ == "pobj" and other.head.lower_ in LOCATIVE:
