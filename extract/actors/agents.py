@@ -59,7 +59,7 @@ def modifies_agent(ctx: Resolution, token: Token) -> bool:
     head = token
     while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
         head = head.head
-        if head.tag_ in {"NNS", "NNPS"} and agent_phrase(ctx, head) is not None:
+        if head.pos_ == "NOUN" and agent_phrase(ctx, head) is not None:
             return True
     return False
 
@@ -100,6 +100,9 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
         group_actor(ctx, agent, owner_actor.country, ethnic, mention_of(token, phrase), token, base=base)
         return
     if owner_actor.kind == ActorKind.PERSON and owner_actor.country:
+        if agent.name == "Government":  # ``person_government``: "Ruto's government" is Kenya's
+            agent_actor(ctx, agent, ctx.ensure(owner_actor.country).id, phrase, noun_phrase(token, phrase))
+            return
         if agent.cameo != "GOV":  # "Putin's shadow fleet": the state's, not the person's
             ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id, alias=False)
             return
