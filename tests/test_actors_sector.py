@@ -383,3 +383,9 @@ def test_acronym_names_an_organ(extractor):
         headline="Netherlands Blames Russia",
     )
     assert actor(record, "MIVD").name == "MIVD"
+
+
+def test_a_leaders_government_is_the_states(extractor):
+    """``person_government``: "his government" of President Ruto is the Kenyan government."""
+    record = read(extractor, "President William Ruto said his government was ready to meet protest leaders.")
+    assert actor(record, "his government").id == "org:ken-government"
