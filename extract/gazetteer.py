@@ -242,6 +242,10 @@ class Gazetteer:
     def agents(self) -> Iterator[Agent]:
         return iter(dict.fromkeys(self._agents.values()))
 
+    def agent_phrases(self) -> Iterator[str]:
+        """Every phrase agents.tsv knows, variants included ("foreign office", "mfa")."""
+        return iter(self._agents)
+
     def titles(self) -> Iterator[Title]:
         return iter(dict.fromkeys(self._titles.values()))
 

@@ -185,9 +185,18 @@ def state_of_place(ctx: Resolution, token: Token) -> str | None:
 
 def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     """The longest agents.tsv phrase ending at ``token`` (its left modifiers included), else the
-    longest plural Phoenix agent phrase, else a plural ethnic noun ("Kurds")."""
-    left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+    longest plural Phoenix agent phrase, else a plural ethnic noun ("Kurds"); asked once per token."""
+    if token.i not in ctx.agent_phrases:
+        ctx.agent_phrases[token.i] = _agent_phrase(ctx, token)
+    return ctx.agent_phrases[token.i]
+
+
+def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     lemma = token.lemma_.lower()
+    heads = SectorNouns.load(ctx.gaz).heads
+    if lemma not in heads and token.lower_ not in heads:
+        return None
+    left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
     found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
     if found is not None and "{}" in found[0].name and not any(c.pos_ == "NOUN" for c in left):
         return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back

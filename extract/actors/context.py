@@ -34,6 +34,7 @@ class Resolution:
     blocked: set[int] = field(default_factory=set)  # tokens of vessel and operation names: no actor, no place
     _main_state: str | None = None  # main_state(), once per Doc ("" when there is none)
     entities_read: bool = False  # set by the entity pass: main_state() is final from then on
+    agent_phrases: dict = field(default_factory=dict)  # token index -> agents.agent_phrase's answer
 
     def main_state(self) -> str | None:
         """``article_state``: the one state the headline names (a headline-style line among the first

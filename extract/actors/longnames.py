@@ -29,6 +29,7 @@ NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"
 
 def long_names(ctx: Resolution) -> None:
     """Pass 0: organisations whose names the entities cut, before the entity pass reads them."""
+    ents = list(ctx.doc.ents)  # read once: Doc.ents builds its spans at every call
     for sent in ctx.doc.sents:
         headline = title_case_line(sent, ctx.title_case)
         for run in capital_runs(sent):

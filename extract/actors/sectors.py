@@ -71,6 +71,9 @@ class SectorNouns:
                 agent = Agent(plural, plural, mode, row.sector)
             self._phoenix.setdefault(plural, agent)
             self._singular.setdefault(row.phrase, agent)
+        # the last words of every phrase: a noun that is none of them is no agent (a quick test)
+        phrases = [*gaz.agent_phrases(), *self._phoenix, *self._singular]
+        self.heads = frozenset(p.split()[-1] for p in phrases) | {p.split()[0] for p in gaz.agent_phrases()}
         self._ethnic: dict[str, Ethnic] = {}
         for names, code, kind, home in _ethnic_rows(ethnic_path):
             words = names.split("|")
@@ -83,6 +86,7 @@ class SectorNouns:
             )
             for word in words:
                 self._ethnic.setdefault(word.lower(), group)
+        self.heads |= frozenset(self._ethnic)
 
     @classmethod
     def load(cls, gaz: Gazetteer | None = None) -> SectorNouns:
