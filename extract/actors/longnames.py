@@ -36,7 +36,7 @@ def long_names(ctx: Resolution) -> None:
             # a headline capitalises every word: only a line that is one name counts (an outlet)
             if headline and run.text != sent.text.strip():
                 continue
-            if cut_name(ctx, run):
+            if cut_name(ctx, run, ents):
                 add_long_name(ctx, run)
 
 
@@ -70,7 +70,7 @@ def capital_runs(sent: Span) -> list[Span]:
     return runs
 
 
-def cut_name(ctx: Resolution, run: Span) -> bool:
+def cut_name(ctx: Resolution, run: Span, ents: list[Span]) -> bool:
     """Is the run one organisation's name that the entities cut or mislabelled?"""
     if len(run) < 2 or not any(t.lower_ in ORG_HEADS for t in run if capitalised(t)):
         return False
@@ -79,7 +79,7 @@ def cut_name(ctx: Resolution, run: Span) -> bool:
     joined = [t for t in run if t.lower_ == "and"]
     if joined and any(ctx.gaz.lookup(part) for part in run.text.split(" and ")):
         return False  # "UNHCR and the IOM": two names
-    whole = [e for e in run.doc.ents if e.start <= run.start and e.end >= run.end]
+    whole = [e for e in ents if e.start <= run.start and e.end >= run.end]
     if whole:  # one entity holds the run: wrong only when it calls an organisation a person
         return whole[0].label_ == "PERSON" and run[-1].lower_ in ORG_HEADS
     if any(t.ent_type_ == "PERSON" for t in run):
