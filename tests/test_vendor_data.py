@@ -359,3 +359,27 @@ def test_every_cameo_code_has_its_plover_row() -> None:
     assert plover.lookup("091").context == ("crime", "corruption")  # "crime; corruption" in the table
     exact = sum(1 for code in CAMEO if plover.lookup(code).cameo == code)
     assert exact > 250
+
+
+def test_name_index_is_cached_by_a_hash_of_the_data(tmp_path, monkeypatch):
+    """The folded-name index of a data file is built once per version of the file, then read back;
+    an unreadable cache is rebuilt."""
+    from newsgraph.extract.dictionaries import cached_index
+
+    data = tmp_path / "people.tsv"
+    data.write_text("one version\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path / "cache"))
+    builds: list[int] = []
+
+    def build() -> dict[str, list[str]]:
+        builds.append(1)
+        return {"zia ul haq": ["person:mohammad-zia-ul-haq"]}
+
+    assert cached_index(data, build) == {"zia ul haq": ["person:mohammad-zia-ul-haq"]}
+    assert cached_index(data, build) == build() and len(builds) == 2  # read back: built once, plus ours
+    (cache,) = (tmp_path / "cache").glob("people-names-*.json")
+    cache.write_text("{broken", encoding="utf-8")
+    assert cached_index(data, build)["zia ul haq"] and len(builds) == 3
+    data.write_text("another version\n", encoding="utf-8")
+    cached_index(data, build)
+    assert len(list((tmp_path / "cache").glob("people-names-*.json"))) == 2 and len(builds) == 4

@@ -2,7 +2,9 @@
 
 The project's own gazetteer files come first everywhere (the resolver asks here only for a name
 they do not know). Lookups are dictionary hits on a folded name (``dictionaries.name_key``), built
-on first use: no phrase patterns, so loading the spaCy pipeline costs nothing more. The rules:
+on first use and kept in the user's cache under a hash of the data (``dictionaries.cached_index``);
+the offices are read only when an office holder is asked for. No phrase patterns: loading the
+spaCy pipeline costs nothing more. The rules:
 
 - ``phoenix_person``: a full PERSON name (two words or more) the gazetteer lacks is the Phoenix
   person of that name when exactly one has it (their id, display name and country);
