@@ -17,6 +17,7 @@ first use, and every lookup is a dictionary hit or a short scan.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -183,7 +184,9 @@ class Phoenix:
         """People whose display name, key or a variant is ``name`` (folded); [] when none."""
         if self._by_name is None:
             if self._names is not None:
-                self._by_name = {k: [self._people[i] for i in ids] for k, ids in self._names().items()}
+                known = self._people  # an id the people lack (a hand-edited cache) is skipped
+                names = self._names().items()
+                self._by_name = {k: [known[i] for i in ids if i in known] for k, ids in names}
             else:
                 self._by_name = _name_index(self._people.values())
         return list(self._by_name.get(name_key(name), ()))
@@ -258,23 +261,27 @@ def _name_ids(items) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
 
 def cached_index(path: Path, build: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
     """A name index of a data file, kept in the user's cache (``NEWSGRAPH_CACHE``, else
-    ``~/.cache/newsgraph``) under a hash of the file's bytes, so it is folded once per version of the
-    data; a cache that cannot be read or written is rebuilt, quietly (it is only a cache)."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    ``~/.cache/newsgraph``) under a hash of the file's bytes and of this module's code (which folds
+    the names), so it is built once per version of either; a cache that cannot be read, is not an
+    index, or cannot be written is rebuilt, quietly (it is only a cache)."""
+    digest = hashlib.sha256(path.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
     folder = Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
     cache = folder / f"{path.stem}-names-{digest}.json"
     try:
-        return json.loads(cache.read_text(encoding="utf-8"))
+        found = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(found, dict) and all(isinstance(ids, list) for ids in found.values()):
+            return found
     except (OSError, ValueError):
         pass
     index = build()
+    partial = cache.with_suffix(f".{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
         partial.replace(cache)  # whole or not at all: parallel workers may write it too
     except OSError:
-        pass
+        with contextlib.suppress(OSError):  # no half-written file left behind
+            partial.unlink(missing_ok=True)
     return index
 
 

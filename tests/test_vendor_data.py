@@ -383,3 +383,23 @@ def test_name_index_is_cached_by_a_hash_of_the_data(tmp_path, monkeypatch):
     data.write_text("another version\n", encoding="utf-8")
     cached_index(data, build)
     assert len(list((tmp_path / "cache").glob("people-names-*.json"))) == 2 and len(builds) == 4
+
+
+def test_phoenix_names_are_the_same_cold_warm_and_without_a_cache(tmp_path, monkeypatch):
+    """The cached index answers exactly as a fresh one: from an empty cache, read back from it, and
+    when the cache folder cannot be made (a file stands in its way), with nothing left behind."""
+    from newsgraph.extract.dictionaries import _load_phoenix, _name_index, name_key
+
+    direct = _name_index(_load_phoenix(VENDOR_DIR.resolve())._people.values())
+    names = ["Mohammad Zia ul Haq", "Hamid Karzai", "nobody at all"]
+    wanted = {n: [p.id for p in direct.get(name_key(n), [])] for n in names}
+    assert wanted["Hamid Karzai"]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for folder in (tmp_path / "cold", tmp_path / "cold", blocker / "cache"):
+        monkeypatch.setenv("NEWSGRAPH_CACHE", str(folder))
+        phoenix = _load_phoenix.__wrapped__(VENDOR_DIR.resolve())
+        assert {n: [p.id for p in phoenix.by_name(n)] for n in names} == wanted
+    assert len(list((tmp_path / "cold").glob("phoenix_people-names-*.json"))) == 1
+    assert not list((tmp_path / "cold").glob("*.tmp"))
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
