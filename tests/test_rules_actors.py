@@ -176,6 +176,19 @@ def test_clean_span_drops_articles_and_possessives():
     assert clean_span(doc[0:3]).text == "Coalition"
 
 
+def test_clean_span_drops_a_line_break_the_entity_swallowed():
+    """An outlet line the NER runs into the next line ("Sportsdesk Wire\n") names no actor with a
+    line break in its name."""
+    from handmade import VOCAB
+    from spacy.tokens import Doc
+
+    pos = ["PROPN", "PROPN", "SPACE", "PROPN"]
+    words = ["Sportsdesk", "Wire", "\n", "Turkey"]
+    doc = Doc(VOCAB, words=words, spaces=[True, False, False, False], pos=pos)
+    assert clean_span(doc[0:3]).text == "Sportsdesk Wire"
+    assert clean_span(doc[2:4]).text == "Turkey"
+
+
 # --- sector groups, long names and names that are not names (docs/design.md, "Actors") ----------
 
 

@@ -17,11 +17,14 @@ def clean_span(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     # quote marks and possessive endings are spelling, not words: they stay here, not in frames.tsv
-    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "“", '"'}):
+    # a line break the NER swallowed ("Sportsdesk Wire\n") is no part of the name either
+    while start < end and (
+        doc[start].pos_ in {"DET", "PUNCT", "SPACE"} or doc[start].lower_ in {"the", "“", '"'}
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS"
-        or doc[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ"}  # "The Armed Forces of"
+        or doc[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ", "SPACE"}  # "The Armed Forces of"
         or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}
     ):
         end -= 1
