@@ -389,3 +389,17 @@ def test_a_leaders_government_is_the_states(extractor):
     """``person_government``: "his government" of President Ruto is the Kenyan government."""
     record = read(extractor, "President William Ruto said his government was ready to meet protest leaders.")
     assert actor(record, "his government").id == "org:ken-government"
+
+
+def test_an_of_owner_must_follow_the_phrase(extractor):
+    """``owner_of``: "of Kenya" right after the noun owns it; the parser's habit of hanging the last
+    conjunct's "of" on an earlier conjunct ("officials, businesses and critics of Iran") owns nothing."""
+    owned = read(extractor, "The police of Kenya arrested twelve protesters in Nairobi on Monday.")
+    assert actor(owned, "police").country == "KEN"
+    record = read(
+        extractor,
+        "Prosecutors charged seven hackers with conspiring to attack the networks of American officials, "
+        "businesses and critics of Iran.",
+    )
+    businesses = [a for a in record.actors if any("businesses" in m.text for m in a.mentions)]
+    assert all(a.country != "IRN" for a in businesses)

@@ -259,7 +259,9 @@ def owner_of(ctx: Resolution, token: Token, phrase: Span) -> str | None:
             c for c in token.head.children if c.i < phrase.start and c.dep_ in {"amod", "compound", "poss"}
         ]
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # only an "of" right after the phrase: in "officials, businesses and critics of China" the
+        # parser often hangs the last conjunct's "of" on an earlier one
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == max(token.i, phrase.end - 1) + 1:
             candidates += [g for g in child.children if g.dep_ == "pobj"]
     for cand in candidates:
         found = ctx.table.of(cand)
