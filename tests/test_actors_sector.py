@@ -403,3 +403,10 @@ def test_an_of_owner_must_follow_the_phrase(extractor):
     )
     businesses = [a for a in record.actors if any("businesses" in m.text for m in a.mentions)]
     assert all(a.country != "IRN" for a in businesses)
+
+
+def test_a_role_before_a_name_is_no_part_of_it(extractor):
+    """``role_word``: "Striker Ali Hassan" (the NER's one PERSON) is the person Ali Hassan."""
+    record = read(extractor, "Striker Ali Hassan scored twice for the visitors in Cairo on Sunday.")
+    assert actor(record, "Ali Hassan").name == "Ali Hassan"
+    assert not [a for a in record.actors if "Striker" in a.name]

@@ -18,6 +18,7 @@ from newsgraph.extract.actors.notnames import (
     nationality_of_organisation,
     not_a_name,
     own_state_agent,
+    role_word,
     stated_country,
 )
 from newsgraph.extract.actors.spans import clean_span, is_location, title_case_line
@@ -47,6 +48,7 @@ def named_entities(ctx: Resolution) -> None:
 
 def entity(ctx: Resolution, ent: Span) -> None:
     span = clean_span(ent)
+    span = role_word(ctx, ent.label_, span) if span is not None else None  # "Winger Salma Bennani"
     taken = span is None or all(t.i in ctx.table.token_actor for t in span)
     if span is None or taken or any(t.i in ctx.blocked for t in span):
         return  # part of a long name read already ("Kenya" of "Law Society of Kenya"), or of a ship's

@@ -16,7 +16,10 @@ Each function is one named rule the entity pass (:mod:`.names`) asks before it a
 - ``stated_country`` and ``stated_title``: a title with a state beside a person's name, or a
   minister's title the gazetteer's person of that name does not hold ("Colombia's defence
   minister Pedro Sanchez", "Defence Minister Pedro Sanchez" in a Colombian story), make another
-  person than the gazetteer's (Spain's prime minister), of the text's state.
+  person than the gazetteer's (Spain's prime minister), of the text's state;
+- ``role_word``: a person's name the NER opened with a role (``role_noun`` in frames.tsv) or a
+  one-word title ("Winger Salma Bennani", "Minister Ahmed Ali") is the name without it (the title
+  pass then reads the title beside it).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ VEHICLES = Frames.load().words("vehicle_noun")
 NAMING_VERBS = frozenset({"know", "name", "call", "dub", "refer", "identify"})
 LEADERS = Frames.load().words("head_title")
 NAMING = frozenset({"named", "called", "dubbed", '"', "\u201c", "'", "\u2018"})
+ROLES = Frames.load().words("role_noun")
 
 
 def vehicle_names(ctx: Resolution) -> None:
@@ -131,3 +135,12 @@ def state_of(ctx: Resolution, token: Token) -> str | None:
         known = ctx.gaz.lookup(token.text)
         iso = known.id if known is not None and known.kind == ActorKind.STATE else None
     return iso
+
+
+def role_word(ctx: Resolution, label: str, span: Span) -> Span:
+    """``role_word``: a person's name without the role or one-word title the NER put before it."""
+    first = span[0]
+    role = first.lower_ in ROLES or ctx.gaz.title(first.lower_) is not None
+    if label == "PERSON" and len(span) >= 3 and role and all(t.text[:1].isupper() for t in span[1:]):
+        return span[1:]
+    return span
