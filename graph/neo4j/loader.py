@@ -36,6 +36,7 @@ from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
 from newsgraph.graph.neo4j.events import Removed, write_events
 from newsgraph.graph.neo4j.rows import batch_rows
+from newsgraph.graph.neo4j.search import create_search_indexes
 from newsgraph.graph.neo4j.statements import Writer, statement
 from newsgraph.graph.schema import (
     RecordRows,
@@ -168,6 +169,7 @@ def load_records(
                 with interrupts.deferred():
                     for constraint in (*constraint_statements(), *map(statement, LOADER_SCHEMA)):
                         driver.execute_query(constraint, database_=settings.database)
+                    create_search_indexes(driver, settings.database)
                 stopped = _load_batches(driver, settings, records, batch_size, stats, progress, interrupts)
                 with interrupts.deferred():
                     stats.add(_with_backoff(lambda: _write_links(driver, settings)).counters)
