@@ -177,6 +177,21 @@ def test_search_before_any_load_says_what_to_do(neo4j_clean, neo4j_settings):
         search_events("tanker", neo4j_settings)
 
 
+def test_constraints_and_indexes_created_by_loads_at_once_are_no_error(neo4j_clean):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsgraph.graph.neo4j.loader import schema_statements
+    from newsgraph.graph.neo4j.statements import create_schema
+
+    for _attempt in range(3):
+        server.clear_database(neo4j_clean)
+        with ThreadPoolExecutor(4) as pool:  # as concurrent `newsgraph load`s do, each before its writes
+            list(pool.map(lambda _: create_schema(neo4j_clean, None, schema_statements()), range(4)))
+        constraints, _, _ = neo4j_clean.execute_query("SHOW CONSTRAINTS YIELD name RETURN name")
+        indexes, _, _ = neo4j_clean.execute_query("SHOW INDEXES YIELD name RETURN name")
+        assert len(constraints) + len(indexes) >= len(schema_statements())
+
+
 def test_search_indexes_created_by_loads_at_once_are_no_error(neo4j_clean, neo4j_settings):
     from concurrent.futures import ThreadPoolExecutor
 

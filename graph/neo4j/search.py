@@ -19,17 +19,13 @@ import neo4j
 
 from newsgraph.extract.errors import EXIT_USAGE, Neo4jError, NewsgraphError
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
-from newsgraph.graph.neo4j.statements import statement
+from newsgraph.graph.neo4j.statements import create_schema, statement
 from newsgraph.graph.schema import split_statements
 from newsgraph.queries import bind_params, get_query
 
 EMBED_PAGE = 256  # events embedded and written per transaction
 # Every character Lucene's classic query parser treats as syntax (backslash first).
 _LUCENE_SPECIAL = re.compile(r'([\\+\-!():^\[\]"{}~*?|&/])')
-_ALREADY_THERE = {
-    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
-    "Neo.ClientError.Schema.IndexAlreadyExists",
-}
 _NO_INDEX = re.compile(r"no such (fulltext|vector) (schema )?index", re.IGNORECASE)
 
 
@@ -43,13 +39,7 @@ def search_index_statements() -> list[str]:
 
 def create_search_indexes(driver: neo4j.Driver, database: str | None) -> None:
     """Create the full-text and vector indexes if missing, and wait until they are online."""
-    for index in search_index_statements():
-        try:
-            driver.execute_query(index, database_=database)
-        except neo4j.exceptions.ClientError as exc:
-            # IF NOT EXISTS does not cover two loads creating the same index at once: the other won
-            if exc.code not in _ALREADY_THERE:
-                raise
+    create_schema(driver, database, search_index_statements())
     driver.execute_query(statement("await_indexes"), database_=database)
 
 
