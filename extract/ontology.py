@@ -7,7 +7,7 @@ token, so lookups are plain dict hits. Only the standard library is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +55,8 @@ class Sense:
     particle: str | None = None
     prep_required: bool = False  # the sense applies only with one of `preps` ("call on" vs "call")
     note: str = ""
+    prep_objects: frozenset[str] = frozenset()  # words the required preposition's object needs
+    prep_is_target: bool = True  # False: the object of `preps` is a thing ("appeal for funds")
 
 
 class Ontology:
@@ -128,22 +130,38 @@ class Lexicon:
         objects: Collection[str] = (),
         particles: Collection[str] = (),
         preps: Collection[str] = (),
+        prep_objects: Mapping[str, Collection[str]] | None = None,
     ) -> Sense | None:
         """The first sense the context fits, or None: the file's matching rules in one place.
 
         ``objects``: lemmas of the direct object (verbs) or of-object (nouns) and of their compound
         and adjectival modifiers, plus a noun trigger's own compounds and modifiers ("air strike",
-        "military aid"); ``particles``: the verb's particles; ``preps``: prepositions attached to it.
+        "military aid"); ``particles``: the verb's particles; ``preps``: prepositions attached to it;
+        ``prep_objects``: for each of them, the lemmas of its object and the object's modifiers. An
+        item of several words ("arms shipment") needs all its words among the lemmas.
         """
         for sense in self._senses.get((lemma, pos), ()):
             if sense.particle is not None and sense.particle not in particles:
                 continue
-            if sense.objects and sense.objects.isdisjoint(objects):
+            if sense.objects and not has_item(sense.objects, objects):
                 continue
             if sense.prep_required and not any(p in preps for p in sense.preps):
                 continue
+            if sense.prep_objects and not any(
+                has_item(sense.prep_objects, (prep_objects or {}).get(p, ())) for p in sense.preps
+            ):
+                continue
             return sense
         return None
+
+    def behind(self, other: Lexicon, skip: Collection[str] = ()) -> Lexicon:
+        """This lexicon with ``other``'s senses after its own for the same word, and ``other``'s words
+        it lacks, except the lemmas in ``skip``: this one's senses always win where both fit."""
+        merged = {key: list(senses) for key, senses in self._senses.items()}
+        for key, senses in other._senses.items():
+            if key[0] not in skip:
+                merged.setdefault(key, []).extend(senses)
+        return Lexicon(merged)
 
     def lemmas(self) -> frozenset[tuple[str, str]]:
         """Every (lemma, pos) pair the lexicon knows, for fast membership tests."""
@@ -159,6 +177,30 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(len(s) for s in self._senses.values())
+
+
+def sense_rank(sense: Sense, order: int) -> tuple[bool | int, ...]:
+    """Most specific first: an object constraint, then a particle, then a preposition's object, then
+    a required preposition; then the order of the file."""
+    return (
+        not sense.objects,
+        sense.particle is None,
+        not sense.prep_objects,
+        not sense.prep_required,
+        order,
+    )
+
+
+def has_item(items: frozenset[str], words: Collection[str]) -> bool:
+    """Is one of ``items`` among ``words`` (an item of several words: all of them)?"""
+    if not items.isdisjoint(words):
+        return True
+    return any(all(w in words for w in item) for item in _multi_word(items))
+
+
+@lru_cache(maxsize=4096)
+def _multi_word(items: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(item.split()) for item in items if " " in item)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -231,8 +273,8 @@ def _load_ontology(path: Path) -> Ontology:
 
 @lru_cache(maxsize=8)
 def _load_lexicon(path: Path) -> Lexicon:
-    found: dict[tuple[str, str], list[tuple[tuple[bool, bool, bool, int], Sense]]] = {}
-    columns = ("lemma", "pos", "cameo", "object", "prep", "particle", "note")
+    found: dict[tuple[str, str], list[tuple[tuple[bool | int, ...], Sense]]] = {}
+    columns = ("lemma", "pos", "cameo", "object", "prep", "particle", "note")  # then an optional prep_object
     for number, row in _rows(path, columns):
         where = f"{path}:{number}"
         lemma, pos, cameo = row["lemma"].strip(), row["pos"].strip(), row["cameo"].strip()
@@ -253,8 +295,8 @@ def _load_lexicon(path: Path) -> Lexicon:
             particle=_optional(row["particle"]),
             prep_required=required,
             note=row["note"].strip(),
+            prep_objects=frozenset(item.lower() for item in _items(row.get("prep_object", _NONE))),
         )
-        # Most specific first: an object constraint, then a particle, then a required preposition.
-        rank = (not sense.objects, sense.particle is None, not sense.prep_required, number)
+        rank = sense_rank(sense, number)
         found.setdefault((lemma, pos), []).append((rank, sense))
     return Lexicon({key: [s for _, s in sorted(pairs, key=lambda p: p[0])] for key, pairs in found.items()})

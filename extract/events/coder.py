@@ -9,6 +9,7 @@ from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.labelling import label_frame, labels, predicate_frame
 from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import make_event
+from newsgraph.extract.events.scope import not_an_act
 from newsgraph.extract.events.senses import VERBAL_ATTACK, choose_sense, is_verbal_attack, trigger_pos
 from newsgraph.extract.events.sources import find_source
 from newsgraph.extract.events.targets import Trigger, find_target
@@ -41,7 +42,7 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
     event = None
     if labelling and labels(token):  # "what it called aggressive manoeuvres"
         event = label_frame(token, ctx)
-    elif (lemma, pos) in ctx.data.lemmas:
+    elif (lemma, pos) in ctx.data.lemmas and not not_an_act(token, ctx):
         event = code_trigger(token, pos, ctx)
     if event is not None:
         return event
@@ -57,8 +58,11 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     sense = choose_sense(token, pos, ctx)
     if sense is None:
         return None
-    if token.lemma_.lower() in ctx.frames["intent"] and any(
-        c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in token.children
+    lemma = token.lemma_.lower()
+    if (
+        lemma in ctx.frames["intent"]
+        and lemma not in ctx.frames["appeal"]
+        and any(c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in token.children)
     ):
         return None  # "pledged to send troops": the governed act is the event, in its intent form
     code = sense.cameo

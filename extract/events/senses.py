@@ -36,8 +36,23 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     if pos == "NOUN":
         words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
-    return ctx.lexicon.match(token.lemma_.lower(), pos, objects=words, particles=particles, preps=preps)
+    prep_words: dict[str, set[str]] = {}
+    for prep in (c for c in token.children if c.dep_ in {"prep", "agent"}):
+        found = prep_words.setdefault(prep.lower_, set())
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found.add(pobj.lemma_.lower())
+            found |= {m.lemma_.lower() for m in pobj.children if m.dep_ in MODIFIER_DEPS}
+    for clause in (c for c in token.children if c.dep_ == "advcl"):  # "called for X to be freed"
+        if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            prep_words.setdefault("for", set())
+    return ctx.lexicon.match(
+        token.lemma_.lower(),
+        pos,
+        objects=words,
+        particles=particles,
+        preps=prep_words,
+        prep_objects=prep_words,
+    )
 
 
 def codes_an_event(verb: Token, ctx: DocContext) -> bool:

@@ -35,8 +35,10 @@ DependentRule = Callable[[Token, Trigger, DocContext], "list[str] | None"]
 
 
 def target_preps(trigger: Trigger, ctx: DocContext) -> set[str]:
-    """The prepositions whose object is the target: the sense's own, else frames.tsv's recipient_prep."""
-    return set(trigger.sense.preps) or set(ctx.frames["recipient_prep"])
+    """The prepositions whose object is the target: the sense's own (when its prepositions mark the
+    target, not a thing it needs: "appeal for funds"), else frames.tsv's recipient_prep."""
+    sense = trigger.sense
+    return set(sense.preps) if sense.preps and sense.prep_is_target else set(ctx.frames["recipient_prep"])
 
 
 def direct_object(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:

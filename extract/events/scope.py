@@ -1,0 +1,70 @@
+"""When a word the lexicon knows names no act of its own here: named rules, tried before coding.
+
+A rule is a plain function ``(token, ctx) -> bool``; the first of ``NOT_AN_ACT_RULES`` that says
+True stops the word from coding an event. They read the syntax and the word lists of
+``frames.tsv``, never a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.senses import codes_an_event
+
+ScopeRule = Callable[[Token, DocContext], bool]
+COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def clause_head(token: Token) -> Token:
+    """The first of a coordination of verbs ("to exercise restraint and resolve ..." -> exercise); a
+    finite conjunct or one with a subject of its own is a clause of its own ("... and urged")."""
+    while (
+        token.dep_ == "conj"
+        and token.head.pos_ in {"VERB", "AUX"}
+        and token.tag_ not in FINITE
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    ):
+        token = token.head
+    return token
+
+
+def prepositional_participle(token: Token, ctx: DocContext) -> bool:
+    """ "according to Reuters", "following the deal": a participle used as a preposition."""
+    return token.pos_ == "VERB" and token.dep_ in {"prep", "case", "mark"}
+
+
+def asked_for_act(token: Token, ctx: DocContext) -> bool:
+    """ "urged Iran to stop", "demanded that the US cancel", "called for the president to be freed",
+    "an ultimatum to Ecuador to halt attacks": the act an appeal or a demand asks for is its
+    content, not an act of its own (frames.tsv ``appeal``)."""
+    if token.pos_ != "VERB":
+        return False
+    head = clause_head(token)
+    asker = head.head.lemma_.lower() in ctx.frames["appeal"]
+    if head.dep_ in COMPLEMENTS or head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        return asker
+    return (
+        asker and head.dep_ == "advcl" and any(m.lower_ == "for" for m in head.children if m.dep_ == "mark")
+    )
+
+
+def refused_act(token: Token, ctx: DocContext) -> bool:
+    """ "refused to deploy peacekeepers", "rejected calls to adopt": the refusal is the act (12x),
+    not what it refuses (frames.tsv ``negator`` verbs that code an event themselves)."""
+    head = clause_head(token)
+    if token.pos_ != "VERB" or head.dep_ != "xcomp":
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in ctx.frames["refusal"] and codes_an_event(verb, ctx)
+
+
+NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (prepositional_participle, asked_for_act, refused_act)
+
+
+def not_an_act(token: Token, ctx: DocContext) -> bool:
+    """Does one of ``NOT_AN_ACT_RULES`` say this word names no act of its own here?"""
+    return any(rule(token, ctx) for rule in NOT_AN_ACT_RULES)

@@ -1,0 +1,43 @@
+"""Extraction II, events: each rule of the event coder on a sentence of our own, through the real
+spaCy pipeline (the hand-built Doc tests of the same rules are in tests/test_rules_*.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.pipeline import Extractor
+from newsgraph.extract.readers import article_id
+from newsgraph.extract.record import Article, ArticleRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def read(extractor: Extractor, body: str) -> ArticleRecord:
+    text = "Test Wire\nA headline for the test\n" + body + "\n"
+    return extractor.extract(Article(id=article_id(text), text=text))
+
+
+def events(record: ArticleRecord) -> list[tuple[str, list[str], list[str]]]:
+    """(CAMEO root, source ids, target ids) of every event."""
+    return [(e.cameo[:2], e.source, e.target) for e in record.events]
+
+
+# --- scope: what is no act of its own ---------------------------------------------------------
+
+
+def test_the_acts_an_appeal_asks_for_are_not_events(extractor):
+    record = read(extractor, "Norway urged Chile to withdraw its troops and release all prisoners.")
+    assert events(record) == [("02", ["NOR"], ["CHL"])]
+
+
+def test_the_act_a_refusal_refuses_is_not_an_event(extractor):
+    record = read(extractor, "Nepal refused to send troops to the mission in Haiti.")
+    assert [root for root, _, _ in events(record)] == ["12"]
+
+
+def test_according_to_is_no_act(extractor):
+    record = read(extractor, "According to officials, Kenya signed a trade deal with Uganda.")
+    assert [root for root, _, _ in events(record)] == ["05"]

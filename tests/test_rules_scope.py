@@ -1,0 +1,124 @@
+"""The rules that say a lexicon word names no act of its own here (extract/events/scope.py), one by
+one on hand-built Docs (no statistical model)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from handmade import build, context, states
+
+from newsgraph.extract.events.coder import code_events
+from newsgraph.extract.events.scope import (
+    NOT_AN_ACT_RULES,
+    asked_for_act,
+    clause_head,
+    not_an_act,
+    prepositional_participle,
+    refused_act,
+)
+
+
+def test_rule_tuple():
+    assert NOT_AN_ACT_RULES == (prepositional_participle, asked_for_act, refused_act)
+
+
+def test_prepositional_participle():
+    doc = build("""
+        Kenya      Kenya      PROPN NNP nsubj  1
+        deployed   deploy     VERB  VBD ROOT   1
+        troops     troop      NOUN  NNS dobj   1
+        ,          ,          PUNCT ,   punct  1
+        according  accord     VERB  VBG prep   1
+        to         to         ADP   IN  prep   4
+        officials  official   NOUN  NNS pobj   5
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "KEN")))
+    assert prepositional_participle(doc[4], ctx)
+    assert not prepositional_participle(doc[1], ctx)
+
+
+URGED = build("""
+    Norway     Norway    PROPN NNP nsubj  1
+    urged      urge      VERB  VBD ROOT   1
+    Chile      Chile     PROPN NNP dobj   1
+    to         to        PART  TO  aux    4
+    withdraw   withdraw  VERB  VB  xcomp  1
+    troops     troop     NOUN  NNS dobj   4
+    and        and       CCONJ CC  cc     4
+    release    release   VERB  VB  conj   4
+    prisoners  prisoner  NOUN  NNS dobj   7
+    .          .         PUNCT .   punct  1
+""")
+
+
+def test_asked_for_act_through_a_coordination():
+    ctx = context(URGED, states((0, "NOR"), (2, "CHL")))
+    assert clause_head(URGED[7]).i == 4
+    assert asked_for_act(URGED[4], ctx) and asked_for_act(URGED[7], ctx)
+    assert not asked_for_act(URGED[1], ctx)
+    # the whole coder: one appeal by Norway to Chile, no withdrawal and no release
+    assert [(e.cameo[:2], e.source, e.target) for e in code_events(ctx)] == [("02", ["NOR"], ["CHL"])]
+
+
+def test_asked_for_act_of_a_for_clause_and_of_a_noun():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        called     call       VERB  VBD ROOT   1
+        for        for        SCONJ IN  mark   6
+        the        the        DET   DT  det    4
+        envoy      envoy      NOUN  NN  nsubjpass 6
+        to         to         PART  TO  aux    6
+        released   release    VERB  VBN advcl  1
+        .          .          PUNCT .   punct  1
+        Chile      Chile      PROPN NNP nsubj  9
+        issued     issue      VERB  VBD ROOT   9
+        an         an         DET   DT  det    11
+        ultimatum  ultimatum  NOUN  NN  dobj   9
+        to         to         PART  TO  aux    13
+        halt       halt       VERB  VB  acl    11
+        raids      raid       NOUN  NNS dobj   13
+        .          .          PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "PER"), (8, "CHL")))
+    assert asked_for_act(doc[6], ctx)  # "called for the envoy to be released"
+    assert asked_for_act(doc[13], ctx)  # "an ultimatum to halt raids"
+
+
+def test_a_finite_conjunct_is_a_clause_of_its_own():
+    doc = build("""
+        Peru     Peru     PROPN NNP nsubj  1
+        asked    ask      VERB  VBD ROOT   1
+        Chile    Chile    PROPN NNP dobj   1
+        to       to       PART  TO  aux    4
+        talk     talk     VERB  VB  xcomp  1
+        and      and      CCONJ CC  cc     4
+        expelled expel    VERB  VBD conj   4
+        envoys   envoy    NOUN  NNS dobj   6
+        .        .        PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL")))
+    assert clause_head(doc[6]).i == 6  # a misparse: "expelled" is Peru's own act
+    assert not asked_for_act(doc[6], ctx)
+
+
+def test_refused_act():
+    doc = build("""
+        Chile     Chile     PROPN NNP nsubj  1
+        refused   refuse    VERB  VBD ROOT   1
+        to        to        PART  TO  aux    3
+        deploy    deploy    VERB  VB  xcomp  1
+        troops    troop     NOUN  NNS dobj   3
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL")))
+    assert refused_act(doc[3], ctx) and not_an_act(doc[3], ctx)
+    assert not refused_act(doc[1], ctx)
+    assert [e.cameo[:2] for e in code_events(ctx)] == ["12"]
+
+
+def test_every_scope_rule_is_tried_alone_here():
+    text = Path(__file__).read_text(encoding="utf-8")
+    called = set(re.findall(r"(?<![\w.])(\w+)\(", text))
+    assert not [rule.__name__ for rule in NOT_AN_ACT_RULES if rule.__name__ not in called]
