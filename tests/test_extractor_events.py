@@ -41,3 +41,32 @@ def test_the_act_a_refusal_refuses_is_not_an_event(extractor):
 def test_according_to_is_no_act(extractor):
     record = read(extractor, "According to officials, Kenya signed a trade deal with Uganda.")
     assert [root for root, _, _ in events(record)] == ["05"]
+
+
+# --- targets ----------------------------------------------------------------------------------
+
+
+def one(record: ArticleRecord, root: str):
+    found = [e for e in record.events if e.cameo.startswith(root)]
+    assert found, f"no {root} event in {events(record)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        ("Chile rejected a fresh offer from Peru on Monday.", "12", "CHL", "PER"),  # proposal_owner
+        ("Chile finally conceded to demands from Argentina over fishing rights.", "08", "CHL", "ARG"),
+        ("Norway demanded that Chile release the detained sailors.", "10", "NOR", "CHL"),  # asked_party
+        ("Peru sent inspectors to Chile to monitor the election.", "09", "PER", "CHL"),  # purpose_of_act
+        ("Ghana suspended aid deliveries in Bamako after the coup.", "16", "GHA", "MLI"),  # located_object
+        ("Turkey fired shells at targets in Syria on Sunday.", "19", "TUR", "SYR"),  # located_object
+        ("Nepal refused to deploy peacekeepers in Haiti.", "12", "NPL", "HTI"),  # controlled_object
+        ("Mexican police opened fire to disperse Guatemalan migrants.", "19", "MEX", "GTM"),  # purpose_object
+    ],
+)
+def test_target_rules(extractor, body, root, source, target):
+    event = one(read(extractor, body), root)
+    record_actors = {a.id: a for a in read(extractor, body).actors}
+    assert source in event.source or any(record_actors[s].country == source for s in event.source)
+    assert target in event.target or any(record_actors[t].country == target for t in event.target)

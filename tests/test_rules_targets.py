@@ -16,6 +16,7 @@ from newsgraph.extract.events.targets import (
     TARGET_FALLBACKS,
     TARGET_RULES,
     Trigger,
+    asked_party,
     complement_subject,
     controlled_object,
     dependents,
@@ -23,9 +24,14 @@ from newsgraph.extract.events.targets import (
     direct_object,
     find_target,
     joined_act,
+    located_object,
     named_modifier,
+    proposal_owner,
     protected_party,
+    purpose_object,
+    purpose_of_act,
     recipient,
+    state_named,
 )
 from newsgraph.extract.ontology import Sense
 
@@ -35,9 +41,18 @@ def sense(lemma: str, pos: str = "VERB", cameo: str = "190", preps: tuple[str, .
 
 
 def test_rule_tuples():
-    assert DEPENDENT_RULES == (direct_object, recipient, named_modifier)
+    assert DEPENDENT_RULES == (proposal_owner, direct_object, recipient, named_modifier)
     assert TARGET_RULES == (dependents, described_noun)
-    assert TARGET_FALLBACKS == (controlled_object, protected_party, joined_act, complement_subject)
+    assert TARGET_FALLBACKS == (
+        controlled_object,
+        protected_party,
+        joined_act,
+        asked_party,
+        complement_subject,
+        purpose_object,
+        purpose_of_act,
+        located_object,
+    )
 
 
 EXPELLED = build("""
@@ -181,6 +196,31 @@ def test_controlled_object():
     assert find_target(trigger, ctx) == ["UKR"]
 
 
+def test_controlled_object_by_the_governed_verbs_rules_and_place():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        refused   refuse    VERB  VBD ROOT   1
+        to        to        PART  TO  aux    3
+        respond   respond   VERB  VB  xcomp  1
+        to        to        ADP   IN  prep   3
+        demands   demand    NOUN  NNS pobj   4
+        from      from      ADP   IN  prep   5
+        Chile     Chile     PROPN NNP pobj   6
+        or        or        CCONJ CC  cc     1
+        to        to        PART  TO  aux    10
+        deploy    deploy    VERB  VB  xcomp  1
+        troops    troop     NOUN  NNS dobj   10
+        in        in        ADP   IN  prep   11
+        Bolivia   Bolivia   PROPN NNP pobj   12
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (7, "CHL"), (13, "BOL")))
+    trigger = Trigger(doc[1], "VERB", sense("refuse", cameo="120"), ["PER"])
+    assert controlled_object(trigger, ctx) == ["CHL"]  # the owner of the demands
+    del ctx.table.token_actor[7]
+    assert controlled_object(trigger, ctx) == ["BOL"]  # "deploy troops in Bolivia": a material act
+
+
 def test_protected_party():
     doc = build("""
         NATO     NATO     PROPN NNP nsubj  1
@@ -232,6 +272,137 @@ def test_complement_subject():
     assert complement_subject(trigger, ctx) == ["ISR"]
     pay = Trigger(doc[5], "VERB", sense("pay", cameo="071"), ["ISR"])
     assert complement_subject(pay, ctx) is None  # no speech or warning verb
+
+
+def test_proposal_owner():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        rejected   reject     VERB  VBD ROOT   1
+        an         an         DET   DT  det    4
+        fresh      fresh      ADJ   JJ  amod   4
+        offer      offer      NOUN  NN  dobj   1
+        from       from       ADP   IN  prep   4
+        Peru       Peru       PROPN NNP pobj   5
+        and        and        CCONJ CC  cc     1
+        conceded   concede    VERB  VBD conj   1
+        to         to         ADP   IN  prep   8
+        demands    demand     NOUN  NNS pobj   9
+        by         by         ADP   IN  prep   10
+        Bolivia    Bolivia    PROPN NNP pobj   11
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (6, "PER"), (12, "BOL")))
+    rejected = Trigger(doc[1], "VERB", sense("reject", cameo="120"), ["CHL"])
+    assert proposal_owner(doc[4], rejected, ctx) == ["PER"]  # whoever made the offer
+    assert direct_object(doc[4], rejected, ctx) == []  # the offer itself names nobody
+    assert find_target(rejected, ctx) == ["PER"]
+    conceded = Trigger(doc[8], "VERB", sense("concede", cameo="080"), ["CHL"])
+    assert proposal_owner(doc[9], conceded, ctx) == ["BOL"]  # "to demands by Bolivia"
+    assert proposal_owner(doc[0], conceded, ctx) is None  # no object, no preposition
+
+
+def test_asked_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        demanded  demand    VERB  VBD ROOT   1
+        that      that      SCONJ IN  mark   4
+        Chile     Chile     PROPN NNP nsubj  4
+        withdraw  withdraw  VERB  VB  ccomp  1
+        its       its       PRON  PRP$ poss  6
+        troops    troop     NOUN  NNS dobj   4
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  9
+        repeated  repeat    VERB  VBD ROOT   9
+        its       its       PRON  PRP$ poss  11
+        demand    demand    NOUN  NN  dobj   9
+        that      that      SCONJ IN  mark   14
+        Bolivia   Bolivia   PROPN NNP nsubj  14
+        pay       pay       VERB  VB  acl    11
+        .         .         PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "CHL"), (8, "PER"), (13, "BOL")))
+    assert asked_party(Trigger(doc[1], "VERB", sense("demand", cameo="100"), ["PER"]), ctx) == ["CHL"]
+    # the demand is the object of the coding verb ("reiterated its demand that ...")
+    assert asked_party(Trigger(doc[9], "VERB", sense("repeat", cameo="100"), ["PER"]), ctx) == ["BOL"]
+    assert asked_party(Trigger(doc[4], "VERB", sense("withdraw", cameo="087"), ["CHL"]), ctx) is None
+
+
+PURPOSE = build("""
+    Police    police    NOUN  NNS nsubj  2
+    quickly   quickly   ADV   RB  advmod 2
+    fired     fire      VERB  VBD ROOT   2
+    to        to        PART  TO  aux    4
+    disperse  disperse  VERB  VB  advcl  2
+    Chilean   Chilean   ADJ   JJ  amod   6
+    students  student   NOUN  NNS dobj   4
+    .         .         PUNCT .   punct  2
+    Peru      Peru      PROPN NNP nsubj  9
+    sent      send      VERB  VBD ROOT   9
+    inspectors inspector NOUN NNS dobj   9
+    to        to        ADP   IN  prep   9
+    Chile     Chile     PROPN NNP pobj   11
+    to        to        PART  TO  aux    14
+    monitor   monitor   VERB  VB  advcl  9
+    the       the       DET   DT  det    16
+    vote      vote      NOUN  NN  dobj   14
+    .         .         PUNCT .   punct  9
+""")
+
+
+def test_purpose_object():
+    ctx = context(
+        PURPOSE,
+        {
+            0: ("org:per-police", "organization"),
+            5: ("CHL", "state"),
+            8: ("PER", "state"),
+            12: ("CHL", "state"),
+        },
+    )
+    fired = Trigger(PURPOSE[2], "VERB", sense("fire", cameo="190"), ["org:per-police"])
+    assert purpose_object(fired, ctx) == ["CHL"]  # "to disperse Chilean students"
+    assert find_target(fired, ctx) == ["CHL"]
+    sent = Trigger(PURPOSE[9], "VERB", sense("send", cameo="074"), ["PER"])
+    assert purpose_object(sent, ctx) is None  # "to monitor the vote": nobody
+
+
+def test_purpose_of_act():
+    ctx = context(PURPOSE, states((8, "PER"), (12, "CHL")))
+    monitor = Trigger(PURPOSE[14], "VERB", sense("monitor", cameo="090"), ["PER"])
+    assert purpose_of_act(monitor, ctx) == ["CHL"]  # where the inspectors were sent
+    earlier_event(ctx, 9, ["PER"]).target = ["CHL"]
+    assert purpose_of_act(monitor, ctx) == ["CHL"]  # the served act's own target
+    sent = Trigger(PURPOSE[9], "VERB", sense("send", cameo="074"), ["PER"])
+    assert purpose_of_act(sent, ctx) is None  # not a purpose clause
+
+
+def test_located_object():
+    doc = build("""
+        Bashir    Bashir    PROPN NNP nsubj  1
+        lifted    lift      VERB  VBD ROOT   1
+        the       the       DET   DT  det    3
+        curfew    curfew    NOUN  NN  dobj   1
+        in        in        ADP   IN  prep   3
+        Abidjan   Abidjan   PROPN NNP pobj   4
+        .         .         PUNCT .   punct  1
+        Troops    troop     NOUN  NNS nsubj  8
+        fired     fire      VERB  VBD ROOT   8
+        shells    shell     NOUN  NNS dobj   8
+        at        at        ADP   IN  prep   8
+        targets   target    NOUN  NNS pobj   10
+        in        in        ADP   IN  prep   11
+        Chile     Chile     PROPN NNP pobj   12
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, {0: ("person:bashir", "person"), 13: ("CHL", "state")})
+    ctx.table.places[5] = {"id": "place:abidjan", "name": "Abidjan", "country": "CIV"}
+    lifted = Trigger(doc[1], "VERB", sense("lift", cameo="0813"), ["person:bashir"])
+    assert located_object(lifted, ctx) == ["CIV"]  # the place's state, added to the table
+    assert ctx.table.actors["CIV"].kind == "state" and state_named(doc[5], ctx) == "CIV"
+    fired = Trigger(doc[8], "VERB", sense("fire", cameo="190"), [])
+    assert located_object(fired, ctx) == ["CHL"]  # "at targets in Chile"
+    talks = Trigger(doc[1], "VERB", sense("lift", cameo="040"), ["person:bashir"])
+    assert located_object(talks, ctx) is None  # consultations are not aimed at where they happen
 
 
 def test_fallbacks_only_when_nothing_is_found():

@@ -49,20 +49,23 @@ def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -
 
 
 def owners_in(noun: Token, ctx: DocContext) -> list[str]:
-    """Actors that modify a noun ("Russian tanker", "American and British warplanes", "Putin's fleet")."""
+    """Actors that modify a noun ("Russian tanker", "American and British warplanes", "Putin's fleet");
+    a named modifier before a possessive pronoun ("its European partners": the Europeans)."""
     table = ctx.table
+    pronoun: list[str] = []
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             actor = table.of(child)
             if actor is None and child.dep_ == "poss" and child.pos_ == "PRON":
-                return resolve(table, child)[:1]
+                pronoun = pronoun or resolve(table, child)[:1]
+                continue
             if actor:
                 more = [table.of(c) for c in child.conjuncts if table.of(c)]
                 return list(dict.fromkeys([actor, *more]))
             for grand in child.children:  # "a British-flagged tanker", "Russian-owned"
                 if grand.dep_ in {"npadvmod", "amod", "compound"} and table.of(grand):
                     return [table.of(grand)]
-    return []
+    return pronoun
 
 
 def noun_agent(noun: Token, ctx: DocContext) -> list[str]:

@@ -17,6 +17,8 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import actors_of, complement_actors, noun_agent
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.senses import choose_sense
+from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.ontology import Sense
 
 
@@ -41,16 +43,26 @@ def target_preps(trigger: Trigger, ctx: DocContext) -> set[str]:
     return set(sense.preps) if sense.preps and sense.prep_is_target else set(ctx.frames["recipient_prep"])
 
 
+def is_preposition(token: Token) -> bool:
+    """A preposition hanging from a word ("sanctions on Iran"; "providing photographs to Macedonia",
+    which the parser calls a dative)."""
+    return token.dep_ == "prep" or token.dep_ == "dative" and token.pos_ == "ADP"
+
+
 def direct_object(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "Poland expelled Russian diplomats", "a station was struck": a verb's object (never its source)."""
-    if trigger.pos != "VERB" or dependent.dep_ not in {"dobj", "dative", "nsubjpass"}:
+    if (
+        trigger.pos != "VERB"
+        or dependent.dep_ not in {"dobj", "dative", "nsubjpass"}
+        or is_preposition(dependent)
+    ):
         return None
     return actors_of(dependent, ctx, trigger.source)
 
 
 def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "sanctions against Iran", "sent troops to Latvia": the object of a target preposition."""
-    if dependent.dep_ != "prep" or dependent.lower_ not in target_preps(trigger, ctx):
+    if not is_preposition(dependent) or dependent.lower_ not in target_preps(trigger, ctx):
         return None
     # "of" marks the target of a noun ("invasion of Ukraine"), of a verb only where its sense says so
     if trigger.pos != "NOUN" and not trigger.sense.preps and dependent.lower_ == "of":
@@ -67,7 +79,25 @@ def named_modifier(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[
     return [actor] if noun_agent(trigger.token, ctx) else None
 
 
-DEPENDENT_RULES: tuple[DependentRule, ...] = (direct_object, recipient, named_modifier)
+def proposal_owner(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "rejected an offer from Kabul", "conceded to demands from UNITA", "dismissed an appeal by the
+    president": whoever made the offer, demand or appeal (frames.tsv ``proposal``, ``owner_prep``)."""
+    if dependent.dep_ in {"dobj", "nsubjpass"}:
+        nouns = [dependent, *dependent.conjuncts]
+    elif is_preposition(dependent) and dependent.lower_ in target_preps(trigger, ctx) | {"to"}:
+        nouns = [p for p in dependent.children if p.dep_ == "pobj"]
+    else:
+        return None
+    proposals, owner_preps = ctx.frames["proposal"], ctx.frames["owner_prep"]
+    found: list[str] = []
+    for noun in (n for n in nouns if n.lemma_.lower() in proposals):
+        found += noun_agent(noun, ctx)
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in owner_preps):
+            found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+    return list(dict.fromkeys(found)) or None
+
+
+DEPENDENT_RULES: tuple[DependentRule, ...] = (proposal_owner, direct_object, recipient, named_modifier)
 
 
 def dependents(trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -95,14 +125,19 @@ TARGET_RULES: tuple[TargetRule, ...] = (dependents, described_noun)
 
 
 def controlled_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
-    """ "pledged to help defend Ukraine": the object of a dependent verb of the same act."""
+    """ "pledged to help defend Ukraine", "threatened to deliver blows to the US", "refused to respond
+    to a demand from the US", "refused to deploy troops in Iraq": whom the governed verb's act is
+    aimed at, by the dependent rules, else its place (the governed act's family decides)."""
     if trigger.pos != "VERB":
         return None
     for child in trigger.token.children:
-        if child.dep_ == "xcomp":
-            found = [a for c in child.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
-            if found:
-                return found
+        if child.dep_ != "xcomp":
+            continue
+        sense = choose_sense(child, "VERB", ctx) or trigger.sense
+        governed = Trigger(child, "VERB", sense, trigger.source)
+        found = dependents(governed, ctx) or protected_party(governed, ctx) or located_object(governed, ctx)
+        if found:
+            return found
     return None
 
 
@@ -113,7 +148,7 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     preps = target_preps(trigger, ctx)
     found: list[str] = []
     for obj in (c for c in trigger.token.children if c.dep_ == "dobj"):
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
+        for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in preps):
             found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
     return found
 
@@ -136,11 +171,113 @@ def complement_subject(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     return None
 
 
+def asked_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "demanded that the US cancel", "its demand that Israel ease": who is asked to act, the subject
+    of the clause an appeal or demand governs (frames.tsv ``appeal``)."""
+    appeal = ctx.frames["appeal"]
+    token = trigger.token
+    askers = [token] if token.lemma_.lower() in appeal else []
+    askers += [
+        c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in appeal
+    ]  # "reiterated its demand that"
+    for clause in (c for a in askers for c in a.children if c.dep_ in {"ccomp", "acl", "advcl"}):
+        for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            found = actors_of(subject, ctx, trigger.source)
+            if found:
+                return found
+    return None
+
+
+def is_purpose(clause: Token) -> bool:
+    """An infinitive clause of purpose: "opened fire to disperse", "sent inspectors to monitor"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def purpose_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "opened fire to disperse demonstrators": the object of the act's purpose clause."""
+    for clause in (c for c in trigger.token.children if is_purpose(c)):
+        found = [a for c in clause.children if c.dep_ == "dobj" for a in actors_of(c, ctx, trigger.source)]
+        if found:
+            return found
+    return None
+
+
+def purpose_of_act(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "sent inspectors to Iran to monitor the plant": a purpose clause's act is aimed where the act
+    it serves is (that act's target, else its recipient)."""
+    token = trigger.token
+    if not is_purpose(token):
+        return None
+    served = ctx.by_trigger.get(token.head.i)
+    if served is not None and served.target:
+        return list(served.target)
+    preps = set(ctx.frames["recipient_prep"])
+    return [
+        a
+        for c in token.head.children
+        if is_preposition(c) and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in actors_of(p, ctx, trigger.source)
+    ] or None
+
+
+def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "lifted the curfew in Abidjan", "fired shells at targets in Jericho", "rioted at a jail in
+    Israel": a state, or the state of a place, named in the act's own phrases (cameo.tsv policy
+    ``place_target``: material acts, where CAMEO codes the place for its state)."""
+    if not ctx.ontology.has_policy(trigger.sense.cameo, "place_target"):
+        return None
+    preps = set(ctx.frames["place_prep"]) | set(ctx.frames["recipient_prep"])
+    phrases = [c for c in trigger.token.children if c.dep_ in {"dobj", "nsubjpass"} or is_preposition(c)]
+    for _ in range(5):  # the act's object, its prepositions, their objects: "at targets in Jericho"
+        nested = []
+        for word in phrases:
+            if is_preposition(word):
+                if word.lower_ in preps:
+                    nested += [c for c in word.children if c.dep_ == "pobj"]
+                continue
+            for part in (word, *word.conjuncts):
+                state = state_named(part, ctx)
+                if state is not None:
+                    return [state]
+            nested += [c for c in word.children if is_preposition(c)]
+        phrases = nested
+    return None
+
+
+def state_named(token: Token, ctx: DocContext) -> str | None:
+    """The state a word names, as an actor of the table: a state's own mention, or a place with a
+    country ("Abidjan" -> CIV, added to the table when the text names the state nowhere else)."""
+    actor = ctx.table.of(token)
+    if actor is not None:
+        known = ctx.table.actors.get(actor)
+        return actor if known is not None and known.kind == "state" else None
+    gazetteer = Gazetteer.load()
+    place = ctx.table.places.get(token.i)
+    iso = place.get("country") if place else None
+    if not iso and token.ent_type_ == "GPE":  # "blockade Paris": a capital the table did not mark
+        iso = gazetteer.state_of_capital(token.text)
+    if not iso:
+        return None
+    if iso in ctx.table.actors:
+        return iso
+    entry = gazetteer.get(iso)
+    if entry is None or entry.kind != "state":
+        return None
+    ctx.table.add(entry.id, entry.name, entry.kind, entry.country, entry.cameo_code, None)
+    return entry.id
+
+
 TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     controlled_object,
     protected_party,
     joined_act,
+    asked_party,
     complement_subject,
+    purpose_object,
+    purpose_of_act,
+    located_object,
 )
 
 
