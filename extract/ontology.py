@@ -67,6 +67,10 @@ class Ontology:
         self._by_type = {c.type: c for c in codes.values()}
         root_policy = {c.code: c.policy for c in codes.values() if len(c.code) == 2}
         self._policy = {c.code: c.policy | root_policy.get(c.root, frozenset()) for c in codes.values()}
+        self._asserted: dict[str, list[str]] = {}  # intent code -> the codes it is the intent form of
+        for c in codes.values():
+            if c.intent is not None:
+                self._asserted.setdefault(c.intent, []).append(c.code)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Ontology:
@@ -79,6 +83,15 @@ class Ontology:
     def intent_of(self, code: str) -> str:
         """The code for the act when only intended, pledged or threatened; the code itself when none."""
         return self._codes[code].intent or code
+
+    def asserted_has_policy(self, code: str | None, policy: str) -> bool:
+        """Does the code, or an act whose intent form it is, carry the policy? "agreed to resume
+        talks" (036, the intent form of 04x meetings) is as joint as the talks."""
+        if code is None:
+            return False
+        return self.has_policy(code, policy) or any(
+            self.has_policy(a, policy) for a in self._asserted.get(code, ())
+        )
 
     def has_policy(self, code: str | None, policy: str) -> bool:
         """Does the code (or its root) carry a family policy ("reaction", "joint", ...)? A root alone

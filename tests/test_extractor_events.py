@@ -70,3 +70,12 @@ def test_target_rules(extractor, body, root, source, target):
     record_actors = {a.id: a for a in read(extractor, body).actors}
     assert source in event.source or any(record_actors[s].country == source for s in event.source)
     assert target in event.target or any(record_actors[t].country == target for t in event.target)
+
+
+# --- joint acts -------------------------------------------------------------------------------
+
+
+def test_a_joint_intent_is_directed_at_each_other(extractor):
+    record = read(extractor, "Turkey and Greece agreed on Monday to resume talks on their maritime dispute.")
+    event = one(record, "03")
+    assert sorted(event.source) == ["GRC", "TUR"] and sorted(event.target) == ["GRC", "TUR"]

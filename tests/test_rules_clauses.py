@@ -234,6 +234,15 @@ def test_joint_acts_are_dyads_and_links_only_to_kept_events():
     assert signed.target == ["TUR", "SWE"] and fought.target == [] and signed.responds_to == []
 
 
+def test_a_joint_act_in_its_intent_form_is_a_dyad_too():
+    agreed = event("a", "036", ["TUR", "GRC"])  # "agreed to resume talks": the intent form of 04x
+    threat = event("b", "138", ["TUR", "GRC"])  # the intent form of a fight: no joint act
+    ctx = context(SEND)
+    assert ctx.ontology.asserted_has_policy("036", "joint") and not ctx.ontology.has_policy("036", "joint")
+    direct_joint_acts([agreed, threat], ctx)
+    assert agreed.target == ["TUR", "GRC"] and threat.target == []
+
+
 def test_a_reaction_responds_to_the_act_it_names():
     doc = build("""
         Russia    Russia    PROPN NNP nsubj  1

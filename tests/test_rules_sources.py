@@ -205,6 +205,21 @@ def test_object_control_through_a_control_preposition():
     assert object_control(doc[6], ctx) == ["GEO"]
 
 
+def test_object_control_passes_over_a_date():
+    doc = build("""
+        Chile   Chile   PROPN NNP nsubj  1
+        agreed  agree   VERB  VBD ROOT   1
+        on      on      ADP   IN  prep   1
+        Monday  Monday  PROPN NNP pobj   2
+        to      to      PART  TO  aux    5
+        talk    talk    VERB  VB  xcomp  1
+        .       .       PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL")))
+    assert object_control(doc[5], ctx) is None  # "on Monday" names nobody: whoever agreed talks
+    assert verb_source(doc[5], ctx) == ["CHL"]
+
+
 def test_subject_control():
     doc = build("""
         Britain  Britain  PROPN NNP nsubj  1

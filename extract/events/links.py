@@ -127,10 +127,15 @@ def dedupe(events: list[Event]) -> list[Event]:
 
 
 def direct_joint_acts(events: list[Event], ctx: DocContext) -> None:
-    """A joint act of several sides with no other target ("Turkey and Sweden signed") is directed at
-    each other, as CAMEO codes dyads (cameo.tsv policy "joint")."""
+    """A joint act of several sides with no other target ("Turkey and Sweden signed", "Turkey and
+    Greece agreed to resume talks") is directed at each other, as CAMEO codes dyads (cameo.tsv
+    policy "joint", of the act or of the act it is the intent form of)."""
     for event in events:
-        if len(event.source) > 1 and not event.target and ctx.ontology.has_policy(event.cameo, "joint"):
+        if (
+            len(event.source) > 1
+            and not event.target
+            and ctx.ontology.asserted_has_policy(event.cameo, "joint")
+        ):
             event.target = list(event.source)
 
 

@@ -104,7 +104,9 @@ def object_control(verb: Token, ctx: DocContext) -> Finding:
         if child.dep_ in {"dobj", "nsubjpass"}:
             return actors_of(child, ctx)
         if child.dep_ == "prep" and child.lower_ in ctx.frames["control_prep"]:
-            return [a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+            found = [a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+            if found:  # "agreed on Monday to ...": a date, not the one who acts
+                return found
     return None
 
 
