@@ -79,3 +79,11 @@ def test_a_joint_intent_is_directed_at_each_other(extractor):
     record = read(extractor, "Turkey and Greece agreed on Monday to resume talks on their maritime dispute.")
     event = one(record, "03")
     assert sorted(event.source) == ["GRC", "TUR"] and sorted(event.target) == ["GRC", "TUR"]
+
+
+# --- frames -----------------------------------------------------------------------------------
+
+
+def test_saying_another_side_must_act_is_a_demand(extractor):
+    record = read(extractor, "A senior Chilean minister said that Peru must return the seized trawlers.")
+    assert events(record) == [("10", ["CHL"], ["PER"])]

@@ -7,7 +7,13 @@ from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events.attribution import according_to, attribution, track_quotes
 from newsgraph.extract.events.coder import code_events
-from newsgraph.extract.events.labelling import label_code, label_frame, labels, predicate_frame
+from newsgraph.extract.events.labelling import (
+    label_code,
+    label_frame,
+    labels,
+    obligation_frame,
+    predicate_frame,
+)
 from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import date_of, place_of
 from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
@@ -275,3 +281,29 @@ def test_the_driver_codes_a_hand_built_doc():
     [found] = code_events(ctx)
     assert (found.cameo, found.source, found.target, found.modality) == ("161", ["POL"], ["RUS"], "asserted")
     assert found.evidence.text == "Poland expelled two Russian diplomats."
+
+
+MUST = build("""
+    Peru      Peru      PROPN NNP nsubj  1
+    said      say       VERB  VBD ROOT   1
+    Chile     Chile     PROPN NNP nsubj  4
+    must      must      AUX   MD  aux    4
+    withdraw  withdraw  VERB  VB  ccomp  1
+    its       its       PRON  PRP$ poss  6
+    troops    troop     NOUN  NNS dobj   4
+    .         .         PUNCT .   punct  1
+    Peru      Peru      PROPN NNP nsubj  9
+    said      say       VERB  VBD ROOT   9
+    it        it        PRON  PRP nsubj  12
+    must      must      AUX   MD  aux    12
+    act       act       VERB  VB  ccomp  9
+    .         .         PUNCT .   punct  9
+""")
+
+
+def test_obligation_frame_is_a_demand_on_the_complements_subject():
+    ctx = context(MUST, states((0, "PER"), (2, "CHL"), (8, "PER")))
+    demand = obligation_frame(MUST[1], ctx)
+    assert demand is not None and (demand.cameo, demand.source, demand.target) == ("100", ["PER"], ["CHL"])
+    assert obligation_frame(MUST[9], ctx) is None  # "it must act": the speaker's own side
+    assert [(e.cameo, e.source, e.target) for e in code_events(ctx)] == [("100", ["PER"], ["CHL"])]

@@ -14,13 +14,14 @@ from newsgraph.extract.events.scope import (
     asked_for_act,
     clause_head,
     not_an_act,
+    obliged_act,
     prepositional_participle,
     refused_act,
 )
 
 
 def test_rule_tuple():
-    assert NOT_AN_ACT_RULES == (prepositional_participle, asked_for_act, refused_act)
+    assert NOT_AN_ACT_RULES == (prepositional_participle, asked_for_act, refused_act, obliged_act)
 
 
 def test_prepositional_participle():
@@ -116,6 +117,21 @@ def test_refused_act():
     assert refused_act(doc[3], ctx) and not_an_act(doc[3], ctx)
     assert not refused_act(doc[1], ctx)
     assert [e.cameo[:2] for e in code_events(ctx)] == ["12"]
+
+
+def test_obliged_act():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        said      say       VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP nsubj  4
+        must      must      AUX   MD  aux    4
+        withdraw  withdraw  VERB  VB  ccomp  1
+        troops    troop     NOUN  NNS dobj   4
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL")))
+    assert obliged_act(doc[4], ctx)  # the withdrawal is what Peru demands
+    assert not obliged_act(doc[1], ctx)
 
 
 def test_every_scope_rule_is_tried_alone_here():

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.attribution import track_quotes
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.labelling import label_frame, labels, predicate_frame
+from newsgraph.extract.events.labelling import label_frame, labels, obligation_frame, predicate_frame
 from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import make_event
 from newsgraph.extract.events.scope import not_an_act
@@ -35,7 +35,7 @@ def code_events(ctx: DocContext) -> list[Event]:
 
 def code_token(token: Token, ctx: DocContext) -> Event | None:
     """The event one word codes, if any: a labelling verb with its label, a lexicon word, a labelling
-    verb without one, or the copula of a predicate frame."""
+    verb without one, the copula of a predicate frame, or a speech verb saying another side must act."""
     pos = trigger_pos(token)
     lemma = token.lemma_.lower()
     labelling = token.pos_ == "VERB" and lemma in ctx.frames["label"]
@@ -50,6 +50,8 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
         return label_frame(token, ctx)
     if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":  # "X would be legitimate targets"
         return predicate_frame(token, ctx)
+    if lemma in ctx.frames["speech"] and token.pos_ == "VERB":  # "said Libya must hand over"
+        return obligation_frame(token, ctx)
     return None
 
 

@@ -2,7 +2,9 @@
 
 "described X as militarist declarations" is criticism of X (``label`` verbs, ``pejorative``
 labels); "X would be legitimate targets, according to the ministry" is a threat by whoever says
-it (``threat`` nouns as the predicate of "be"). Words from ``data/frames.tsv``.
+it (``threat`` nouns as the predicate of "be"); "the ministry said Libya must hand over the suspects"
+is a demand on Libya (a speech verb whose complement has an ``obligation`` modal). Words from
+``data/frames.tsv``.
 """
 
 from __future__ import annotations
@@ -70,3 +72,23 @@ def predicate_frame(be: Token, ctx: DocContext) -> Event | None:
     subjects = [c for c in be.children if c.dep_ in SUBJECTS]
     target = [a for t in subjects for a in actors_in(t, ctx)]
     return make_event(be, code, source, [a for a in target if a not in source], 0.5, ctx)
+
+
+DEMAND = "100"  # CAMEO "make a demand": what saying that another side must act codes
+
+
+def obliged(clause: Token, ctx: DocContext) -> bool:
+    """Does a clause say its subject must act ("Libya must hand over", "the US has to act")?"""
+    return any(c.dep_ == "aux" and c.lower_ in ctx.frames["obligation"] for c in clause.children)
+
+
+def obligation_frame(verb: Token, ctx: DocContext) -> Event | None:
+    """ "A senior minister said Libya must hand over the suspects": a demand by the speaker on the
+    subject of the complement (an act of the speaker's own side is no demand: "we must act")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and obliged(c, ctx)):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+        source = verb_source(verb, ctx)
+        target = [a for s in subjects for a in actors_in(s, ctx) if a not in source]
+        if source and target:
+            return make_event(verb, DEMAND, source, target, 0.6, ctx)
+    return None

@@ -62,7 +62,16 @@ def refused_act(token: Token, ctx: DocContext) -> bool:
     return verb.lemma_.lower() in ctx.frames["refusal"] and codes_an_event(verb, ctx)
 
 
-NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (prepositional_participle, asked_for_act, refused_act)
+def obliged_act(token: Token, ctx: DocContext) -> bool:
+    """ "the minister said Libya must hand over the suspects": what a speaker says another side must
+    do is a demand (labelling.obligation_frame), not an act (frames.tsv ``obligation``)."""
+    head = clause_head(token)
+    if token.pos_ != "VERB" or head.dep_ != "ccomp" or head.head.lemma_.lower() not in ctx.frames["speech"]:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ctx.frames["obligation"] for c in head.children)
+
+
+NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (prepositional_participle, asked_for_act, refused_act, obliged_act)
 
 
 def not_an_act(token: Token, ctx: DocContext) -> bool:
