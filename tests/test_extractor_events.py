@@ -87,3 +87,50 @@ def test_a_joint_intent_is_directed_at_each_other(extractor):
 def test_saying_another_side_must_act_is_a_demand(extractor):
     record = read(extractor, "A senior Chilean minister said that Peru must return the seized trawlers.")
     assert events(record) == [("10", ["CHL"], ["PER"])]
+
+
+# --- not news of this kind ----------------------------------------------------------------------
+
+MATCH_REPORT = """Chile thrashed Peru 4-1 in Santiago on Wednesday to top their World Cup qualifying group.
+Striker Diego Rojas fired Chile ahead in the ninth minute and struck again before half-time.
+Peru hit back through a penalty, but the home defence held firm until the final whistle.
+Chile coach Marta Lopez praised her players and said the team would fight for every point.
+Peru's sports ministry recalled its under-20 squad from a tournament in Bolivia over a border dispute."""
+
+
+def test_a_match_report_gives_no_fighting_but_keeps_a_governments_act(extractor):
+    record = read(extractor, MATCH_REPORT)
+    roots = [root for root, _, _ in events(record)]
+    assert not {"18", "19", "20"} & set(roots), events(record)  # goals are no attacks
+    assert not [e for e in record.events if e.cameo.startswith("05")]  # the coach's praise is sport
+    assert not [e for e in record.events if e.source and e.source[0].startswith("person:")]
+
+
+def test_company_results_give_no_fighting(extractor):
+    body = (
+        "Andes Freight reported a 20 percent jump in quarterly profit, beating analysts' forecasts. "
+        "Its chief executive said the takeover of a rival would help it attack the Chilean market."
+    )
+    assert not [root for root, _, _ in events(read(extractor, body)) if root in {"18", "19", "20"}]
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Peruvian riot police fired tear gas at Chilean fishermen in Lima.", "175"),
+        ("Chilean police dispersed hundreds of Peruvian fishermen in Arica.", "175"),
+        ("Japan released 4 million dollars in emergency aid for Peru.", "07"),
+        ("Peru shortened the nightly curfew in Lima by one hour.", "0813"),
+        ("Peru lifted the state of emergency in Cusco on Friday.", "0814"),
+        ("Peru's president resigned on Sunday.", "0831"),
+        ("Chile strengthened its forces along the border with Peru.", "154"),
+        ("Peru's president declined to resign despite the protests.", "12"),
+        ("Chile dissolved the opposition party on Monday.", "1722"),
+    ],
+)
+def test_vocabulary(extractor, body, code):
+    record = read(extractor, body)
+    assert any(e.cameo.startswith(code) for e in record.events), events(record)

@@ -307,3 +307,36 @@ def test_obligation_frame_is_a_demand_on_the_complements_subject():
     assert demand is not None and (demand.cameo, demand.source, demand.target) == ("100", ["PER"], ["CHL"])
     assert obligation_frame(MUST[9], ctx) is None  # "it must act": the speaker's own side
     assert [(e.cameo, e.source, e.target) for e in code_events(ctx)] == [("100", ["PER"], ["CHL"])]
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_not_pledged():
+    doc = build("""
+        Japan     Japan     PROPN NNP nsubj  1
+        pledged   pledge    VERB  VBD ROOT   1
+        aid       aid       NOUN  NN  dobj   1
+        and       and       CCONJ CC  cc     1
+        Chile     Chile     PROPN NNP nsubj  5
+        released  release   VERB  VBD conj   1
+        funds     fund      NOUN  NNS dobj   5
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "JPN"), (4, "CHL")))
+    assert modality_of(doc[5], ctx)[0] == "asserted"  # Chile's release happened
+
+
+def test_a_quoted_label_hung_on_the_object():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        called      call        VERB  VBD ROOT   1
+        the         the         DET   DT  det    3
+        withdrawal  withdrawal  NOUN  NN  dobj   1
+        "           "           PUNCT ``  punct  3
+        a           a           DET   DT  det    7
+        political   political   ADJ   JJ  amod   7
+        decision    decision    NOUN  NN  appos  3
+        "           "           PUNCT ''  punct  1
+        .           .           PUNCT .   punct  1
+    """)
+    assert [t.text for t in labels(doc[1])] == ["decision"]  # describing, not phoning
+    ctx = context(doc, states((0, "PER")))
+    assert code_events(ctx) == []

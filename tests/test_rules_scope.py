@@ -13,6 +13,7 @@ from newsgraph.extract.events.scope import (
     NOT_AN_ACT_RULES,
     asked_for_act,
     clause_head,
+    nested_reference,
     not_an_act,
     obliged_act,
     prepositional_participle,
@@ -21,7 +22,13 @@ from newsgraph.extract.events.scope import (
 
 
 def test_rule_tuple():
-    assert NOT_AN_ACT_RULES == (prepositional_participle, asked_for_act, refused_act, obliged_act)
+    assert NOT_AN_ACT_RULES == (
+        prepositional_participle,
+        asked_for_act,
+        refused_act,
+        obliged_act,
+        nested_reference,
+    )
 
 
 def test_prepositional_participle():
@@ -132,6 +139,37 @@ def test_obliged_act():
     ctx = context(doc, states((0, "PER"), (2, "CHL")))
     assert obliged_act(doc[4], ctx)  # the withdrawal is what Peru demands
     assert not obliged_act(doc[1], ctx)
+
+
+def test_nested_reference():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        imposed    impose     VERB  VBD ROOT   1
+        a          a          DET   DT  det    3
+        blackout   blackout   NOUN  NN  dobj   1
+        on         on         ADP   IN  prep   3
+        the        the        DET   DT  det    6
+        withdrawal withdrawal NOUN  NN  pobj   4
+        .          .          PUNCT .   punct  1
+        Peru       Peru       PROPN NNP nsubj  9
+        reported   report     VERB  VBD ROOT   9
+        a          a          DET   DT  det    11
+        wave       wave       NOUN  NN  dobj   9
+        of         of         ADP   IN  prep   11
+        arrests    arrest     NOUN  NNS pobj   12
+        and        and        CCONJ CC  cc     9
+        protests   protest    NOUN  NNS dobj   9
+        against    against    ADP   IN  prep   15
+        Bolivia    Bolivia    PROPN NNP poss   19
+        's         's         PART  POS case   17
+        invasion   invasion   NOUN  NN  pobj   16
+        .          .          PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "CHL"), (8, "PER"), (17, "BOL")))
+    assert nested_reference(doc[6], ctx)  # what the blackout is about
+    assert not nested_reference(doc[13], ctx)  # "a wave of arrests": the arrests themselves
+    assert not nested_reference(doc[19], ctx)  # "Bolivia's invasion": a doer of its own
+    assert not nested_reference(doc[3], ctx)
 
 
 def test_every_scope_rule_is_tried_alone_here():

@@ -30,6 +30,7 @@ from newsgraph.extract.events.sources import (
     own_agent,
     participation,
     passive_agent,
+    passive_conjunct,
     reaction_object,
     reduced_relative,
     relative_pronoun,
@@ -420,6 +421,24 @@ def test_adjective_control_in_a_headline():
     ctx = context(doc, states((0, "RUS")))
     assert adjective_control(doc[3], ctx) == doc[1]  # the adjective itself: it has the subject
     assert verb_source(doc[3], ctx) == ["RUS"]
+
+
+def test_passive_conjunct():
+    doc = build("""
+        Bashir    Bashir    PROPN NNP nsubjpass 2
+        was       be        AUX   VBD auxpass   2
+        indicted  indict    VERB  VBN ROOT      2
+        by        by        ADP   IN  agent     2
+        Chile     Chile     PROPN NNP pobj      3
+        and       and       CCONJ CC  cc        2
+        will      will      AUX   MD  aux       7
+        resign    resign    VERB  VB  conj      2
+        .         .         PUNCT .   punct     2
+    """)
+    ctx = context(doc, {0: ("person:bashir", "person"), 4: ("CHL", "state")})
+    assert passive_conjunct(doc[7], ctx) == ["person:bashir"]  # who was indicted resigns, not Chile
+    assert verb_source(doc[7], ctx) == ["person:bashir"]
+    assert passive_conjunct(doc[2], ctx) is None
 
 
 def test_every_source_rule_is_tried_alone_here():

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.attribution import track_quotes
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.domain import political
 from newsgraph.extract.events.labelling import label_frame, labels, obligation_frame, predicate_frame
 from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import make_event
@@ -25,6 +26,7 @@ def code_events(ctx: DocContext) -> list[Event]:
             event = code_token(token, ctx)
             if event is not None:
                 events.append(event)
+    events = political(events, ctx)
     link(events, ctx)
     events += accusations(events, ctx)
     kept = dedupe(events)

@@ -28,8 +28,10 @@ class CoderData:
     @lru_cache(maxsize=1)
     def load() -> CoderData:
         frames = Frames.load()
-        # The hand-written senses win; speech verbs attribute, they code no event of their own.
-        lexicon = Lexicon.load().behind(verb_lexicon(defaults=False), skip=frames.words("speech"))
+        # The hand-written senses win; speech verbs attribute, they code no event of their own, and
+        # light verbs' objects are the acts ("took part in the strikes": the strikes).
+        skip = frames.words("speech") | frames.words("light")
+        lexicon = Lexicon.load().behind(verb_lexicon(defaults=False), skip=skip)
         return CoderData(
             lexicon, Ontology.load(), frames, lexicon.lemmas(), frames.having("place_prep", "event")
         )
@@ -48,6 +50,7 @@ class DocContext:
     by_trigger: dict[int, Event] = field(default_factory=dict)  # trigger token index -> its event
     conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
+    off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
     text_head: str = field(init=False)  # the Doc's first 64 characters: part of every event id
 
     def __post_init__(self) -> None:

@@ -24,6 +24,8 @@ from newsgraph.extract.record import Event
 def labels(verb: Token) -> list[Token]:
     """The label a naming verb gives: "called X *a threat*", "described X as *declarations*"."""
     found = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
+    # "called the withdrawal \"a political decision\"": the parser hangs a quoted label on the object
+    found += [a for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
     found += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"NOUN", "ADJ"}]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
         found += [g for g in prep.children if g.dep_ == "pobj"]

@@ -95,7 +95,10 @@ def in_speech_complement(token: Token, ctx: DocContext) -> bool:
 def governed(path: list[Token]) -> bool:
     """Does an intent word govern the start of this path? Through to-infinitives and objects
     ("pledged to send", "pledged 30 million euros in aid"), not into a participle clause of its
-    own ("agreed to a ceasefire brokered by Qatar": the brokering happened)."""
+    own ("agreed to a ceasefire brokered by Qatar": the brokering happened), nor into a coordinated
+    clause with a subject of its own."""
+    if any(w.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in w.children) for w in path):
+        return False  # "Japan pledged aid and the EU released funds": a clause with its own subject
     return not any(w.dep_ in {"acl", "relcl", "advcl"} and w.tag_ in {"VBN", "VBD", "VBG"} for w in path)
 
 

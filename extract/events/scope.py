@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.senses import codes_an_event
 
@@ -71,7 +72,28 @@ def obliged_act(token: Token, ctx: DocContext) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ctx.frames["obligation"] for c in head.children)
 
 
-NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (prepositional_participle, asked_for_act, refused_act, obliged_act)
+def nested_reference(token: Token, ctx: DocContext) -> bool:
+    """ "a blackout on the withdrawal", "protests against the violations": an event noun with no doer
+    of its own, in a phrase of another noun, names what that one is about, not an act the sentence
+    reports (it would borrow the wrong doer). "a wave of arrests", "30 million euros in aid" (frames.tsv
+    ``content_prep``) and "retaliation for Iran's attack" (a doer of its own) are acts."""
+    head = token.head
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.dep_ == "pobj"
+        and head.lower_ not in ctx.frames["content_prep"]
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and not noun_agent(token, ctx)
+    )
+
+
+NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
+    prepositional_participle,
+    asked_for_act,
+    refused_act,
+    obliged_act,
+    nested_reference,
+)
 
 
 def not_an_act(token: Token, ctx: DocContext) -> bool:

@@ -20,6 +20,15 @@ def objects(token: Token, pos: str) -> list[Token]:
     """Direct objects of a verb (with conjuncts), or the of-object / compounds of a noun."""
     if pos == "VERB":
         objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
+        # "lifted the state of emergency", "ordered the closure of": the object's of-object too
+        objs += [
+            g
+            for o in objs
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     else:
         objs = [c for c in token.children if c.dep_ == "compound"]
     for c in token.children:  # "pour cold water on": an object inside another preposition is not it
@@ -35,6 +44,8 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     words |= {m.lemma_.lower() for w in found for m in w.children if m.dep_ in MODIFIER_DEPS}
     if pos == "NOUN":
         words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
+    else:  # "declined to comment", "refused to release": the governed verb tells the sense too
+        words |= {c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     prep_words: dict[str, set[str]] = {}
     for prep in (c for c in token.children if c.dep_ in {"prep", "agent"}):

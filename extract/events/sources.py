@@ -115,6 +115,20 @@ def subject_control(verb: Token, ctx: DocContext) -> Finding:
     return verb.head if verb.dep_ == "xcomp" and verb.head.pos_ in VERBS else None
 
 
+def passive_conjunct(verb: Token, ctx: DocContext) -> Finding:
+    """ "the minister was indicted by the court and will resign": an active verb coordinated with a
+    passive one shares its subject, not its agent."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" for c in verb.children):  # "and will resign": a clause of its own tense
+        return None
+    for child in head.children:
+        if child.dep_ == "nsubjpass":
+            return actors_of(child, ctx) or None
+    return None
+
+
 def governing_clause(verb: Token, ctx: DocContext) -> Finding:
     """ "met and signed", "signed after meeting": the coordinated or governing verb's source."""
     return verb.head if verb.dep_ in {"conj", "advcl", "pcomp"} and verb.head.pos_ in VERBS else None
@@ -145,6 +159,7 @@ VERB_SOURCE_RULES: tuple[Rule, ...] = (
     adjective_control,
     object_control,
     subject_control,
+    passive_conjunct,
     governing_clause,
     reduced_relative,
     noun_clause,
