@@ -134,3 +134,20 @@ def test_company_results_give_no_fighting(extractor):
 def test_vocabulary(extractor, body, code):
     record = read(extractor, body)
     assert any(e.cameo.startswith(code) for e in record.events), events(record)
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        ("Chile bombed Peruvian border posts on Friday. Peru vowed retaliation.", "13", "PER", "CHL"),
+        ("Bolivia said it stood with Peru in the dispute.", "05", "BOL", "PER"),
+        ("Peru lodged stern representations with Chile over the arrests.", "11", "PER", "CHL"),
+        ("Chile barred Peruvian ministers from the summit.", "17", "CHL", "PER"),
+        ("Chile blocked a Peruvian investment in a copper mine.", "12", "CHL", "PER"),
+        ("Bolivia signed agreements on trade and energy with Peru.", "05", "BOL", "PER"),
+    ],
+)
+def test_more_targets_and_vocabulary(extractor, body, root, source, target):
+    record = read(extractor, body)
+    found = [e for e in record.events if e.cameo.startswith(root)]
+    assert found and source in found[-1].source and target in found[-1].target, events(record)

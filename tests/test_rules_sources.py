@@ -335,6 +335,26 @@ def test_object_of_coding_verb():
     assert noun_source(doc[3], ctx) == []
 
 
+def test_object_of_coding_verb_leaves_another_sides_material_act():
+    doc = build("""
+        Chile      Chile     PROPN NNP nsubj  1
+        condemned  condemn   VERB  VBD ROOT   1
+        Peru       Peru      PROPN NNP poss   4
+        's         's        PART  POS case   2
+        attacks    attack    NOUN  NNS dobj   1
+        and        and       CCONJ CC  cc     1
+        rejected   reject    VERB  VBD conj   1
+        Bolivia    Bolivia   PROPN NNP poss   9
+        's         's        PART  POS case   7
+        offer      offer     NOUN  NN  dobj   6
+        .          .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (7, "BOL")))
+    assert object_of_coding_verb(doc[4], ctx) is None  # Peru's attacks happened: Peru's own event
+    assert noun_source(doc[4], ctx) == ["PER"]
+    assert object_of_coding_verb(doc[9], ctx) == []  # the offer is what Chile rejects, not a report
+
+
 def test_own_agent_possessor_and_agent_preposition():
     doc = build("""
         Russia    Russia    PROPN NNP poss   2

@@ -31,6 +31,7 @@ from newsgraph.extract.events.targets import (
     purpose_object,
     purpose_of_act,
     recipient,
+    retaliated_party,
     state_named,
 )
 from newsgraph.extract.ontology import Sense
@@ -51,6 +52,7 @@ def test_rule_tuples():
         complement_subject,
         purpose_object,
         purpose_of_act,
+        retaliated_party,
         located_object,
     )
 
@@ -234,6 +236,44 @@ def test_protected_party():
     trigger = Trigger(doc[1], "VERB", sense("deter", cameo="074"), ["org:nato"])
     assert protected_party(trigger, ctx) == ["EST"]
     assert find_target(trigger, ctx) == ["EST"]
+
+
+def test_protected_party_deeper_in_the_object_with_the_senses_own_preposition():
+    doc = build("""
+        Chile       Chile       PROPN NNP nsubj  1
+        signed      sign        VERB  VBD ROOT   1
+        agreements  agreement   NOUN  NNS dobj   1
+        on          on          ADP   IN  prep   2
+        trade       trade       NOUN  NN  pobj   3
+        with        with        ADP   IN  prep   4
+        Peru        Peru        PROPN NNP pobj   5
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (6, "PER")))
+    signed = Trigger(doc[1], "VERB", sense("sign", cameo="057", preps=("with",)), ["CHL"])
+    assert protected_party(signed, ctx) == ["PER"]
+    generic = Trigger(doc[1], "VERB", sense("sign", cameo="057"), ["CHL"])
+    assert protected_party(generic, ctx) == []  # frames.tsv's prepositions only next to the object
+
+
+def test_retaliated_party():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        struck     strike     VERB  VBD ROOT   1
+        Peru       Peru       PROPN NNP dobj   1
+        .          .          PUNCT .   punct  1
+        Peru       Peru       PROPN NNP nsubj  5
+        vowed      vow        VERB  VBD ROOT   5
+        retaliation retaliation NOUN NN dobj   5
+        .          .          PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (4, "PER")))
+    vowed = Trigger(doc[5], "VERB", sense("vow", cameo="138"), ["PER"])
+    assert retaliated_party(vowed, ctx) is None  # nobody struck Peru yet
+    earlier_event(ctx, 1, ["CHL"]).target = ["PER"]
+    assert retaliated_party(vowed, ctx) == ["CHL"]
+    struck = Trigger(doc[1], "VERB", sense("strike", cameo="190"), ["CHL"])
+    assert retaliated_party(struck, ctx) is None  # no word of retaliation
 
 
 def test_joined_act():

@@ -170,10 +170,24 @@ VERB_SOURCE_RULES: tuple[Rule, ...] = (
 
 
 def object_of_coding_verb(noun: Token, ctx: DocContext) -> Finding:
-    """ "offered guarantees", "imposed sanctions" when "impose" codes them: the verb is the event."""
+    """ "offered guarantees", "imposed sanctions" when "impose" codes them: the verb is the event; an
+    act of another side named as the object is its own ("condemned Ukraine's attacks")."""
     if noun.dep_ == "dobj" and codes_an_event(noun.head, ctx):
-        return []
+        return None if others_material_act(noun, ctx) else []
     return None
+
+
+def others_material_act(noun: Token, ctx: DocContext) -> bool:
+    """Is an object noun a material act that another side, named by name, did ("condemned Ukraine's
+    attacks")? Proposals and statements named as objects are what the verb reacts to, not reports."""
+    if noun.lemma_.lower() in ctx.frames["proposal"]:
+        return False
+    senses = ctx.lexicon.senses(noun.lemma_.lower(), "NOUN")
+    if not senses or ctx.ontology.get(senses[0].cameo).quad_class not in {2, 4}:
+        return False
+    named = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.pos_ != "PRON"]
+    agent = [a for c in named for a in actors_of(c, ctx)]
+    return bool(agent) and not set(agent) & set(verb_source(noun.head, ctx))
 
 
 def own_agent(noun: Token, ctx: DocContext) -> Finding:

@@ -142,14 +142,22 @@ def controlled_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 
 def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
-    """ "deploy forces to deter attacks against the country": whom the act's object is aimed at."""
+    """ "deploy forces to deter attacks against the country": whom the act's object is aimed at; the
+    sense's own prepositions also deeper in the object's phrase ("signed agreements on trade and
+    education with Albanese")."""
     if trigger.pos != "VERB":
         return None
     preps = target_preps(trigger, ctx)
+    own = set(trigger.sense.preps) if trigger.sense.prep_is_target else set()
     found: list[str] = []
     for obj in (c for c in trigger.token.children if c.dep_ == "dobj"):
         for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in preps):
             found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+        if not found and own:
+            deeper = [t for t in obj.subtree if is_preposition(t) and t.lower_ in own and t.head.i != obj.i]
+            found += [
+                a for prep in deeper for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)
+            ]
     return found
 
 
@@ -269,6 +277,21 @@ def state_named(token: Token, ctx: DocContext) -> str | None:
     return entry.id
 
 
+def retaliated_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "The Houthis vowed retaliation" after "US warplanes struck the Houthis": a retaliation is
+    aimed at whoever last acted against the retaliating side (frames.tsv ``retaliation``)."""
+    token = trigger.token
+    words = ctx.frames["retaliation"]
+    if token.lemma_.lower() not in words and not any(
+        c.lemma_.lower() in words for c in token.children if c.dep_ == "dobj"
+    ):
+        return None
+    for index, event in sorted(ctx.by_trigger.items(), reverse=True):
+        if index < token.i and event.quad_class == 4 and set(event.target) & set(trigger.source):
+            return [a for a in event.source if a not in trigger.source] or None
+    return None
+
+
 TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     controlled_object,
     protected_party,
@@ -277,6 +300,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     complement_subject,
     purpose_object,
     purpose_of_act,
+    retaliated_party,
     located_object,
 )
 
