@@ -543,6 +543,7 @@ def _verb_lexicon(directory: Path, with_block: bool, defaults: bool) -> Lexicon:
             note=verb.note,
             prep_objects=frozenset(verb.prep_objects),
             prep_is_target=False,
+            origin="vendor",
         )
         senses.setdefault((verb.lemma, "VERB"), []).append((sense_rank(sense, order), sense))
     return Lexicon({key: [s for _, s in sorted(found, key=lambda p: p[0])] for key, found in senses.items()})

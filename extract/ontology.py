@@ -57,6 +57,7 @@ class Sense:
     note: str = ""
     prep_objects: frozenset[str] = frozenset()  # words the required preposition's object needs
     prep_is_target: bool = True  # False: the object of `preps` is a thing ("appeal for funds")
+    origin: str = "lexicon"  # "vendor": a pattern of the converted CAMEO verb dictionary
 
 
 class Ontology:

@@ -17,7 +17,7 @@ from newsgraph.extract.events.labelling import (
 from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import date_of, place_of
 from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
-from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, objects
+from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, main_clause, objects
 from newsgraph.extract.record import Event, Evidence
 
 SEND = build("""
@@ -340,3 +340,26 @@ def test_a_quoted_label_hung_on_the_object():
     assert [t.text for t in labels(doc[1])] == ["decision"]  # describing, not phoning
     ctx = context(doc, states((0, "PER")))
     assert code_events(ctx) == []
+
+
+def test_the_dictionarys_patterns_code_only_a_main_verb():
+    doc = build("""
+        Chile     Chile     PROPN NNP nsubj  1
+        shared    share     VERB  VBD ROOT   1
+        evidence  evidence  NOUN  NN  dobj   1
+        with      with      ADP   IN  prep   1
+        Peru      Peru      PROPN NNP pobj   3
+        .         .         PUNCT .   punct  1
+        A         a         DET   DT  det    7
+        state     state     NOUN  NN  nsubj  11
+        that      that      PRON  WDT nsubj  9
+        shared    share     VERB  VBD relcl  7
+        evidence  evidence  NOUN  NN  dobj   9
+        objected  object    VERB  VBD ROOT   11
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "CHL"), (4, "PER")))
+    sense = choose_sense(doc[1], "VERB", ctx)
+    assert sense is not None and sense.origin == "vendor" and sense.cameo == "064"  # "- * &EVIDENCE"
+    assert main_clause(doc[1], ctx) and not main_clause(doc[9], ctx)
+    assert choose_sense(doc[9], "VERB", ctx) is None  # a relative clause: no pattern of the dictionary

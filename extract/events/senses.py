@@ -56,7 +56,7 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     for clause in (c for c in token.children if c.dep_ == "advcl"):  # "called for X to be freed"
         if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
             prep_words.setdefault("for", set())
-    return ctx.lexicon.match(
+    sense = ctx.lexicon.match(
         token.lemma_.lower(),
         pos,
         objects=words,
@@ -64,6 +64,27 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
         preps=prep_words,
         prep_objects=prep_words,
     )
+    if sense is not None and sense.origin == "vendor" and not main_clause(token, ctx):
+        return None  # the dictionary's patterns are written for a sentence's main verb, as PETRARCH codes
+    return sense
+
+
+def main_clause(verb: Token, ctx: DocContext) -> bool:
+    """Does a verb head what its sentence asserts: the main clause, a coordinated one, what a speaker
+    says, or what an intent word or an adjective governs ("is ready to contribute")?"""
+    for _ in range(6):
+        while verb.dep_ == "conj":
+            verb = verb.head
+        if verb.dep_ == "ROOT":
+            return True
+        head = verb.head
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in ctx.frames["speech"]:
+            verb = head
+        elif verb.dep_ == "xcomp" and (head.lemma_.lower() in ctx.frames["intent"] or head.pos_ == "ADJ"):
+            verb = head
+        else:
+            return False
+    return False
 
 
 def codes_an_event(verb: Token, ctx: DocContext) -> bool:
