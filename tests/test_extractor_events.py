@@ -58,7 +58,7 @@ def one(record: ArticleRecord, root: str):
         ("Chile rejected a fresh offer from Peru on Monday.", "12", "CHL", "PER"),  # proposal_owner
         ("Chile finally conceded to demands from Argentina over fishing rights.", "08", "CHL", "ARG"),
         ("Norway demanded that Chile release the detained sailors.", "10", "NOR", "CHL"),  # asked_party
-        ("Peru sent inspectors to Chile to monitor the election.", "09", "PER", "CHL"),  # purpose_of_act
+        ("Peru sent inspectors to Chile to investigate the bombing.", "09", "PER", "CHL"),  # purpose_of_act
         ("Ghana suspended aid deliveries in Bamako after the coup.", "16", "GHA", "MLI"),  # located_object
         ("Turkey fired shells at targets in Syria on Sunday.", "19", "TUR", "SYR"),  # located_object
         ("Nepal refused to deploy peacekeepers in Haiti.", "12", "NPL", "HTI"),  # controlled_object
