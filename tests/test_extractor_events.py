@@ -129,6 +129,14 @@ def test_company_results_give_no_fighting(extractor):
         ("Chile strengthened its forces along the border with Peru.", "154"),
         ("Peru's president declined to resign despite the protests.", "12"),
         ("Chile dissolved the opposition party on Monday.", "1722"),
+        ("Peru will allow the refugees to return home.", "035"),
+        ("The Chilean Miners Federation stopped work on Monday over pay.", "143"),
+        ("Peru ended its mediation between the two parties.", "165"),
+        ("Peru reimposed the blockade on the port of Arica.", "191"),
+        ("Chile reneged on its commitment to hold a referendum.", "12"),
+        ("Bolivian rebels blew up two bridges near Oruro.", "183"),
+        ("Chile is willing to withdraw its troops from the border.", "0356"),
+        ("Peru speeded up the withdrawal of its forces from the border.", "087"),
     ],
 )
 def test_vocabulary(extractor, body, code):

@@ -363,3 +363,24 @@ def test_the_dictionarys_patterns_code_only_a_main_verb():
     assert sense is not None and sense.origin == "vendor" and sense.cameo == "064"  # "- * &EVIDENCE"
     assert main_clause(doc[1], ctx) and not main_clause(doc[9], ctx)
     assert choose_sense(doc[9], "VERB", ctx) is None  # a relative clause: no pattern of the dictionary
+
+
+def test_less_willing_is_reluctance_not_intent():
+    doc = build("""
+        Chile     Chile     PROPN NNP nsubj  1
+        is        be        AUX   VBZ ROOT   1
+        less      less      ADV   RBR advmod 3
+        willing   willing   ADJ   JJ  acomp  1
+        to        to        PART  TO  aux    5
+        talk      talk      VERB  VB  xcomp  3
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  8
+        is        be        AUX   VBZ ROOT   8
+        willing   willing   ADJ   JJ  acomp  8
+        to        to        PART  TO  aux    11
+        talk      talk      VERB  VB  xcomp  9
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "CHL"), (7, "PER")))
+    assert modality_of(doc[5], ctx)[:2] == ("asserted", True)
+    assert modality_of(doc[11], ctx)[:2] == ("planned", False)

@@ -367,6 +367,21 @@ def test_asked_party():
     assert asked_party(Trigger(doc[4], "VERB", sense("withdraw", cameo="087"), ["CHL"]), ctx) is None
 
 
+def test_asked_party_of_an_asked_for_act():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        called     call       VERB  VBD ROOT   1
+        for        for        ADP   IN  prep   1
+        sanctions  sanction   NOUN  NNS pobj   2
+        against    against    ADP   IN  prep   3
+        Chile      Chile      PROPN NNP pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL")))
+    called = Trigger(doc[1], "VERB", sense("call", cameo="020", preps=("for",)), ["PER"])
+    assert asked_party(called, ctx) == ["CHL"]  # the sanctions would be aimed at Chile
+
+
 PURPOSE = build("""
     Police    police    NOUN  NNS nsubj  2
     quickly   quickly   ADV   RB  advmod 2

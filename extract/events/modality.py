@@ -72,7 +72,10 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
             if clause is not None:
                 condition, modality = clause, "conditional"
         if i > 0 and lemma in frames["intent"] and governed(words[:i]):
-            modality = stronger(modality, frames["intent"][lemma] or "planned")
+            if any(c.dep_ == "advmod" and c.lower_ in frames["downgrade"] for c in word.children):
+                negated = True  # "less willing to participate": reluctance, no intent
+            else:
+                modality = stronger(modality, frames["intent"][lemma] or "planned")
         if i > 0 and lemma in frames["negator"] and words[i - 1].dep_ == "xcomp":
             negated = True  # "refused to sign"; not "denied that ... was linked"
     if modality == "conditional" and condition is None:

@@ -193,6 +193,15 @@ def asked_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
             found = actors_of(subject, ctx, trigger.source)
             if found:
                 return found
+    # "called for sanctions against Nigeria": whom the asked-for act would be aimed at
+    preps = set(ctx.frames["recipient_prep"]) - {"for", "of"}
+    for asked in (
+        p for a in askers for c in a.children if is_preposition(c) and c.lower_ == "for" for p in c.children
+    ):
+        for prep in (c for c in asked.children if is_preposition(c) and c.lower_ in preps):
+            found = [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx, trigger.source)]
+            if found:
+                return found
     return None
 
 
