@@ -159,3 +159,11 @@ def test_more_targets_and_vocabulary(extractor, body, root, source, target):
     record = read(extractor, body)
     found = [e for e in record.events if e.cameo.startswith(root)]
     assert found and source in found[-1].source and target in found[-1].target, events(record)
+
+
+def test_an_agentless_passive_with_also_continues_the_act_before(extractor):
+    record = read(
+        extractor, "Chilean police arrested a Peruvian lawyer on Monday. Two journalists were also detained."
+    )
+    arrests = [e for e in record.events if e.cameo.startswith("17")]
+    assert len(arrests) == 2 and all(e.source == arrests[0].source != [] for e in arrests)

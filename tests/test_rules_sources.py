@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handmade import build, context, states
+from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events import sources
 from newsgraph.extract.events.sources import (
@@ -21,6 +21,7 @@ from newsgraph.extract.events.sources import (
     clause_root,
     condition_clause,
     conjunct_agent,
+    continued_act,
     governing_clause,
     light_verb,
     noun_clause,
@@ -459,6 +460,31 @@ def test_passive_conjunct():
     assert passive_conjunct(doc[7], ctx) == ["person:bashir"]  # who was indicted resigns, not Chile
     assert verb_source(doc[7], ctx) == ["person:bashir"]
     assert passive_conjunct(doc[2], ctx) is None
+
+
+def test_continued_act():
+    doc = build("""
+        Police     police     NOUN  NNS nsubj     1
+        arrested   arrest     VERB  VBD ROOT      1
+        a          a          DET   DT  det       3
+        lawyer     lawyer     NOUN  NN  dobj      1
+        .          .          PUNCT .   punct     1
+        Reporters  reporter   NOUN  NNS nsubjpass 8
+        were       be         AUX   VBD auxpass   8
+        also       also       ADV   RB  advmod    8
+        detained   detain     VERB  VBN ROOT      8
+        .          .          PUNCT .   punct     8
+        Others     other      NOUN  NNS nsubjpass 12
+        were       be         AUX   VBD auxpass   12
+        detained   detain     VERB  VBN ROOT      12
+        .          .          PUNCT .   punct     12
+    """)
+    ctx = context(doc, {0: ("org:per-police", "organization")})
+    assert continued_act(doc[8], ctx) is None  # no earlier arrest coded yet
+    earlier_event(ctx, 1, ["org:per-police"], cameo="173")
+    assert continued_act(doc[8], ctx) == ["org:per-police"]  # "were also detained"
+    assert verb_source(doc[8], ctx) == ["org:per-police"]
+    assert continued_act(doc[12], ctx) is None and verb_source(doc[12], ctx) == []  # no "also": no guess
 
 
 def test_every_source_rule_is_tried_alone_here():

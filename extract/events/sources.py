@@ -67,6 +67,19 @@ def clause_root(verb: Token, ctx: DocContext) -> Finding:
     return [] if verb.dep_ == "ROOT" else None
 
 
+def continued_act(verb: Token, ctx: DocContext) -> Finding:
+    """ "Police arrested a lawyer. Two journalists were also detained.": an agentless passive that
+    says "also" continues the latest act of its kind (same CAMEO root) in the last two sentences."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ in ctx.frames["continuation"] for c in verb.children):
+        return None
+    root = root_of(verb, ctx)
+    first = sorted(s for s in ctx.sentences if s <= verb.i)[-3:][0]
+    earlier = [e for i, e in sorted(ctx.by_trigger.items()) if first <= i < verb.i and e.cameo[:2] == root]
+    return list(earlier[-1].source) if earlier and earlier[-1].source else None
+
+
 def agentless_passive(verb: Token, ctx: DocContext) -> Finding:
     """ "if a ceasefire is reached": a passive with no named agent names no source."""
     return [] if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) else None
@@ -152,6 +165,7 @@ VERB_SOURCE_RULES: tuple[Rule, ...] = (
     relative_pronoun,
     subject,
     passive_agent,
+    continued_act,
     clause_root,
     agentless_passive,
     accusation_reason,
