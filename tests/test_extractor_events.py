@@ -167,3 +167,13 @@ def test_an_agentless_passive_with_also_continues_the_act_before(extractor):
     )
     arrests = [e for e in record.events if e.cameo.startswith("17")]
     assert len(arrests) == 2 and all(e.source == arrests[0].source != [] for e in arrests)
+
+
+def test_retaliation_by_its_means_is_aimed_at_who_acted(extractor):
+    record = read(extractor, "Chile imposed sanctions on Peru on Monday. Peru retaliated with an export ban.")
+    assert events(record) == [("16", ["CHL"], ["PER"]), ("16", ["PER"], ["CHL"])]
+
+
+def test_suspended_from_its_bodies(extractor):
+    record = read(extractor, "ECOWAS suspended Togo from all its decision-making bodies.")
+    assert [(root, target) for root, _, target in events(record)] == [("16", ["TGO"])]

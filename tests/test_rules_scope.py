@@ -18,6 +18,7 @@ from newsgraph.extract.events.scope import (
     obliged_act,
     prepositional_participle,
     refused_act,
+    response_by_means,
 )
 
 
@@ -28,6 +29,7 @@ def test_rule_tuple():
         refused_act,
         obliged_act,
         nested_reference,
+        response_by_means,
     )
 
 
@@ -170,6 +172,24 @@ def test_nested_reference():
     assert not nested_reference(doc[13], ctx)  # "a wave of arrests": the arrests themselves
     assert not nested_reference(doc[19], ctx)  # "Bolivia's invasion": a doer of its own
     assert not nested_reference(doc[3], ctx)
+
+
+def test_response_by_means():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        retaliated  retaliate   VERB  VBD ROOT   1
+        with        with        ADP   IN  prep   1
+        an          an          DET   DT  det    5
+        export      export      NOUN  NN  compound 5
+        ban         ban         NOUN  NN  pobj   2
+        .           .           PUNCT .   punct  1
+        Chile       Chile       PROPN NNP nsubj  8
+        retaliated  retaliate   VERB  VBD ROOT   8
+        .           .           PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "PER"), (7, "CHL")))
+    assert response_by_means(doc[1], ctx)  # the ban is the act
+    assert not response_by_means(doc[8], ctx)  # a retaliation with no means named is one
 
 
 def test_every_scope_rule_is_tried_alone_here():

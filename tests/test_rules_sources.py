@@ -35,6 +35,7 @@ from newsgraph.extract.events.sources import (
     reaction_object,
     reduced_relative,
     relative_pronoun,
+    response_means,
     subject,
     subject_control,
     verb_source,
@@ -485,6 +486,21 @@ def test_continued_act():
     assert continued_act(doc[8], ctx) == ["org:per-police"]  # "were also detained"
     assert verb_source(doc[8], ctx) == ["org:per-police"]
     assert continued_act(doc[12], ctx) is None and verb_source(doc[12], ctx) == []  # no "also": no guess
+
+
+def test_response_means():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        retaliated  retaliate   VERB  VBD ROOT   1
+        with        with        ADP   IN  prep   1
+        a           a           DET   DT  det    4
+        ban         ban         NOUN  NN  pobj   2
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER")))
+    assert response_means(doc[4], ctx).i == 1  # the responder's source
+    assert noun_source(doc[4], ctx) == ["PER"]
+    assert response_means(doc[0], ctx) is None
 
 
 def test_every_source_rule_is_tried_alone_here():

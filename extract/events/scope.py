@@ -87,12 +87,22 @@ def nested_reference(token: Token, ctx: DocContext) -> bool:
     )
 
 
+def response_by_means(token: Token, ctx: DocContext) -> bool:
+    """ "Beijing retaliated with an export ban", "responded with sanctions": the means named is the
+    act (the noun takes the verb's source: sources.response_means), the verb of response is none."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.frames["response"]:
+        return False
+    means = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "by"} for p in c.children]
+    return any((p.lemma_.lower(), "NOUN") in ctx.data.lemmas for p in means if p.dep_ == "pobj")
+
+
 NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     prepositional_participle,
     asked_for_act,
     refused_act,
     obliged_act,
     nested_reference,
+    response_by_means,
 )
 
 

@@ -243,11 +243,20 @@ def participation(noun: Token, ctx: DocContext) -> Finding:
     return None
 
 
+def response_means(noun: Token, ctx: DocContext) -> Finding:
+    """ "Beijing retaliated with an export ban": the means of a response is the responder's act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"with", "by"} or prep.head.pos_ != "VERB":
+        return None
+    return prep.head if prep.head.lemma_.lower() in ctx.frames["response"] else None
+
+
 NOUN_SOURCE_RULES: tuple[Rule, ...] = (
     object_of_coding_verb,
     own_agent,
     conjunct_agent,
     reaction_object,
+    response_means,
     light_verb,
     participation,
 )

@@ -287,13 +287,15 @@ def state_named(token: Token, ctx: DocContext) -> str | None:
 
 
 def retaliated_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
-    """ "The Houthis vowed retaliation" after "US warplanes struck the Houthis": a retaliation is
-    aimed at whoever last acted against the retaliating side (frames.tsv ``retaliation``)."""
+    """ "The Houthis vowed retaliation" after "US warplanes struck the Houthis", "Beijing retaliated
+    with an export ban" after US sanctions on China: a retaliation is aimed at whoever last acted
+    against the retaliating side (frames.tsv ``retaliation``)."""
     token = trigger.token
     words = ctx.frames["retaliation"]
-    if token.lemma_.lower() not in words and not any(
-        c.lemma_.lower() in words for c in token.children if c.dep_ == "dobj"
-    ):
+    near = [token, *(c for c in token.children if c.dep_ in {"dobj", "xcomp"})]
+    if token.dep_ == "pobj" and token.head.lower_ in {"with", "by"}:  # "retaliated with an export ban"
+        near.append(token.head.head)
+    if not any(w.lemma_.lower() in words for w in near):
         return None
     for index, event in sorted(ctx.by_trigger.items(), reverse=True):
         if index < token.i and event.quad_class == 4 and set(event.target) & set(trigger.source):
