@@ -177,3 +177,13 @@ def test_retaliation_by_its_means_is_aimed_at_who_acted(extractor):
 def test_suspended_from_its_bodies(extractor):
     record = read(extractor, "ECOWAS suspended Togo from all its decision-making bodies.")
     assert [(root, target) for root, _, target in events(record)] == [("16", ["TGO"])]
+
+
+def test_a_title_of_a_state_stands_for_it(extractor):
+    record = read(extractor, "Chile offered to negotiate with the president of Peru.")
+    assert [(root, target) for root, _, target in events(record)] == [("03", ["PER"])]
+
+
+def test_a_demand_nouns_clause_names_who_is_asked(extractor):
+    record = read(extractor, "Norway reiterated its demand that Chile release the detained sailors.")
+    assert events(record) == [("10", ["NOR"], ["CHL"])]

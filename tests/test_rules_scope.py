@@ -96,6 +96,21 @@ def test_asked_for_act_of_a_for_clause_and_of_a_noun():
     assert asked_for_act(doc[13], ctx)  # "an ultimatum to halt raids"
 
 
+def test_asked_for_act_of_a_demand_noun():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        reiterated  reiterate   VERB  VBD ROOT   1
+        its         its         PRON  PRP$ poss  3
+        demand      demand      NOUN  NN  dobj   1
+        that        that        SCONJ IN  mark   6
+        Chile       Chile       PROPN NNP nsubj  6
+        withdraw    withdraw    VERB  VB  ccomp  1
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL")))
+    assert asked_for_act(doc[6], ctx)  # the withdrawal is what Peru demands
+
+
 def test_a_finite_conjunct_is_a_clause_of_its_own():
     doc = build("""
         Peru     Peru     PROPN NNP nsubj  1

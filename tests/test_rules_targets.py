@@ -362,9 +362,25 @@ def test_asked_party():
     """)
     ctx = context(doc, states((0, "PER"), (3, "CHL"), (8, "PER"), (13, "BOL")))
     assert asked_party(Trigger(doc[1], "VERB", sense("demand", cameo="100"), ["PER"]), ctx) == ["CHL"]
-    # the demand is the object of the coding verb ("reiterated its demand that ...")
+    # the demand is the object of the coding verb ("repeated its demand that ...")
     assert asked_party(Trigger(doc[9], "VERB", sense("repeat", cameo="100"), ["PER"]), ctx) == ["BOL"]
     assert asked_party(Trigger(doc[4], "VERB", sense("withdraw", cameo="087"), ["CHL"]), ctx) is None
+
+
+def test_asked_party_of_a_demand_noun_whose_clause_hangs_from_its_verb():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        reiterated  reiterate   VERB  VBD ROOT   1
+        its         its         PRON  PRP$ poss  3
+        demand      demand      NOUN  NN  dobj   1
+        that        that        SCONJ IN  mark   6
+        Chile       Chile       PROPN NNP nsubj  6
+        pay         pay         VERB  VB  ccomp  1
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL")))
+    demand = Trigger(doc[3], "NOUN", sense("demand", pos="NOUN", cameo="100"), ["PER"])
+    assert asked_party(demand, ctx) == ["CHL"]
 
 
 def test_asked_party_of_an_asked_for_act():
@@ -484,3 +500,18 @@ def test_every_target_rule_is_tried_alone_here():
         if rule.__name__ not in called
     ]
     assert not untested, f"rules with no hand-built Doc test: {untested}"
+
+
+def test_a_title_owned_by_its_of_state():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        met        meet       VERB  VBD ROOT   1
+        the        the        DET   DT  det    3
+        president  president  NOUN  NN  dobj   1
+        of         of         ADP   IN  prep   3
+        Peru       Peru       PROPN NNP pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (5, "PER")))
+    met = Trigger(doc[1], "VERB", sense("meet", cameo="040"), ["CHL"])
+    assert direct_object(doc[3], met, ctx) == ["PER"]  # "the president of Peru" (arguments.office_of)

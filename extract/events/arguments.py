@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.gazetteer import Gazetteer
 
 NAME_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # the deps a noun phrase hangs from a verb by, through prepositions ("assisted with in a crackdown")
@@ -65,7 +66,20 @@ def owners_in(noun: Token, ctx: DocContext) -> list[str]:
             for grand in child.children:  # "a British-flagged tanker", "Russian-owned"
                 if grand.dep_ in {"npadvmod", "amod", "compound"} and table.of(grand):
                     return [table.of(grand)]
-    return pronoun
+    return pronoun or office_of(noun, ctx)
+
+
+def office_of(noun: Token, ctx: DocContext) -> list[str]:
+    """ "the president of Armenia", "the government of Sudan": a title's "of" names its state."""
+    if Gazetteer.load().title(noun.lower_) is None:
+        return []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            actor = ctx.table.of(pobj)
+            known = ctx.table.actors.get(actor) if actor else None
+            if known is not None and known.kind == "state":
+                return [actor]
+    return []
 
 
 def noun_agent(noun: Token, ctx: DocContext) -> list[str]:

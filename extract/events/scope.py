@@ -45,7 +45,11 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
     if token.pos_ != "VERB":
         return False
     head = clause_head(token)
-    asker = head.head.lemma_.lower() in ctx.frames["appeal"]
+    appeal = ctx.frames["appeal"]
+    # "reiterated its demand that Israel ease ...": the clause may hang from the verb of the demand
+    asker = head.head.lemma_.lower() in appeal or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in appeal for c in head.head.children
+    )
     if head.dep_ in COMPLEMENTS or head.dep_ == "acl" and head.head.pos_ == "NOUN":
         return asker
     return (

@@ -188,6 +188,8 @@ def asked_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     askers += [
         c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in appeal
     ]  # "reiterated its demand that"
+    if trigger.pos == "NOUN" and token.dep_ == "dobj" and token.lemma_.lower() in appeal:
+        askers.append(token.head)  # "reiterated its demand that Israel ease": the clause is the verb's
     for clause in (c for a in askers for c in a.children if c.dep_ in {"ccomp", "acl", "advcl"}):
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
             found = actors_of(subject, ctx, trigger.source)
