@@ -384,3 +384,24 @@ def test_less_willing_is_reluctance_not_intent():
     ctx = context(doc, states((0, "CHL"), (7, "PER")))
     assert modality_of(doc[5], ctx)[:2] == ("asserted", True)
     assert modality_of(doc[11], ctx)[:2] == ("planned", False)
+
+
+def test_an_accusation_needs_the_speaker_on_the_side_acted_on():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        said      say       VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP nsubj  3
+        attacked  attack    VERB  VBD ccomp  1
+        Peru      Peru      PROPN NNP dobj   3
+        .         .         PUNCT .   punct  1
+        Bolivia   Bolivia   PROPN NNP nsubj  7
+        said      say       VERB  VBD ROOT   7
+        Chile     Chile     PROPN NNP nsubj  9
+        attacked  attack    VERB  VBD ccomp  7
+        Peru      Peru      PROPN NNP dobj   9
+        .         .         PUNCT .   punct  7
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (4, "PER"), (6, "BOL"), (8, "CHL"), (10, "PER")))
+    coded = [(e.cameo, e.source, e.target, e.evidence.sentence_index) for e in code_events(ctx)]
+    assert ("112", ["PER"], ["CHL"], 0) in coded  # the side attacked accuses
+    assert not [c for c in coded if c[0] == "112" and c[3] == 1]  # an observer only reports

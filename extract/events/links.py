@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.attribution import according_to
+from newsgraph.extract.events.attribution import according_to, same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.record import Event
 
@@ -65,8 +65,9 @@ def referenced(trigger: Token, event: Event, ctx: DocContext) -> Event | None:
 
 
 def accusations(events: list[Event], ctx: DocContext) -> list[Event]:
-    """A speaker who says another side did something hostile accuses it (CAMEO 112):
-    "the coast guard said the Philippine boat had intruded" is China accusing the Philippines."""
+    """A speaker who says another side did something hostile to the speaker's side accuses it (CAMEO
+    112): "the coast guard said the Philippine boat had rammed a Chinese ship" is China accusing the
+    Philippines; "Thai police said Burmese troops captured a rebel base" is a report, not an accusation."""
     made = []
     accuse = ctx.ontology.get(ACCUSE)
     for event in events:
@@ -77,8 +78,8 @@ def accusations(events: list[Event], ctx: DocContext) -> list[Event]:
         if event.attributed_to == according_to(ctx.doc[trigger].sent, ctx):
             continue  # "according to MSF": a source of information, not an accuser
         target = [a for a in event.source if a not in event.attributed_to]
-        if not target:
-            continue
+        if not target or not same_side(event.attributed_to, event.target, ctx):
+            continue  # a witness, a news agency or an observer reports; the side acted on accuses
         made.append(
             replace(
                 event,
