@@ -211,3 +211,25 @@ def test_every_scope_rule_is_tried_alone_here():
     text = Path(__file__).read_text(encoding="utf-8")
     called = set(re.findall(r"(?<![\w.])(\w+)\(", text))
     assert not [rule.__name__ for rule in NOT_AN_ACT_RULES if rule.__name__ not in called]
+
+
+def test_nested_reference_after_in_depends_on_an_amount():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        sent       send       VERB  VBD ROOT   1
+        5          5          NUM   CD  nummod 3
+        tons       ton        NOUN  NNS dobj   1
+        in         in         ADP   IN  prep   3
+        aid        aid        NOUN  NN  pobj   4
+        .          .          PUNCT .   punct  1
+        Peru       Peru       PROPN NNP nsubj  8
+        denied     deny       VERB  VBD ROOT   8
+        any        any        DET   DT  det    10
+        part       part       NOUN  NN  dobj   8
+        in         in         ADP   IN  prep   10
+        atrocities atrocity   NOUN  NNS pobj   11
+        .          .          PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "CHL"), (7, "PER")))
+    assert not nested_reference(doc[5], ctx)  # "5 tons in aid": the aid itself
+    assert nested_reference(doc[12], ctx)  # "any part in atrocities": what the part is in

@@ -13,6 +13,7 @@ from newsgraph.extract.record import Event
 
 ACCUSE = "112"  # CAMEO "accuse": what a speaker does who says another side did something hostile
 MATERIAL_CONFLICT = 4  # GDELT's quad class of material conflict (roots 14-20)
+PROTEST = "14"
 
 
 def link(events: list[Event], ctx: DocContext) -> None:
@@ -72,6 +73,8 @@ def accusations(events: list[Event], ctx: DocContext) -> list[Event]:
     accuse = ctx.ontology.get(ACCUSE)
     for event in events:
         if event.modality != "reported" or event.quad_class != MATERIAL_CONFLICT or not event.attributed_to:
+            continue
+        if event.cameo[:2] == PROTEST:  # reporting a protest accuses nobody
             continue
         trigger = trigger_of(event, ctx)
         assert trigger is not None  # reported events come from trigger words

@@ -82,13 +82,12 @@ def nested_reference(token: Token, ctx: DocContext) -> bool:
     reports (it would borrow the wrong doer). "a wave of arrests", "30 million euros in aid" (frames.tsv
     ``content_prep``) and "retaliation for Iran's attack" (a doer of its own) are acts."""
     head = token.head
-    return (
-        token.pos_ in {"NOUN", "PROPN"}
-        and token.dep_ == "pobj"
-        and head.lower_ not in ctx.frames["content_prep"]
-        and head.head.pos_ in {"NOUN", "PROPN"}
-        and not noun_agent(token, ctx)
-    )
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or head.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    content = ctx.frames["content_prep"].get(head.lower_, "missing")
+    if content is None or content == "amount" and any(c.dep_ == "nummod" for c in head.head.children):
+        return False  # "a wave of arrests"; "30 million euros in aid" (not "his part in atrocities")
+    return not noun_agent(token, ctx)
 
 
 def response_by_means(token: Token, ctx: DocContext) -> bool:
