@@ -187,3 +187,15 @@ def test_a_title_of_a_state_stands_for_it(extractor):
 def test_a_demand_nouns_clause_names_who_is_asked(extractor):
     record = read(extractor, "Norway reiterated its demand that Chile release the detained sailors.")
     assert events(record) == [("10", ["NOR"], ["CHL"])]
+
+
+def test_force_aimed_deeper_in_the_phrase_and_coordinated_calls(extractor):
+    record = read(
+        extractor,
+        "Peruvian soldiers opened fire with small arms and mortars on Chilean posts. "
+        "The Syrian Democratic Forces accused Ankara of targeting journalists "
+        "and called on the United States to act.",
+    )
+    assert ("19", ["PER"], ["CHL"]) in events(record)
+    calls = [e for e in record.events if e.cameo.startswith("02")]
+    assert calls and calls[0].target == ["USA"] and "TUR" not in calls[0].source

@@ -503,6 +503,25 @@ def test_response_means():
     assert response_means(doc[0], ctx) is None
 
 
+def test_governing_clause_of_a_past_tense_verb_coordinated_with_a_gerund():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        accused    accuse     VERB  VBD ROOT   1
+        Chile      Chile      PROPN NNP dobj   1
+        of         of         ADP   IN  prep   1
+        targeting  target     VERB  VBG pcomp  3
+        fishermen  fisherman  NOUN  NNS dobj   4
+        and        and        CCONJ CC  cc     4
+        called     call       VERB  VBD conj   4
+        on         on         ADP   IN  prep   7
+        Bolivia    Bolivia    PROPN NNP pobj   8
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (9, "BOL")))
+    assert governing_clause(doc[7], ctx).i == 1  # "called" goes with "accused", not "targeting"
+    assert verb_source(doc[7], ctx) == ["PER"]
+
+
 def test_every_source_rule_is_tried_alone_here():
     text = Path(__file__).read_text(encoding="utf-8")
     called = set(re.findall(r"(?<![\w.])(\w+)\(", text))  # names called in this file

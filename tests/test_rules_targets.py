@@ -33,6 +33,7 @@ from newsgraph.extract.events.targets import (
     recipient,
     retaliated_party,
     state_named,
+    within_phrase,
 )
 from newsgraph.extract.ontology import Sense
 
@@ -515,3 +516,46 @@ def test_a_title_owned_by_its_of_state():
     ctx = context(doc, states((0, "CHL"), (5, "PER")))
     met = Trigger(doc[1], "VERB", sense("meet", cameo="040"), ["CHL"])
     assert direct_object(doc[3], met, ctx) == ["PER"]  # "the president of Peru" (arguments.office_of)
+
+
+def test_protected_party_of_a_force_act_deeper_in_a_preposition_not_in_a_clause():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        fired      fire       VERB  VBD ROOT   1
+        with       with       ADP   IN  prep   1
+        mortars    mortar     NOUN  NNS pobj   2
+        on         on         ADP   IN  prep   3
+        Chilean    Chilean    ADJ   JJ  amod   6
+        posts      post       NOUN  NNS pobj   4
+        .          .          PUNCT .   punct  1
+        Police     police     NOUN  NNS nsubj  9
+        dispersed  disperse   VERB  VBD ROOT   9
+        crowds     crowd      NOUN  NNS dobj   9
+        who        who        PRON  WP  nsubj  12
+        marched    march      VERB  VBD relcl  10
+        on         on         ADP   IN  prep   12
+        Bolivia    Bolivia    PROPN NNP pobj   13
+        .          .          PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL"), (14, "BOL")))
+    fired = Trigger(doc[1], "VERB", sense("fire", cameo="193"), ["PER"])
+    assert protected_party(fired, ctx) == ["CHL"]  # "with mortars on Chilean posts"
+    dispersed = Trigger(doc[9], "VERB", sense("disperse", cameo="175"), [])
+    assert protected_party(dispersed, ctx) == []  # "who marched on Bolivia" is a clause of its own
+    assert [t.text for t in within_phrase(doc[10])] == ["crowds"]
+
+
+def test_a_member_noun_owned_by_its_of_group():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        killed     kill       VERB  VBD ROOT   1
+        21         21         NUM   CD  nummod 3
+        members    member     NOUN  NNS dobj   1
+        of         of         ADP   IN  prep   3
+        the        the        DET   DT  det    6
+        PKK        PKK        PROPN NNP pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("PER", "state"), 6: ("group:pkk", "group")})
+    killed = Trigger(doc[1], "VERB", sense("kill", cameo="190"), ["PER"])
+    assert direct_object(doc[3], killed, ctx) == ["group:pkk"]

@@ -70,14 +70,16 @@ def owners_in(noun: Token, ctx: DocContext) -> list[str]:
 
 
 def office_of(noun: Token, ctx: DocContext) -> list[str]:
-    """ "the president of Armenia", "the government of Sudan": a title's "of" names its state."""
-    if Gazetteer.load().title(noun.lower_) is None:
+    """ "the president of Armenia", "the government of Sudan", "21 members of the PKK": a title's or a
+    member word's "of" names the state or group it belongs to (frames.tsv ``member_noun``)."""
+    member = noun.lemma_.lower() in ctx.frames["member_noun"]
+    if not member and Gazetteer.load().title(noun.lower_) is None:
         return []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             actor = ctx.table.of(pobj)
             known = ctx.table.actors.get(actor) if actor else None
-            if known is not None and known.kind == "state":
+            if known is not None and (known.kind == "state" or member):
                 return [actor]
     return []
 

@@ -143,8 +143,21 @@ def passive_conjunct(verb: Token, ctx: DocContext) -> Finding:
 
 
 def governing_clause(verb: Token, ctx: DocContext) -> Finding:
-    """ "met and signed", "signed after meeting": the coordinated or governing verb's source."""
-    return verb.head if verb.dep_ in {"conj", "advcl", "pcomp"} and verb.head.pos_ in VERBS else None
+    """ "met and signed", "signed after meeting": the coordinated or governing verb's source. A past
+    tense verb coordinated with a participle or gerund coordinates with the nearest past tense verb
+    above it ("accused Ankara of targeting journalists and called on the US": whoever accused)."""
+    if verb.dep_ not in {"conj", "advcl", "pcomp"} or verb.head.pos_ not in VERBS:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ != "VBD":
+        above = head
+        for _ in range(6):
+            if above.dep_ == "ROOT" or above.head.i == above.i:
+                break
+            above = above.head
+            if above.pos_ in VERBS and above.tag_ == "VBD":
+                return above
+    return head
 
 
 def reduced_relative(verb: Token, ctx: DocContext) -> Finding:

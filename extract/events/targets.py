@@ -33,6 +33,7 @@ class Trigger:
 
 
 TargetRule = Callable[[Trigger, DocContext], "list[str] | None"]
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts of force, aimed "on", "at", "against"
 DependentRule = Callable[[Token, Trigger, DocContext], "list[str] | None"]
 
 
@@ -143,22 +144,42 @@ def controlled_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "deploy forces to deter attacks against the country": whom the act's object is aimed at; the
-    sense's own prepositions also deeper in the object's phrase ("signed agreements on trade and
-    education with Albanese")."""
+    sense's own prepositions (and for material acts "on", "at", "against") also deeper in the object's
+    or a preposition's phrase ("signed agreements on trade with Albanese", "opened fire with mortars
+    on Indian posts")."""
     if trigger.pos != "VERB":
         return None
     preps = target_preps(trigger, ctx)
     own = set(trigger.sense.preps) if trigger.sense.prep_is_target else set()
+    if trigger.sense.cameo[:2] in FORCE_ROOTS:  # "opened fire with mortars on Indian posts"
+        own |= set(ctx.frames["attack_prep"])
     found: list[str] = []
-    for obj in (c for c in trigger.token.children if c.dep_ == "dobj"):
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    for obj in objects:
         for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in preps):
             found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
-        if not found and own:
-            deeper = [t for t in obj.subtree if is_preposition(t) and t.lower_ in own and t.head.i != obj.i]
-            found += [
-                a for prep in deeper for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)
-            ]
+    if found or not own:
+        return found
+    phrases = objects + [c for c in trigger.token.children if is_preposition(c)]
+    for phrase in phrases:
+        deeper = [
+            t for t in within_phrase(phrase) if is_preposition(t) and t.lower_ in own and t.i != phrase.i
+        ]
+        found += [a for prep in deeper for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
     return found
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj"})
+
+
+def within_phrase(token: Token) -> list[Token]:
+    """A phrase's words, without the clauses inside it ("protesters who marched on parliament")."""
+    words, stack = [], [token]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack += [c for c in word.children if c.dep_ not in CLAUSE_DEPS]
+    return sorted(words, key=lambda t: t.i)
 
 
 def joined_act(trigger: Trigger, ctx: DocContext) -> list[str] | None:
