@@ -199,3 +199,7 @@ def test_force_aimed_deeper_in_the_phrase_and_coordinated_calls(extractor):
     assert ("19", ["PER"], ["CHL"]) in events(record)
     calls = [e for e in record.events if e.cameo.startswith("02")]
     assert calls and calls[0].target == ["USA"] and "TUR" not in calls[0].source
+
+
+def test_supplying_goods_to_the_world_is_trade(extractor):
+    assert events(read(extractor, "Chile supplies about a third of the world's copper.")) == []

@@ -405,3 +405,18 @@ def test_an_accusation_needs_the_speaker_on_the_side_acted_on():
     coded = [(e.cameo, e.source, e.target, e.evidence.sentence_index) for e in code_events(ctx)]
     assert ("112", ["PER"], ["CHL"], 0) in coded  # the side attacked accuses
     assert not [c for c in coded if c[0] == "112" and c[3] == 1]  # an observer only reports
+
+
+def test_an_aid_verb_with_goods_and_nobody_to_receive_them_is_trade():
+    doc = build("""
+        Chile     Chile     PROPN NNP nsubj  1
+        supplies  supply    VERB  VBZ ROOT   1
+        copper    copper    NOUN  NN  dobj   1
+        .         .         PUNCT .   punct  1
+        Chile     Chile     PROPN NNP nsubj  5
+        supplied  supply    VERB  VBD ROOT   5
+        Peru      Peru      PROPN NNP dobj   5
+        .         .         PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (4, "CHL"), (6, "PER")))
+    assert [(e.cameo[:2], e.target) for e in code_events(ctx)] == [("07", ["PER"])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.arguments import actors_of
 from newsgraph.extract.events.attribution import track_quotes
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.domain import political
@@ -14,6 +15,7 @@ from newsgraph.extract.events.scope import not_an_act
 from newsgraph.extract.events.senses import VERBAL_ATTACK, choose_sense, is_verbal_attack, trigger_pos
 from newsgraph.extract.events.sources import find_source
 from newsgraph.extract.events.targets import Trigger, find_target
+from newsgraph.extract.ontology import Sense
 from newsgraph.extract.record import Event
 
 
@@ -79,4 +81,15 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     target = [a for a in found if a not in source]
     if found and not target and ctx.ontology.has_policy(code, "for_another"):
         return None  # "to protect its interests": aid or protection of oneself is no act between two
+    if not target and traded_goods(token, sense, ctx):
+        return None  # "China supplies 98 percent of the world's gallium": trade, not aid
     return make_event(token, code, source, target, 0.6 + 0.1 * bool(target), ctx)
+
+
+def traded_goods(token: Token, sense: Sense, ctx: DocContext) -> bool:
+    """Does an aid verb of no particular object ("supplied X": X is the recipient) have a thing as
+    its object and nobody to receive it? Then it names trade, not aid."""
+    if sense.objects or not ctx.ontology.has_policy(sense.cameo, "for_another"):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(actors_of(o, ctx) for o in objects)
