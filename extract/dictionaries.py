@@ -365,13 +365,18 @@ class Discards:
 
     def find(self, text: str) -> list[Discard]:
         """The discard phrases ``text`` holds, in order of appearance."""
+        return [discard for _, discard in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, Discard]]:
+        """(character offset, discard) of every discard phrase ``text`` holds, in order: one pass over
+        a whole article, whose sentences the caller finds by offset."""
         if self._pattern is None:
             return []
         found = []
         for match in self._pattern.finditer(text):
             key = " ".join(match.group(1).lower().split())
             if key in self._by_phrase:
-                found.append(self._by_phrase[key])
+                found.append((match.start(1), self._by_phrase[key]))
         return found
 
     def __iter__(self) -> Iterator[Discard]:

@@ -72,10 +72,13 @@ def owners_in(noun: Token, ctx: DocContext) -> list[str]:
 def office_of(noun: Token, ctx: DocContext) -> list[str]:
     """ "the president of Armenia", "the government of Sudan", "21 members of the PKK": a title's or a
     member word's "of" names the state or group it belongs to (frames.tsv ``member_noun``)."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not preps:
+        return []
     member = noun.lemma_.lower() in ctx.frames["member_noun"]
     if not member and Gazetteer.load().title(noun.lower_) is None:
         return []
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             actor = ctx.table.of(pobj)
             known = ctx.table.actors.get(actor) if actor else None

@@ -2,8 +2,9 @@
 and diplomacy are figures of speech ("fired Turkey ahead", "crushed Bulgaria", "attack the market").
 
 A sentence is *off topic* when its cues reach ``CUES_NEEDED``: a word of ``frames.tsv``'s ``off_topic``
-list counts one, a phrase of PETRARCH's discard list (``Discards``, without its history cues) or a
-match score ("3-1") counts two; in an article where at least half the sentences are off topic,
+list counts one, a match score ("3-1") two, and in a sentence with a cue already, a phrase of
+PETRARCH's discard list (``Discards``, without its history cues) two; in an article where at least half the
+sentences are off topic,
 one cue is enough. An event of an off-topic sentence is dropped when one of ``OFF_TOPIC_RULES``
 says so; others stay ("Algeria's sports ministry ordered its players home" is a government's act).
 """
@@ -27,12 +28,20 @@ FIGURATIVE_ROOTS = frozenset({"15", "18", "19", "20"})  # force, assault, fight,
 
 
 def cues(sent: Span, ctx: DocContext) -> int:
-    """How strongly a sentence reads as sport, entertainment or business news."""
+    """How strongly a sentence reads as sport, entertainment or business news. The discard phrases
+    are looked for only in a sentence with a cue already (a regular expression of 500 phrases is
+    the costly part)."""
     words = ctx.frames["off_topic"]
-    found = sum(1 for t in sent if t.lemma_.lower() in words or t.lower_ in words)
-    found += 2 * sum(1 for t in sent if SCORE.match(t.text))
-    phrases = [d for d in Discards.load().find(sent.text) if not HISTORY_CUE.search(d.phrase)]
-    return found + 2 * len(phrases)
+    found = 0
+    for token in sent:
+        text = token.lower_
+        if text in words or token.lemma_ in words:
+            found += 1
+        elif text[:1].isdigit() and SCORE.match(text):
+            found += 2
+    if found:
+        found += 2 * sum(1 for d in Discards.load().find(sent.text) if not HISTORY_CUE.search(d.phrase))
+    return found
 
 
 def off_topic_sentences(ctx: DocContext) -> set[int]:
@@ -67,6 +76,10 @@ OFF_TOPIC_RULES: tuple[OffTopicRule, ...] = (figurative_fight, off_topic_role)
 
 def political(events: list[Event], ctx: DocContext) -> list[Event]:
     """The events that are not figures of speech of off-topic text (``OFF_TOPIC_RULES``)."""
+    if not any(
+        e.cameo[:2] in FIGURATIVE_ROOTS or e.source[:1] and e.source[0].startswith("person:") for e in events
+    ):
+        return events  # nothing a rule could drop: the sentences need no reading
     off_topic = off_topic_sentences(ctx)
     if not off_topic:
         return events

@@ -39,6 +39,9 @@ def objects(token: Token, pos: str) -> list[Token]:
 
 def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     """The lexicon sense that fits the word's objects, modifiers, particles and prepositions."""
+    senses = ctx.lexicon.senses(token.lemma_.lower(), pos)
+    if senses and senses[0].origin == "vendor" and not main_clause(token, ctx):
+        return None  # only the dictionary's patterns, and not a main verb: nothing to match (faster)
     found = objects(token, pos)
     words = {w.lemma_.lower() for w in found}
     words |= {m.lemma_.lower() for w in found for m in w.children if m.dep_ in MODIFIER_DEPS}
