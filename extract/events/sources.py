@@ -145,7 +145,8 @@ def passive_conjunct(verb: Token, ctx: DocContext) -> Finding:
 def governing_clause(verb: Token, ctx: DocContext) -> Finding:
     """ "met and signed", "signed after meeting": the coordinated or governing verb's source. A past
     tense verb coordinated with a participle or gerund coordinates with the nearest past tense verb
-    above it ("accused Ankara of targeting journalists and called on the US": whoever accused)."""
+    above it ("accused Ankara of targeting journalists and called on the US": whoever accused), when
+    that one names its doer."""
     if verb.dep_ not in {"conj", "advcl", "pcomp"} or verb.head.pos_ not in VERBS:
         return None
     head = verb.head
@@ -156,7 +157,8 @@ def governing_clause(verb: Token, ctx: DocContext) -> Finding:
                 break
             above = above.head
             if above.pos_ in VERBS and above.tag_ == "VBD":
-                return above
+                # the parse's own attachment when the verb of the same tense names nobody
+                return above if verb_source(above, ctx) else head
     return head
 
 
