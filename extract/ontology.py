@@ -20,7 +20,9 @@ LEXICON_PATH = DATA_DIR / "lexicon.tsv"
 
 POS_TAGS: tuple[str, ...] = ("VERB", "NOUN")
 # How the event coder treats a code's family (cameo.tsv's ``policy`` column; its header says what each means).
-POLICIES = frozenset({"joint", "for_another", "joins_act", "reaction", "verbal_attack", "place_target"})
+POLICIES = frozenset(
+    {"joint", "for_another", "joins_act", "reaction", "verbal_attack", "place_target", "voiced"}
+)
 _CODE = re.compile(r"\d{2,4}")
 _LEMMA = re.compile(r"[a-z][a-z-]*")
 _NONE = "-"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.extract.ontology import Lexicon
 from newsgraph.extract.pipeline import Extractor
 from newsgraph.extract.readers import article_id
 from newsgraph.extract.record import Article, ArticleRecord
@@ -203,3 +204,25 @@ def test_force_aimed_deeper_in_the_phrase_and_coordinated_calls(extractor):
 
 def test_supplying_goods_to_the_world_is_trade(extractor):
     assert events(read(extractor, "Chile supplies about a third of the world's copper.")) == []
+
+
+def test_both_countries_are_the_two_sides_of_the_conflict_before(extractor):
+    record = read(
+        extractor, "Chile imposed sanctions on Peru on Monday. Brazil urged both countries to resume talks."
+    )
+    assert ("02", ["BRA"], ["CHL", "PER"]) in events(record)
+
+
+def test_withdrawing_peacekeepers_unless_is_a_threat(extractor):
+    record = read(
+        extractor, "Nigeria said it would withdraw its peacekeepers from Chad unless Chad held elections."
+    )
+    assert [(root, source, target) for root, source, target in events(record)] == [("13", ["NGA"], ["TCD"])]
+
+
+def test_a_strike_counted_in_days_is_a_labour_strike(extractor):
+    doc = extractor.nlp("Judges began a three-day strike on Tuesday.")
+    strike = next(t for t in doc if t.lower_ == "strike")
+    words = {c.lemma_.lower() for c in strike.children if c.dep_ in {"compound", "amod"}}
+    sense = Lexicon.load().match("strike", "NOUN", objects=words)
+    assert sense is not None and sense.cameo == "143"

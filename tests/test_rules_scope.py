@@ -17,6 +17,7 @@ from newsgraph.extract.events.scope import (
     not_an_act,
     obliged_act,
     prepositional_participle,
+    protest_content,
     refused_act,
     response_by_means,
 )
@@ -30,6 +31,7 @@ def test_rule_tuple():
         obliged_act,
         nested_reference,
         response_by_means,
+        protest_content,
     )
 
 
@@ -233,3 +235,47 @@ def test_nested_reference_after_in_depends_on_an_amount():
     ctx = context(doc, states((0, "CHL"), (7, "PER")))
     assert not nested_reference(doc[5], ctx)  # "5 tons in aid": the aid itself
     assert nested_reference(doc[12], ctx)  # "any part in atrocities": what the part is in
+
+
+def test_protest_content():
+    doc = build("""
+        Students      student       NOUN  NNS nsubj  1
+        staged        stage         VERB  VBD ROOT   1
+        demonstrations demonstration NOUN NNS dobj   1
+        to            to            PART  TO  aux    4
+        demand        demand        VERB  VB  advcl  1
+        reforms       reform        NOUN  NNS dobj   4
+        .             .             PUNCT .   punct  1
+        Kurds         Kurd          PROPN NNPS nsubj 8
+        marched       march         VERB  VBD ROOT   8
+        calling       call          VERB  VBG advcl  8
+        for           for           ADP   IN  prep   9
+        independence  independence  NOUN  NN  pobj   10
+        from          from          ADP   IN  prep   11
+        Chile         Chile         PROPN NNP pobj   12
+        .             .             PUNCT .   punct  8
+        Peru          Peru          PROPN NNP nsubj  16
+        sent          send          VERB  VBD ROOT   16
+        envoys        envoy         NOUN  NNS dobj   16
+        to            to            PART  TO  aux    19
+        demand        demand        VERB  VB  advcl  16
+        talks         talk          NOUN  NNS dobj   19
+        .             .             PUNCT .   punct  16
+    """)
+    ctx = context(
+        doc,
+        {
+            0: ("group:students", "group"),
+            7: ("group:kurds", "group"),
+            13: ("CHL", "state"),
+            15: ("PER", "state"),
+        },
+    )
+    assert protest_content(doc[4], ctx)  # "staged demonstrations to demand reforms": the protest's demand
+    assert protest_content(doc[9], ctx)  # "marched calling for independence"
+    assert not protest_content(doc[1], ctx) and not protest_content(doc[8], ctx)
+    assert not protest_content(doc[19], ctx)  # "sent envoys to demand talks": no protest, a demand
+    codes = [(e.cameo[:2], e.source, e.target) for e in code_events(ctx)]
+    # one protest each, aimed where its call is ("independence from Chile"); no demand of their own
+    assert ("14", ["group:kurds"], ["CHL"]) in codes
+    assert [c for c in codes if c[0] in {"02", "10"} and c[1] != ["PER"]] == []

@@ -17,6 +17,7 @@ from newsgraph.extract.events.targets import (
     TARGET_RULES,
     Trigger,
     asked_party,
+    both_parties,
     complement_subject,
     controlled_object,
     dependents,
@@ -33,6 +34,7 @@ from newsgraph.extract.events.targets import (
     recipient,
     retaliated_party,
     state_named,
+    voiced_target,
     within_phrase,
 )
 from newsgraph.extract.ontology import Sense
@@ -43,7 +45,7 @@ def sense(lemma: str, pos: str = "VERB", cameo: str = "190", preps: tuple[str, .
 
 
 def test_rule_tuples():
-    assert DEPENDENT_RULES == (proposal_owner, direct_object, recipient, named_modifier)
+    assert DEPENDENT_RULES == (both_parties, proposal_owner, direct_object, recipient, named_modifier)
     assert TARGET_RULES == (dependents, described_noun)
     assert TARGET_FALLBACKS == (
         controlled_object,
@@ -54,6 +56,7 @@ def test_rule_tuples():
         purpose_object,
         purpose_of_act,
         retaliated_party,
+        voiced_target,
         located_object,
     )
 
@@ -559,3 +562,48 @@ def test_a_member_noun_owned_by_its_of_group():
     ctx = context(doc, {0: ("PER", "state"), 6: ("group:pkk", "group")})
     killed = Trigger(doc[1], "VERB", sense("kill", cameo="190"), ["PER"])
     assert direct_object(doc[3], killed, ctx) == ["group:pkk"]
+
+
+def test_both_parties():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        shelled   shell     VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP dobj   1
+        .         .         PUNCT .   punct  1
+        Brazil    Brazil    PROPN NNP nsubj  5
+        urged     urge      VERB  VBD ROOT   5
+        both      both      DET   DT  det    7
+        countries country   NOUN  NNS dobj   5
+        to        to        PART  TO  aux    9
+        talk      talk      VERB  VB  xcomp  5
+        .         .         PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (4, "BRA")))
+    urged = Trigger(doc[5], "VERB", sense("urge", cameo="020"), ["BRA"])
+    assert both_parties(doc[7], urged, ctx) is None  # no conflict told before it yet
+    earlier_event(ctx, 1, ["PER"], cameo="190").target = ["CHL"]
+    assert both_parties(doc[7], urged, ctx) == ["PER", "CHL"]
+    assert both_parties(doc[9], urged, ctx) is None  # not a noun of two sides
+    assert find_target(urged, ctx) == ["PER", "CHL"]
+
+
+def test_voiced_target():
+    doc = build("""
+        Kurds     Kurd      PROPN NNPS nsubj 1
+        began     begin     VERB  VBD ROOT   1
+        a         a         DET   DT  det    4
+        hunger    hunger    NOUN  NN  compound 4
+        strike    strike    NOUN  NN  dobj   1
+        to        to        PART  TO  aux    6
+        protest   protest   VERB  VB  advcl  1
+        against   against   ADP   IN  prep   6
+        Chile     Chile     PROPN NNP poss   10
+        's        's        PART  POS case   8
+        decision  decision  NOUN  NN  pobj   7
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("group:kurds", "group"), 8: ("CHL", "state")})
+    strike = Trigger(doc[4], "NOUN", sense("strike", "NOUN", cameo="142"), ["group:kurds"])
+    assert voiced_target(strike, ctx) == ["CHL"]  # the strike is aimed where its protest is
+    talks = Trigger(doc[4], "NOUN", sense("strike", "NOUN", cameo="190"), ["group:kurds"])
+    assert voiced_target(talks, ctx) is None  # only a protest voices its purpose

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.senses import codes_an_event
+from newsgraph.extract.events.senses import choose_sense, codes_an_event, trigger_pos
 
 ScopeRule = Callable[[Token, DocContext], bool]
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})
@@ -99,6 +99,33 @@ def response_by_means(token: Token, ctx: DocContext) -> bool:
     return any((p.lemma_.lower(), "NOUN") in ctx.data.lemmas for p in means if p.dep_ == "pobj")
 
 
+def protest_content(token: Token, ctx: DocContext) -> bool:
+    """ "demonstrated calling for independence", "staged demonstrations to demand reforms", "blocked a
+    road to show their disapproval": what a protest asks for or voices, in its purpose or participle
+    clause, is the protest's content (CAMEO codes it in the 14x act), not a demand or criticism of its
+    own (cameo.tsv policy ``voiced``)."""
+    verb = token.head if token.dep_ == "dobj" and token.pos_ in {"NOUN", "PROPN"} else token
+    if verb.pos_ != "VERB":
+        return False
+    clause = clause_head(verb)
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if clause.dep_ != "advcl" or not (purpose or clause.tag_ == "VBG") or not is_protest(clause.head, ctx):
+        return False
+    sense = choose_sense(token, trigger_pos(token), ctx)
+    return sense is not None and ctx.ontology.has_policy(sense.cameo, "voiced")
+
+
+def is_protest(verb: Token, ctx: DocContext) -> bool:
+    """Does a verb code a protest (14x), itself or by its object ("staged demonstrations")?"""
+    for word in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+        pos = trigger_pos(word)
+        if (word.lemma_.lower(), pos) in ctx.data.lemmas:
+            sense = choose_sense(word, pos, ctx)
+            if sense is not None and sense.cameo[:2] == "14":
+                return True
+    return False
+
+
 NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     prepositional_participle,
     asked_for_act,
@@ -106,6 +133,7 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     obliged_act,
     nested_reference,
     response_by_means,
+    protest_content,
 )
 
 

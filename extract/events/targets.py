@@ -98,7 +98,36 @@ def proposal_owner(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[
     return list(dict.fromkeys(found)) or None
 
 
-DEPENDENT_RULES: tuple[DependentRule, ...] = (proposal_owner, direct_object, recipient, named_modifier)
+def both_parties(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "urged both countries to exercise restraint", "called on the two sides to talk": the two sides
+    of the latest conflict between two others told before it (frames.tsv ``both_parties``)."""
+    if dependent.dep_ in {"dobj", "dative"} and not is_preposition(dependent):
+        nouns = [dependent]
+    elif is_preposition(dependent):
+        nouns = [p for p in dependent.children if p.dep_ == "pobj"]
+    else:
+        return None
+    words = ctx.frames["both_parties"]
+    if not any(
+        n.lemma_.lower() in words and any(c.lower_ in {"both", "two"} for c in n.children) for n in nouns
+    ):
+        return None
+    for index, event in sorted(ctx.by_trigger.items(), reverse=True):
+        if index >= trigger.token.i or event.quad_class < 3 or not event.source or not event.target:
+            continue
+        pair = [event.source[0], event.target[0]]
+        if pair[0] != pair[1] and not set(pair) & set(trigger.source):
+            return pair
+    return None
+
+
+DEPENDENT_RULES: tuple[DependentRule, ...] = (
+    both_parties,
+    proposal_owner,
+    direct_object,
+    recipient,
+    named_modifier,
+)
 
 
 def dependents(trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -326,6 +355,24 @@ def retaliated_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     return None
 
 
+def voiced_target(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "began a hunger strike to protest against Sweden's decision", "blocked a road to show their
+    disapproval of US policy": a protest is aimed where what it voices is (its purpose or participle
+    clause, which events/scope.py ``protest_content`` keeps from coding an act of its own)."""
+    token = trigger.token
+    if trigger.sense.cameo[:2] != "14":
+        return None
+    verb = token.head if trigger.pos == "NOUN" and token.dep_ == "dobj" else token
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        for word in (clause, *(c for c in clause.children if c.dep_ == "dobj")):
+            pos = "VERB" if word is clause else "NOUN"
+            sense = choose_sense(word, pos, ctx) if (word.lemma_.lower(), pos) in ctx.data.lemmas else None
+            found = find_target(Trigger(word, pos, sense, trigger.source), ctx) if sense else None
+            if found:
+                return found
+    return None
+
+
 TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     controlled_object,
     protected_party,
@@ -335,6 +382,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     purpose_object,
     purpose_of_act,
     retaliated_party,
+    voiced_target,
     located_object,
 )
 
