@@ -17,6 +17,7 @@ from newsgraph.extract.events.scope import (
     not_an_act,
     obliged_act,
     prepositional_participle,
+    proposed_act,
     protest_content,
     refused_act,
     response_by_means,
@@ -29,6 +30,7 @@ def test_rule_tuple():
         asked_for_act,
         refused_act,
         obliged_act,
+        proposed_act,
         nested_reference,
         response_by_means,
         protest_content,
@@ -279,3 +281,49 @@ def test_protest_content():
     # one protest each, aimed where its call is ("independence from Chile"); no demand of their own
     assert ("14", ["group:kurds"], ["CHL"]) in codes
     assert [c for c in codes if c[0] in {"02", "10"} and c[1] != ["PER"]] == []
+
+
+def test_obliged_act_reaches_what_the_obliged_act_governs():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        said      say       VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP nsubj  4
+        must      must      AUX   MD  aux    4
+        be        be        AUX   VB  ccomp  1
+        ready     ready     ADJ   JJ  acomp  4
+        to        to        PART  TO  aux    7
+        mediate   mediate   VERB  VB  xcomp  5
+        and       and       CCONJ CC  cc     1
+        must      must      AUX   MD  aux    10
+        ensure    ensure    VERB  VB  conj   1
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL")))
+    assert obliged_act(doc[7], ctx)  # "must be ready to mediate": the mediation is what Peru demands
+    assert not obliged_act(doc[10], ctx)  # no clause of what Peru says
+
+
+def test_proposed_act():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        rejected  reject    VERB  VBD ROOT   1
+        a         a         DET   DT  det    4
+        Chilean   Chilean   ADJ   JJ  amod   4
+        offer     offer     NOUN  NN  dobj   1
+        to        to        PART  TO  aux    6
+        host      host      VERB  VB  acl    4
+        talks     talk      NOUN  NNS dobj   6
+        .         .         PUNCT .   punct  1
+        Bolivia   Bolivia   PROPN NNP nsubj  10
+        made      make      VERB  VBD ROOT   10
+        an        an        DET   DT  det    12
+        offer     offer     NOUN  NN  dobj   10
+        to        to        PART  TO  aux    14
+        host      host      VERB  VB  acl    12
+        talks     talk      NOUN  NNS dobj   14
+        .         .         PUNCT .   punct  10
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "CHL"), (9, "BOL")))
+    assert proposed_act(doc[6], ctx)  # what the rejected offer proposes: nobody hosts anything
+    assert not proposed_act(doc[14], ctx)  # an offer made, not reacted to
+    assert not proposed_act(doc[1], ctx)

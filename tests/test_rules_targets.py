@@ -607,3 +607,21 @@ def test_voiced_target():
     assert voiced_target(strike, ctx) == ["CHL"]  # the strike is aimed where its protest is
     talks = Trigger(doc[4], "NOUN", sense("strike", "NOUN", cameo="190"), ["group:kurds"])
     assert voiced_target(talks, ctx) is None  # only a protest voices its purpose
+
+
+def test_controlled_object_of_a_proposal_noun():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        rejected  reject    VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP poss   4
+        's        's        PART  POS case   2
+        proposals proposal  NOUN  NNS dobj   1
+        to        to        PART  TO  aux    6
+        offer     offer     VERB  VB  acl    4
+        Bolivia   Bolivia   PROPN NNP dative 6
+        guarantees guarantee NOUN NNS dobj   6
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (7, "BOL")))
+    proposals = Trigger(doc[4], "NOUN", sense("proposal", "NOUN", cameo="030"), ["CHL"])
+    assert controlled_object(proposals, ctx) == ["BOL"]  # whom the proposed offer is aimed at

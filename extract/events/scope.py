@@ -70,10 +70,43 @@ def refused_act(token: Token, ctx: DocContext) -> bool:
 def obliged_act(token: Token, ctx: DocContext) -> bool:
     """ "the minister said Libya must hand over the suspects": what a speaker says another side must
     do is a demand (labelling.obligation_frame), not an act (frames.tsv ``obligation``)."""
+    if token.pos_ != "VERB":
+        return False
     head = clause_head(token)
-    if token.pos_ != "VERB" or head.dep_ != "ccomp" or head.head.lemma_.lower() not in ctx.frames["speech"]:
+    for _ in range(
+        4
+    ):  # "must be ready to mediate", "must ensure security to allow": what the obliged act governs
+        if head.dep_ == "ccomp":
+            break
+        if head.dep_ != "xcomp" and not is_purpose(head):
+            return False
+        above = head.head.head if head.head.dep_ == "acomp" else head.head  # "be ready to"
+        head = clause_head(above)
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in ctx.frames["speech"]:
         return False
     return any(c.dep_ == "aux" and c.lower_ in ctx.frames["obligation"] for c in head.children)
+
+
+def is_purpose(clause: Token) -> bool:
+    """An infinitive clause of purpose: "ensure security to allow supplies"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def proposed_act(token: Token, ctx: DocContext) -> bool:
+    """ "rejected a US offer to host a summit", "condemned the plan to annex the valley": what a
+    proposal another act reacts to proposes is its content, not an act anybody did (frames.tsv
+    ``proposal``; the reacting verb's cameo.tsv policy ``reaction``)."""
+    if token.pos_ != "VERB":
+        return False
+    head = clause_head(token)
+    noun = head.head
+    if head.dep_ != "acl" or noun.lemma_.lower() not in ctx.frames["proposal"]:
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in {"dobj", "nsubjpass", "pobj"} or verb.pos_ != "VERB" or not codes_an_event(verb, ctx):
+        return False
+    sense = choose_sense(verb, "VERB", ctx)
+    return sense is not None and ctx.ontology.has_policy(sense.cameo, "reaction")
 
 
 def nested_reference(token: Token, ctx: DocContext) -> bool:
@@ -108,8 +141,9 @@ def protest_content(token: Token, ctx: DocContext) -> bool:
     if verb.pos_ != "VERB":
         return False
     clause = clause_head(verb)
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    if clause.dep_ != "advcl" or not (purpose or clause.tag_ == "VBG") or not is_protest(clause.head, ctx):
+    if clause.dep_ != "advcl" or not (is_purpose(clause) or clause.tag_ == "VBG"):
+        return False
+    if not is_protest(clause.head, ctx):
         return False
     sense = choose_sense(token, trigger_pos(token), ctx)
     return sense is not None and ctx.ontology.has_policy(sense.cameo, "voiced")
@@ -131,6 +165,7 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     asked_for_act,
     refused_act,
     obliged_act,
+    proposed_act,
     nested_reference,
     response_by_means,
     protest_content,

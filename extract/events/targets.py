@@ -156,12 +156,12 @@ TARGET_RULES: tuple[TargetRule, ...] = (dependents, described_noun)
 
 def controlled_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "pledged to help defend Ukraine", "threatened to deliver blows to the US", "refused to respond
-    to a demand from the US", "refused to deploy troops in Iraq": whom the governed verb's act is
-    aimed at, by the dependent rules, else its place (the governed act's family decides)."""
-    if trigger.pos != "VERB":
-        return None
+    to a demand from the US", "refused to deploy troops in Iraq", a noun's "proposals to offer Ukraine
+    guarantees": whom the governed verb's act is aimed at, by the dependent rules, else its place
+    (the governed act's family decides)."""
+    governed_dep = "xcomp" if trigger.pos == "VERB" else "acl"  # "proposals to offer Ukraine guarantees"
     for child in trigger.token.children:
-        if child.dep_ != "xcomp":
+        if child.dep_ != governed_dep or child.pos_ != "VERB":
             continue
         sense = choose_sense(child, "VERB", ctx) or trigger.sense
         governed = Trigger(child, "VERB", sense, trigger.source)
