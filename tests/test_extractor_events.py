@@ -226,3 +226,8 @@ def test_a_strike_counted_in_days_is_a_labour_strike(extractor):
     words = {c.lemma_.lower() for c in strike.children if c.dep_ in {"compound", "amod"}}
     sense = Lexicon.load().match("strike", "NOUN", objects=words)
     assert sense is not None and sense.cameo == "143"
+
+
+def test_a_vow_to_pursue_rebels_is_a_threat(extractor):
+    record = read(extractor, "Peru vowed to pursue the rebels until the last one is captured.")
+    assert [e.cameo[:2] for e in record.events] == ["13"]

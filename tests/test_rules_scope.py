@@ -12,7 +12,9 @@ from newsgraph.extract.events.coder import code_events
 from newsgraph.extract.events.scope import (
     NOT_AN_ACT_RULES,
     asked_for_act,
+    asked_for_thing,
     clause_head,
+    described_state,
     nested_reference,
     not_an_act,
     obliged_act,
@@ -28,6 +30,8 @@ def test_rule_tuple():
     assert NOT_AN_ACT_RULES == (
         prepositional_participle,
         asked_for_act,
+        asked_for_thing,
+        described_state,
         refused_act,
         obliged_act,
         proposed_act,
@@ -327,3 +331,31 @@ def test_proposed_act():
     assert proposed_act(doc[6], ctx)  # what the rejected offer proposes: nobody hosts anything
     assert not proposed_act(doc[14], ctx)  # an offer made, not reacted to
     assert not proposed_act(doc[1], ctx)
+
+
+def test_asked_for_thing_and_described_state():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        appealed  appeal    VERB  VBD ROOT   1
+        for       for       ADP   IN  prep   1
+        aid       aid       NOUN  NN  pobj   2
+        .         .         PUNCT .   punct  1
+        Gunmen    gunman    NOUN  NNS nsubj  9
+        armed     arm       VERB  VBN acl    5
+        with      with      ADP   IN  prep   6
+        rifles    rifle     NOUN  NNS pobj   7
+        attacked  attack    VERB  VBD ROOT   9
+        Chile     Chile     PROPN NNP dobj   9
+        .         .         PUNCT .   punct  9
+        Chile     Chile     PROPN NNP nsubj  13
+        sent      send      VERB  VBD ROOT   13
+        aid       aid       NOUN  NN  dobj   13
+        for       for       ADP   IN  prep   14
+        refugees  refugee   NOUN  NNS pobj   15
+        .         .         PUNCT .   punct  13
+    """)
+    ctx = context(doc, states((0, "PER"), (10, "CHL"), (12, "CHL")))
+    assert asked_for_thing(doc[3], ctx)  # "appealed for aid": no aid given
+    assert not asked_for_thing(doc[14], ctx) and not asked_for_thing(doc[16], ctx)
+    assert described_state(doc[6], ctx)  # "armed with rifles": how they are equipped
+    assert not described_state(doc[9], ctx)

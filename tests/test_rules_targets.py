@@ -34,6 +34,7 @@ from newsgraph.extract.events.targets import (
     recipient,
     retaliated_party,
     state_named,
+    terms_party,
     voiced_target,
     within_phrase,
 )
@@ -57,6 +58,7 @@ def test_rule_tuples():
         purpose_of_act,
         retaliated_party,
         voiced_target,
+        terms_party,
         located_object,
     )
 
@@ -625,3 +627,25 @@ def test_controlled_object_of_a_proposal_noun():
     ctx = context(doc, states((0, "PER"), (2, "CHL"), (7, "BOL")))
     proposals = Trigger(doc[4], "NOUN", sense("proposal", "NOUN", cameo="030"), ["CHL"])
     assert controlled_object(proposals, ctx) == ["BOL"]  # whom the proposed offer is aimed at
+
+
+def test_terms_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  2
+        would     would     AUX   MD  aux    2
+        fight     fight     VERB  VB  ROOT   2
+        until     until     SCONJ IN  mark   5
+        Chile     Chile     PROPN NNP nsubj  5
+        withdrew  withdraw  VERB  VBD advcl  2
+        .         .         PUNCT .   punct  2
+        Peru      Peru      PROPN NNP nsubj  8
+        fought    fight     VERB  VBD ROOT   8
+        after     after     SCONJ IN  mark   11
+        Chile     Chile     PROPN NNP nsubj  11
+        withdrew  withdraw  VERB  VBD advcl  8
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "PER"), (4, "CHL"), (7, "PER"), (10, "CHL")))
+    fight = Trigger(doc[2], "VERB", sense("fight"), ["PER"])
+    assert terms_party(fight, ctx) == ["CHL"]  # on terms Chile must meet
+    assert terms_party(Trigger(doc[8], "VERB", sense("fight"), ["PER"]), ctx) is None  # "after": no terms

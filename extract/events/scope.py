@@ -57,6 +57,25 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
     )
 
 
+def asked_for_thing(token: Token, ctx: DocContext) -> bool:
+    """ "appealed for 45 million dollars in emergency funding", "called for aid": what an appeal asks
+    for is not given (frames.tsv ``appeal``; the prepositions ``for`` and ``in`` of the appeal verb)."""
+    prep = token.head
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or prep.lower_ not in {"for", "in"}:
+        return False
+    return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in ctx.frames["appeal"]
+
+
+def described_state(token: Token, ctx: DocContext) -> bool:
+    """ "fighters armed with grenades", "masked gunmen": a participle that describes how somebody is
+    equipped, not an act anybody did to them (frames.tsv ``state_participle``)."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in {"acl", "relcl", "amod"}
+        and token.lemma_.lower() in ctx.frames["state_participle"]
+    )
+
+
 def refused_act(token: Token, ctx: DocContext) -> bool:
     """ "refused to deploy peacekeepers", "rejected calls to adopt": the refusal is the act (12x),
     not what it refuses (frames.tsv ``negator`` verbs that code an event themselves)."""
@@ -163,6 +182,8 @@ def is_protest(verb: Token, ctx: DocContext) -> bool:
 NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     prepositional_participle,
     asked_for_act,
+    asked_for_thing,
+    described_state,
     refused_act,
     obliged_act,
     proposed_act,

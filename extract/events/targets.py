@@ -373,6 +373,23 @@ def voiced_target(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     return None
 
 
+def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "would not meet him unless the military halted its strikes", "would continue its offensive
+    until the ELN stops attacking": an act on terms another side must meet is aimed at that side,
+    the subject of the terms clause (frames.tsv ``terms``)."""
+    token = trigger.token
+    verb = token.head if trigger.pos == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} else token
+    terms = ctx.frames["terms"]
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ in terms for m in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        found = [a for s in subjects for a in actors_of(s, ctx, trigger.source)]
+        if found:
+            return found
+    return None
+
+
 TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     controlled_object,
     protected_party,
@@ -383,6 +400,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     purpose_of_act,
     retaliated_party,
     voiced_target,
+    terms_party,
     located_object,
 )
 
