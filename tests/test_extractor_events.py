@@ -231,3 +231,8 @@ def test_a_strike_counted_in_days_is_a_labour_strike(extractor):
 def test_a_vow_to_pursue_rebels_is_a_threat(extractor):
     record = read(extractor, "Peru vowed to pursue the rebels until the last one is captured.")
     assert [e.cameo[:2] for e in record.events] == ["13"]
+
+
+def test_an_announced_response_is_a_threat_at_who_acted(extractor):
+    record = read(extractor, "Chile shelled Peruvian border posts on Monday. Peru said it would respond.")
+    assert ("13", ["PER"], ["CHL"]) in events(record)

@@ -13,6 +13,7 @@ from newsgraph.extract.events.labelling import (
     labels,
     obligation_frame,
     predicate_frame,
+    response_threat,
 )
 from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import date_of, place_of
@@ -420,3 +421,29 @@ def test_an_aid_verb_with_goods_and_nobody_to_receive_them_is_trade():
     """)
     ctx = context(doc, states((0, "CHL"), (4, "CHL"), (6, "PER")))
     assert [(e.cameo[:2], e.target) for e in code_events(ctx)] == [("07", ["PER"])]
+
+
+def test_response_threat():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        shelled   shell     VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP dobj   1
+        .         .         PUNCT .   punct  1
+        Chile     Chile     PROPN NNP nsubj  6
+        would     would     AUX   MD  aux    6
+        respond   respond   VERB  VB  ROOT   6
+        .         .         PUNCT .   punct  6
+        Chile     Chile     PROPN NNP nsubj  11
+        did       do        AUX   VBD aux    11
+        not       not       PART  RB  neg    11
+        respond   respond   VERB  VB  ROOT   11
+        to        to        ADP   IN  prep   11
+        questions question  NOUN  NNS pobj   12
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (4, "CHL"), (8, "CHL")))
+    earlier_event(ctx, 1, ["PER"], cameo="195").target = ["CHL"]
+    threat = response_threat(doc[6], ctx)  # an announced response: a threat at whoever acted against Chile
+    assert threat is not None and (threat.cameo, threat.source, threat.target) == ("130", ["CHL"], ["PER"])
+    assert response_threat(doc[11], ctx) is None  # an answer to questions, asserted: no threat
+    assert response_threat(doc[1], ctx) is None

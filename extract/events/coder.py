@@ -8,7 +8,13 @@ from newsgraph.extract.events.arguments import actors_of
 from newsgraph.extract.events.attribution import track_quotes
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.domain import political
-from newsgraph.extract.events.labelling import label_frame, labels, obligation_frame, predicate_frame
+from newsgraph.extract.events.labelling import (
+    label_frame,
+    labels,
+    obligation_frame,
+    predicate_frame,
+    response_threat,
+)
 from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import make_event
 from newsgraph.extract.events.scope import not_an_act
@@ -56,7 +62,7 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
         return predicate_frame(token, ctx)
     if lemma in ctx.frames["speech"] and token.pos_ == "VERB":  # "said Libya must hand over"
         return obligation_frame(token, ctx)
-    return None
+    return response_threat(token, ctx)  # "Iran would respond", "would take further action"
 
 
 def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:

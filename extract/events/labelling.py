@@ -16,8 +16,11 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import actors_in
 from newsgraph.extract.events.attribution import attribution
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.make import make_event
+from newsgraph.extract.events.make import INTENDED, make_event
+from newsgraph.extract.events.modality import modality_of
 from newsgraph.extract.events.sources import SUBJECTS, verb_source
+from newsgraph.extract.events.targets import Trigger, find_target
+from newsgraph.extract.ontology import Sense
 from newsgraph.extract.record import Event
 
 
@@ -94,3 +97,34 @@ def obligation_frame(verb: Token, ctx: DocContext) -> Event | None:
         if source and target:
             return make_event(verb, DEMAND, source, target, 0.6, ctx)
     return None
+
+
+THREAT = "130"  # CAMEO "threaten, not specified": a response only announced
+
+
+def is_response(verb: Token, ctx: DocContext) -> bool:
+    """ "respond", "react", "take measures", "take further action" (frames.tsv ``response``,
+    ``measure``), not an answer to a question ("respond to requests for comment": ``inquiry``)."""
+    frames = ctx.frames
+    if verb.lemma_.lower() in frames["response"]:
+        answered = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+        return not any(g.lemma_.lower() in frames["inquiry"] for g in answered)
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in frames["measure"] for c in verb.children
+    )
+
+
+def response_threat(verb: Token, ctx: DocContext) -> Event | None:
+    """ "Iran would respond proportionately", "China would take necessary measures", "Britain would
+    take further action if the hacking continued": a response only announced is a threat (130),
+    aimed at whom it answers (the target rules: "respond to", the terms clause, whoever last acted
+    against the speaker's side)."""
+    if verb.pos_ != "VERB" or not is_response(verb, ctx):
+        return None
+    modality, negated, _ = modality_of(verb, ctx)
+    source = verb_source(verb, ctx)
+    if modality not in INTENDED or negated or not source:
+        return None
+    sense = Sense(lemma=verb.lemma_.lower(), pos="VERB", cameo=THREAT, preps=("to", "against"))
+    target = [a for a in find_target(Trigger(verb, "VERB", sense, source), ctx) if a not in source]
+    return make_event(verb, THREAT, source, target, 0.55, ctx)
