@@ -19,6 +19,7 @@ from newsgraph.extract.events.targets import (
     asked_party,
     both_parties,
     complement_subject,
+    conjunct_party,
     controlled_object,
     dependents,
     described_noun,
@@ -59,6 +60,7 @@ def test_rule_tuples():
         retaliated_party,
         voiced_target,
         terms_party,
+        conjunct_party,
         located_object,
     )
 
@@ -649,3 +651,30 @@ def test_terms_party():
     fight = Trigger(doc[2], "VERB", sense("fight"), ["PER"])
     assert terms_party(fight, ctx) == ["CHL"]  # on terms Chile must meet
     assert terms_party(Trigger(doc[8], "VERB", sense("fight"), ["PER"]), ctx) is None  # "after": no terms
+
+
+def test_conjunct_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        raised    raise     VERB  VBD ROOT   1
+        the       the       DET   DT  det    3
+        case      case      NOUN  NN  dobj   1
+        with      with      ADP   IN  prep   3
+        Chile     Chile     PROPN NNP pobj   4
+        and       and       CCONJ CC  cc     1
+        demanded  demand    VERB  VBD conj   1
+        access    access    NOUN  NN  dobj   7
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  11
+        met       meet      VERB  VBD ROOT   11
+        Chile     Chile     PROPN NNP dobj   11
+        and       and       CCONJ CC  cc     11
+        Bolivia   Bolivia   PROPN NNP nsubj  15
+        protested protest   VERB  VBD conj   11
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL"), (10, "PER"), (12, "CHL"), (14, "BOL")))
+    demanded = Trigger(doc[7], "VERB", sense("demand", cameo="101"), ["PER"])
+    assert conjunct_party(demanded, ctx) == ["CHL"]  # the side the case was raised with
+    protested = Trigger(doc[15], "VERB", sense("protest", cameo="140"), ["BOL"])
+    assert conjunct_party(protested, ctx) is None  # a clause with its own subject

@@ -390,6 +390,32 @@ def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     return None
 
 
+def conjunct_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "raised the case with the Chinese ambassador and demanded consular access": a verb that shares
+    its subject with the verb it is coordinated with deals with the same other side (that verb's
+    target, else the object of its "with", "to" or "on")."""
+    token = trigger.token
+    if trigger.pos != "VERB" or token.dep_ != "conj" or token.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return None  # a clause of its own: "X met Y and Z said ..."
+    other = token.head
+    earlier = ctx.by_trigger.get(other.i)
+    if earlier is not None and earlier.target:
+        return [a for a in earlier.target if a not in trigger.source] or None
+    preps = {"with", "to", "on"}
+    phrases = [other, *(c for c in other.children if c.dep_ == "dobj")]  # "raised the case with X"
+    return [
+        a
+        for w in phrases
+        for c in w.children
+        if is_preposition(c) and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in actors_of(p, ctx, trigger.source)
+    ] or None
+
+
 TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     controlled_object,
     protected_party,
@@ -401,6 +427,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     retaliated_party,
     voiced_target,
     terms_party,
+    conjunct_party,
     located_object,
 )
 
