@@ -678,3 +678,29 @@ def test_conjunct_party():
     assert conjunct_party(demanded, ctx) == ["CHL"]  # the side the case was raised with
     protested = Trigger(doc[15], "VERB", sense("protest", cameo="140"), ["BOL"])
     assert conjunct_party(protested, ctx) is None  # a clause with its own subject
+
+
+def test_located_object_a_things_state_adjective_and_asked_party_by_phrase():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        fired     fire      VERB  VBD ROOT   1
+        at        at        ADP   IN  prep   1
+        Chilean   Chilean   ADJ   JJ  amod   4
+        camps     camp      NOUN  NNS pobj   2
+        near      near      ADP   IN  prep   4
+        the       the       DET   DT  det    8
+        Bolivian  Bolivian  ADJ   JJ  amod   8
+        border    border    NOUN  NN  pobj   5
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  11
+        demanded  demand    VERB  VBD ROOT   11
+        reforms   reform    NOUN  NNS dobj   11
+        by        by        ADP   IN  prep   12
+        Chile     Chile     PROPN NNP pobj   13
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "CHL"), (7, "BOL"), (10, "PER"), (14, "CHL")))
+    fired = Trigger(doc[1], "VERB", sense("fire"), ["PER"])
+    assert located_object(fired, ctx) == ["CHL"]  # "at Chilean camps", not "near the Bolivian border"
+    demanded = Trigger(doc[11], "VERB", sense("demand", cameo="100"), ["PER"])
+    assert asked_party(demanded, ctx) == ["CHL"]  # the doer of the reforms asked for

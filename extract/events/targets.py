@@ -245,6 +245,12 @@ def asked_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
             found = actors_of(subject, ctx, trigger.source)
             if found:
                 return found
+    # "demanded political reforms by the government": the doer of the act asked for is asked
+    for asked in (c for a in askers for c in a.children if c.dep_ == "dobj"):
+        for prep in (c for c in asked.children if is_preposition(c) and c.lower_ == "by"):
+            found = [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx, trigger.source)]
+            if found:
+                return found
     # "called for sanctions against Nigeria": whom the asked-for act would be aimed at
     preps = set(ctx.frames["recipient_prep"]) - {"for", "of"}
     for asked in (
@@ -293,24 +299,34 @@ def purpose_of_act(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "lifted the curfew in Abidjan", "fired shells at targets in Jericho", "rioted at a jail in
-    Israel": a state, or the state of a place, named in the act's own phrases (cameo.tsv policy
+    Israel", "fire against Kampuchean camps": a state, or the state of a place, named in the act's
+    own phrases, or the state whose adjective a thing aimed at carries (cameo.tsv policy
     ``place_target``: material acts, where CAMEO codes the place for its state)."""
     if not ctx.ontology.has_policy(trigger.sense.cameo, "place_target"):
         return None
     preps = set(ctx.frames["place_prep"]) | set(ctx.frames["recipient_prep"])
-    phrases = [c for c in trigger.token.children if c.dep_ in {"dobj", "nsubjpass"} or is_preposition(c)]
+    aimed = set(ctx.frames["attack_prep"])  # "against Kampuchean camps", not "near the Thai border"
+    phrases = [
+        (c, True) for c in trigger.token.children if c.dep_ in {"dobj", "nsubjpass"} or is_preposition(c)
+    ]
     for _ in range(5):  # the act's object, its prepositions, their objects: "at targets in Jericho"
-        nested = []
-        for word in phrases:
+        nested: list[tuple[Token, bool]] = []
+        for word, direct in phrases:
             if is_preposition(word):
                 if word.lower_ in preps:
-                    nested += [c for c in word.children if c.dep_ == "pobj"]
+                    nested += [
+                        (c, direct and word.lower_ in aimed) for c in word.children if c.dep_ == "pobj"
+                    ]
                 continue
             for part in (word, *word.conjuncts):
-                state = state_named(part, ctx)
-                if state is not None:
-                    return [state]
-            nested += [c for c in word.children if is_preposition(c)]
+                named = [part]
+                if direct:
+                    named += [m for m in part.children if m.dep_ in {"amod", "compound"} and m.pos_ != "NOUN"]
+                for name in named:
+                    state = state_named(name, ctx)
+                    if state is not None:
+                        return [state]
+                nested += [(c, False) for c in part.children if is_preposition(c)]
         phrases = nested
     return None
 
