@@ -236,3 +236,8 @@ def test_a_vow_to_pursue_rebels_is_a_threat(extractor):
 def test_an_announced_response_is_a_threat_at_who_acted(extractor):
     record = read(extractor, "Chile shelled Peruvian border posts on Monday. Peru said it would respond.")
     assert ("13", ["PER"], ["CHL"]) in events(record)
+
+
+def test_a_threatened_act_is_a_threat_whatever_it_is(extractor):
+    record = read(extractor, "Peru threatened to deliver devastating blows to Chile.")
+    assert [(root, target) for root, _, target in events(record)] == [("13", ["CHL"])]

@@ -16,7 +16,7 @@ from newsgraph.extract.events.labelling import (
     response_threat,
 )
 from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
-from newsgraph.extract.events.make import date_of, place_of
+from newsgraph.extract.events.make import date_of, place_of, threatened
 from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
 from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, main_clause, objects
 from newsgraph.extract.record import Event, Evidence
@@ -447,3 +447,18 @@ def test_response_threat():
     assert threat is not None and (threat.cameo, threat.source, threat.target) == ("130", ["CHL"], ["PER"])
     assert response_threat(doc[11], ctx) is None  # an answer to questions, asserted: no threat
     assert response_threat(doc[1], ctx) is None
+
+
+def test_threatened_acts_are_threats():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        threatened threaten   VERB  VBD ROOT   1
+        to         to         PART  TO  aux    3
+        deliver    deliver    VERB  VB  xcomp  1
+        blows      blow       NOUN  NNS dobj   3
+        to         to         ADP   IN  prep   3
+        Chile      Chile      PROPN NNP pobj   5
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "CHL")))
+    assert threatened(doc[3], ctx) and not threatened(doc[1], ctx)

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import actors_in
 from newsgraph.extract.events.attribution import attribution
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.make import INTENDED, make_event
+from newsgraph.extract.events.make import INTENDED, THREAT, make_event
 from newsgraph.extract.events.modality import modality_of
 from newsgraph.extract.events.sources import SUBJECTS, verb_source
 from newsgraph.extract.events.targets import Trigger, find_target
@@ -97,9 +97,6 @@ def obligation_frame(verb: Token, ctx: DocContext) -> Event | None:
         if source and target:
             return make_event(verb, DEMAND, source, target, 0.6, ctx)
     return None
-
-
-THREAT = "130"  # CAMEO "threaten, not specified": a response only announced
 
 
 def is_response(verb: Token, ctx: DocContext) -> bool:
