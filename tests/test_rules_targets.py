@@ -704,3 +704,21 @@ def test_located_object_a_things_state_adjective_and_asked_party_by_phrase():
     assert located_object(fired, ctx) == ["CHL"]  # "at Chilean camps", not "near the Bolivian border"
     demanded = Trigger(doc[11], "VERB", sense("demand", cameo="100"), ["PER"])
     assert asked_party(demanded, ctx) == ["CHL"]  # the doer of the reforms asked for
+
+
+def test_complement_subject_skips_the_speakers_own_side():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        warned    warn      VERB  VBD ROOT   1
+        that      that      SCONJ IN  mark   5
+        Peru      Peru      PROPN NNP nsubj  5
+        would     would     AUX   MD  aux    5
+        stop      stop      VERB  VB  ccomp  1
+        rallies   rally     NOUN  NNS dobj   5
+        by        by        ADP   IN  prep   6
+        Chile     Chile     PROPN NNP pobj   7
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "PER"), (8, "CHL")))
+    warned = Trigger(doc[1], "VERB", sense("warn", cameo="130"), ["PER"])
+    assert complement_subject(warned, ctx) == ["CHL"]  # whom the warning is about, not Peru itself

@@ -134,9 +134,11 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def complement_actors(verb: Token, ctx: DocContext) -> list[str]:
-    """The actor a warning or a statement is about: the first one named in its complement clause."""
+def complement_actors(verb: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:
+    """The actor a warning or a statement is about: the first one named in its complement clause
+    that is not the speaker's own ("warned that police will not tolerate rallies by Kifaya")."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return [ctx.table.of(t) for t in child.subtree if ctx.table.of(t)][:1]
+            named = [ctx.table.of(t) for t in child.subtree if ctx.table.of(t)]
+            return [a for a in named if a not in (exclude or [])][:1]
     return []

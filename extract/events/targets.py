@@ -225,7 +225,7 @@ def complement_subject(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "Iran warned that Israel would pay": the first actor of a speech or warning verb's complement."""
     lemma = trigger.token.lemma_.lower()
     if lemma in ctx.frames["speech"] or lemma in ctx.frames["complement_target"]:
-        return complement_actors(trigger.token, ctx)
+        return complement_actors(trigger.token, ctx, trigger.source)
     return None
 
 
