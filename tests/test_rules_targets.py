@@ -21,6 +21,7 @@ from newsgraph.extract.events.targets import (
     complement_subject,
     conjunct_party,
     controlled_object,
+    defied_party,
     dependents,
     described_noun,
     direct_object,
@@ -61,6 +62,7 @@ def test_rule_tuples():
         voiced_target,
         terms_party,
         conjunct_party,
+        defied_party,
         located_object,
     )
 
@@ -722,3 +724,22 @@ def test_complement_subject_skips_the_speakers_own_side():
     ctx = context(doc, states((0, "PER"), (3, "PER"), (8, "CHL")))
     warned = Trigger(doc[1], "VERB", sense("warn", cameo="130"), ["PER"])
     assert complement_subject(warned, ctx) == ["CHL"]  # whom the warning is about, not Peru itself
+
+
+def test_defied_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        declined  decline   VERB  VBD ROOT   1
+        to        to        PART  TO  aux    3
+        resign    resign    VERB  VB  xcomp  1
+        despite   despite   ADP   IN  prep   3
+        pressure  pressure  NOUN  NN  pobj   4
+        by        by        ADP   IN  prep   5
+        Chile     Chile     PROPN NNP pobj   6
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (7, "CHL")))
+    declined = Trigger(doc[1], "VERB", sense("decline", cameo="120"), ["PER"])
+    assert defied_party(declined, ctx) == ["CHL"]  # the refusal defies Chile's pressure
+    fought = Trigger(doc[1], "VERB", sense("decline", cameo="190"), ["PER"])
+    assert defied_party(fought, ctx) is None  # only a rejection

@@ -432,6 +432,26 @@ def conjunct_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     ] or None
 
 
+def defied_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "declined to resign despite growing pressure by the anti-corruption commission": a rejection
+    made despite another side's pressure or calls is aimed at that side (frames.tsv ``defiance_prep``;
+    the owner of the noun: possessor, compound or ``owner_prep``)."""
+    token = trigger.token
+    if trigger.sense.cameo[:2] != "12":
+        return None
+    owner_preps = set(ctx.frames["owner_prep"])
+    found: list[str] = []
+    for word in (token, *(c for c in token.children if c.dep_ == "xcomp")):
+        for prep in (
+            c for c in word.children if is_preposition(c) and c.lower_ in ctx.frames["defiance_prep"]
+        ):
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                found += noun_agent(noun, ctx)
+                for owner in (c for c in noun.children if is_preposition(c) and c.lower_ in owner_preps):
+                    found += [a for p in owner.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+    return [a for a in dict.fromkeys(found) if a not in trigger.source] or None
+
+
 TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     controlled_object,
     protected_party,
@@ -444,6 +464,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     voiced_target,
     terms_party,
     conjunct_party,
+    defied_party,
     located_object,
 )
 
