@@ -31,6 +31,7 @@ from newsgraph.extract.events.targets import (
     named_modifier,
     proposal_owner,
     protected_party,
+    proposal_aim,
     purpose_object,
     purpose_of_act,
     recipient,
@@ -63,6 +64,7 @@ def test_rule_tuples():
         terms_party,
         conjunct_party,
         defied_party,
+        proposal_aim,
         located_object,
     )
 
@@ -743,3 +745,24 @@ def test_defied_party():
     assert defied_party(declined, ctx) == ["CHL"]  # the refusal defies Chile's pressure
     fought = Trigger(doc[1], "VERB", sense("decline", cameo="190"), ["PER"])
     assert defied_party(fought, ctx) is None  # only a rejection
+
+
+def test_proposal_aim():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        rejected  reject    VERB  VBD ROOT   1
+        a         a         DET   DT  det    3
+        call      call      NOUN  NN  dobj   1
+        for       for       ADP   IN  prep   3
+        troops    troop     NOUN  NNS pobj   4
+        to        to        PART  TO  aux    8
+        be        be        AUX   VB  auxpass 8
+        deployed  deploy    VERB  VBN relcl  3
+        in        in        ADP   IN  prep   8
+        Chile     Chile     PROPN NNP pobj   9
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (10, "CHL")))
+    rejected = Trigger(doc[1], "VERB", sense("reject", cameo="120"), ["PER"])
+    assert proposal_aim(rejected, ctx) == ["CHL"]  # where the proposed deployment would be
+    assert proposal_aim(Trigger(doc[1], "VERB", sense("reject", cameo="051"), ["PER"]), ctx) is None

@@ -159,10 +159,12 @@ def controlled_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     to a demand from the US", "refused to deploy troops in Iraq", a noun's "proposals to offer Ukraine
     guarantees": whom the governed verb's act is aimed at, by the dependent rules, else its place
     (the governed act's family decides)."""
-    governed_dep = "xcomp" if trigger.pos == "VERB" else "acl"  # "proposals to offer Ukraine guarantees"
+    clause_deps = {"xcomp"} if trigger.pos == "VERB" else {"acl", "relcl"}  # "proposals to offer ..."
     for child in trigger.token.children:
-        if child.dep_ != governed_dep or child.pos_ != "VERB":
+        if child.dep_ not in clause_deps or child.pos_ != "VERB":
             continue
+        if child.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            continue  # an infinitive the parser took for a relative clause: "a call for X to be deployed"
         sense = choose_sense(child, "VERB", ctx) or trigger.sense
         governed = Trigger(child, "VERB", sense, trigger.source)
         found = dependents(governed, ctx) or protected_party(governed, ctx) or located_object(governed, ctx)
@@ -452,6 +454,19 @@ def defied_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     return [a for a in dict.fromkeys(found) if a not in trigger.source] or None
 
 
+def proposal_aim(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "rejected a call for its peacekeepers to be deployed in East Timor": a rejected proposal with
+    no maker named is aimed where the act it proposes would be (frames.tsv ``proposal``)."""
+    if trigger.pos != "VERB" or trigger.sense.cameo[:2] != "12":
+        return None
+    proposals = ctx.frames["proposal"]
+    for noun in (c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in proposals):
+        found = controlled_object(Trigger(noun, "NOUN", trigger.sense, trigger.source), ctx)
+        if found:
+            return found
+    return None
+
+
 TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     controlled_object,
     protected_party,
@@ -465,6 +480,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     terms_party,
     conjunct_party,
     defied_party,
+    proposal_aim,
     located_object,
 )
 
