@@ -462,3 +462,20 @@ def test_threatened_acts_are_threats():
     """)
     ctx = context(doc, states((0, "PER"), (6, "CHL")))
     assert threatened(doc[3], ctx) and not threatened(doc[1], ctx)
+
+
+def test_a_finite_relative_clause_keeps_its_own_modality():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  2
+        will      will      AUX   MD  aux    2
+        release   release   VERB  VB  ROOT   2
+        envoys    envoy     NOUN  NNS dobj   2
+        whom      whom      PRON  WP  dobj   7
+        it        it        PRON  PRP nsubj  7
+        had       have      AUX   VBD aux    7
+        seized    seize     VERB  VBN relcl  3
+        .         .         PUNCT .   punct  2
+    """)
+    ctx = context(doc, states((0, "PER")))
+    assert modality_of(doc[2], ctx)[0] == "planned"
+    assert modality_of(doc[7], ctx)[0] == "asserted"  # "whom it had seized": told as done

@@ -34,6 +34,19 @@ def chain(token: Token) -> list[Token]:
     return words
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def finite_relative(words: list[Token]) -> list[Token]:
+    """The chain up to a finite relative clause: "they will release the ministers, whom they had taken
+    hostage" asserts the hostage-taking on its own (the clause's own tense), not as planned."""
+    for i, word in enumerate(words):
+        auxiliaries = (c for c in word.children if c.dep_ in {"aux", "auxpass"})
+        if word.dep_ == "relcl" and (word.tag_ in FINITE or any(c.tag_ in FINITE for c in auxiliaries)):
+            return words[: i + 1]
+    return words
+
+
 def modal_of(child: Token, ctx: DocContext) -> str | None:
     """The modality a modal auxiliary gives ("will": planned, "could": hypothetical), or None."""
     aux = ctx.frames["aux"]
@@ -57,7 +70,7 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
     """(modality, negated, if-clause) of the act a word names."""
     frames = ctx.frames
     modality, negated, condition = "asserted", False, None
-    words = chain(token)
+    words = finite_relative(chain(token))
     for i, word in enumerate(words):
         lemma = word.lemma_.lower()
         if i > 0 and lemma in frames["speech"]:
