@@ -766,3 +766,21 @@ def test_proposal_aim():
     rejected = Trigger(doc[1], "VERB", sense("reject", cameo="120"), ["PER"])
     assert proposal_aim(rejected, ctx) == ["CHL"]  # where the proposed deployment would be
     assert proposal_aim(Trigger(doc[1], "VERB", sense("reject", cameo="051"), ["PER"]), ctx) is None
+
+
+def test_a_place_on_a_border_does_not_stand_for_the_state():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        captured  capture   VERB  VBD ROOT   1
+        a         a         DET   DT  det    3
+        base      base      NOUN  NN  dobj   1
+        on        on        ADP   IN  prep   3
+        the       the       DET   DT  det    7
+        Chilean   Chilean   ADJ   JJ  amod   7
+        border    border    NOUN  NN  pobj   4
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "CHL")))
+    captured = Trigger(doc[1], "VERB", sense("capture", cameo="192"), ["PER"])
+    assert protected_party(captured, ctx) == []  # beside Chile is not in Chile
+    assert located_object(captured, ctx) is None

@@ -196,7 +196,14 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         deeper = [
             t for t in within_phrase(phrase) if is_preposition(t) and t.lower_ in own and t.i != phrase.i
         ]
-        found += [a for prep in deeper for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+        borders = ctx.frames["border_noun"]
+        found += [
+            a
+            for prep in deeper
+            for p in prep.children
+            if p.dep_ == "pobj" and p.lemma_.lower() not in borders  # "on the Thai border": beside it
+            for a in actors_of(p, ctx)
+        ]
     return found
 
 
@@ -321,6 +328,8 @@ def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
                     ]
                 continue
             for part in (word, *word.conjuncts):
+                if part.lemma_.lower() in ctx.frames["border_noun"]:
+                    continue  # "a stronghold on the Thai border": beside a state is not in it
                 named = [part]
                 if direct:
                     named += [m for m in part.children if m.dep_ in {"amod", "compound"} and m.pos_ != "NOUN"]
