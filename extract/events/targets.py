@@ -188,7 +188,7 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
     for obj in objects:
         for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in preps):
-            found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+            found += prep_actors(prep, ctx)
     if found or not own:
         return found
     phrases = objects + [c for c in trigger.token.children if is_preposition(c)]
@@ -196,15 +196,20 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         deeper = [
             t for t in within_phrase(phrase) if is_preposition(t) and t.lower_ in own and t.i != phrase.i
         ]
-        borders = ctx.frames["border_noun"]
-        found += [
-            a
-            for prep in deeper
-            for p in prep.children
-            if p.dep_ == "pobj" and p.lemma_.lower() not in borders  # "on the Thai border": beside it
-            for a in actors_of(p, ctx)
-        ]
+        found += [a for prep in deeper for a in prep_actors(prep, ctx)]
     return found
+
+
+def prep_actors(prep: Token, ctx: DocContext) -> list[str]:
+    """The actors a preposition's object names; none for a border ("on the Thai border" is beside
+    Thailand, not Thailand: frames.tsv ``border_noun``)."""
+    borders = ctx.frames["border_noun"]
+    return [
+        a
+        for p in prep.children
+        if p.dep_ == "pobj" and p.lemma_.lower() not in borders
+        for a in actors_of(p, ctx)
+    ]
 
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj"})
