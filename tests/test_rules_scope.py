@@ -19,6 +19,7 @@ from newsgraph.extract.events.scope import (
     not_an_act,
     obliged_act,
     prepositional_participle,
+    proposal_acted_on,
     proposed_act,
     protest_content,
     refused_act,
@@ -32,6 +33,7 @@ def test_rule_tuple():
         asked_for_act,
         asked_for_thing,
         described_state,
+        proposal_acted_on,
         refused_act,
         obliged_act,
         proposed_act,
@@ -359,3 +361,21 @@ def test_asked_for_thing_and_described_state():
     assert not asked_for_thing(doc[14], ctx) and not asked_for_thing(doc[16], ctx)
     assert described_state(doc[6], ctx)  # "armed with rifles": how they are equipped
     assert not described_state(doc[9], ctx)
+
+
+def test_proposal_acted_on():
+    doc = build("""
+        their     their     PRON  PRP$ poss   1
+        demands   demand    NOUN  NNS nsubjpass 3
+        are       be        AUX   VBP auxpass 3
+        met       meet      VERB  VBN ROOT   3
+        .         .         PUNCT .   punct  3
+        the       the       DET   DT  det    6
+        offer     offer     NOUN  NN  nsubjpass 8
+        was       be        AUX   VBD auxpass 8
+        made      make      VERB  VBN ROOT   8
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc)
+    assert proposal_acted_on(doc[1], ctx)  # "their demands are met": what is met, no new demand
+    assert not proposal_acted_on(doc[6], ctx)  # "the offer was made": the offer itself

@@ -76,6 +76,19 @@ def described_state(token: Token, ctx: DocContext) -> bool:
     )
 
 
+def proposal_acted_on(token: Token, ctx: DocContext) -> bool:
+    """ "until their political demands are met", "the offer was rejected": a proposal that is the
+    passive subject of another verb is what that verb acts on, not a new proposal (frames.tsv
+    ``proposal``; not after a light verb: "the offer was made by Japan")."""
+    verb = token.head
+    return (
+        token.dep_ == "nsubjpass"
+        and token.lemma_.lower() in ctx.frames["proposal"]
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in ctx.frames["light"]
+    )
+
+
 def refused_act(token: Token, ctx: DocContext) -> bool:
     """ "refused to deploy peacekeepers", "rejected calls to adopt": the refusal is the act (12x),
     not what it refuses (frames.tsv ``negator`` verbs that code an event themselves)."""
@@ -184,6 +197,7 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     asked_for_act,
     asked_for_thing,
     described_state,
+    proposal_acted_on,
     refused_act,
     obliged_act,
     proposed_act,
