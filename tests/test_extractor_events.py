@@ -241,3 +241,8 @@ def test_an_announced_response_is_a_threat_at_who_acted(extractor):
 def test_a_threatened_act_is_a_threat_whatever_it_is(extractor):
     record = read(extractor, "Peru threatened to deliver devastating blows to Chile.")
     assert [(root, target) for root, _, target in events(record)] == [("13", ["CHL"])]
+
+
+def test_mobilizing_pressure_groups_rallies_support(extractor):
+    record = read(extractor, "Chile mobilized pressure groups in Peru to support its claim.")
+    assert "15" not in [root for root, _, _ in events(record)]  # no armed forces mobilised
