@@ -21,7 +21,7 @@ LEXICON_PATH = DATA_DIR / "lexicon.tsv"
 POS_TAGS: tuple[str, ...] = ("VERB", "NOUN")
 # How the event coder treats a code's family (cameo.tsv's ``policy`` column; its header says what each means).
 POLICIES = frozenset(
-    {"joint", "for_another", "joins_act", "reaction", "verbal_attack", "place_target", "voiced"}
+    {"joint", "for_another", "joins_act", "reaction", "verbal_attack", "place_target", "voiced", "mission"}
 )
 _CODE = re.compile(r"\d{2,4}")
 _LEMMA = re.compile(r"[a-z][a-z-]*")

@@ -24,6 +24,7 @@ from newsgraph.extract.events.scope import (
     protest_content,
     refused_act,
     response_by_means,
+    sent_on_mission,
 )
 
 
@@ -34,6 +35,7 @@ def test_rule_tuple():
         asked_for_thing,
         described_state,
         proposal_acted_on,
+        sent_on_mission,
         refused_act,
         obliged_act,
         proposed_act,
@@ -379,3 +381,23 @@ def test_proposal_acted_on():
     ctx = context(doc)
     assert proposal_acted_on(doc[1], ctx)  # "their demands are met": what is met, no new demand
     assert not proposal_acted_on(doc[6], ctx)  # "the offer was made": the offer itself
+
+
+def test_sent_on_mission():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        sent        send        VERB  VBD ROOT   1
+        inspectors  inspector   NOUN  NNS dobj   1
+        to          to          PART  TO  aux    4
+        investigate investigate VERB  VB  advcl  1
+        .           .           PUNCT .   punct  1
+        Chile       Chile       PROPN NNP nsubj  7
+        sent        send        VERB  VBD ROOT   7
+        troops      troop       NOUN  NNS dobj   7
+        to          to          PART  TO  aux    10
+        fight       fight       VERB  VB  advcl  7
+        .           .           PUNCT .   punct  7
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "CHL")))
+    assert sent_on_mission(doc[1], ctx)  # the investigation is the act
+    assert not sent_on_mission(doc[7], ctx)  # sending troops to fight: both are acts

@@ -89,6 +89,19 @@ def proposal_acted_on(token: Token, ctx: DocContext) -> bool:
     )
 
 
+def sent_on_mission(token: Token, ctx: DocContext) -> bool:
+    """ "sent 21 personnel to Bosnia to investigate", "dispatched a team to negotiate": sending people
+    to investigate or to talk is the means of that act, which codes the event (frames.tsv
+    ``dispatch``; cameo.tsv policy ``mission`` of the purpose's family)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.frames["dispatch"]:
+        return False
+    for clause in (c for c in token.children if c.pos_ == "VERB" and is_purpose(c)):
+        sense = choose_sense(clause, "VERB", ctx) if codes_an_event(clause, ctx) else None
+        if sense is not None and ctx.ontology.has_policy(sense.cameo, "mission"):
+            return True
+    return False
+
+
 def refused_act(token: Token, ctx: DocContext) -> bool:
     """ "refused to deploy peacekeepers", "rejected calls to adopt": the refusal is the act (12x),
     not what it refuses (frames.tsv ``negator`` verbs that code an event themselves)."""
@@ -198,6 +211,7 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     asked_for_thing,
     described_state,
     proposal_acted_on,
+    sent_on_mission,
     refused_act,
     obliged_act,
     proposed_act,
