@@ -13,6 +13,7 @@ from newsgraph.extract.events.scope import (
     NOT_AN_ACT_RULES,
     asked_for_act,
     asked_for_thing,
+    background_act,
     clause_head,
     described_state,
     nested_reference,
@@ -36,6 +37,7 @@ def test_rule_tuple():
         described_state,
         proposal_acted_on,
         sent_on_mission,
+        background_act,
         refused_act,
         obliged_act,
         proposed_act,
@@ -401,3 +403,28 @@ def test_sent_on_mission():
     ctx = context(doc, states((0, "PER"), (6, "CHL")))
     assert sent_on_mission(doc[1], ctx)  # the investigation is the act
     assert not sent_on_mission(doc[7], ctx)  # sending troops to fight: both are acts
+
+
+def test_background_act():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        declared  declare   VERB  VBD ROOT   1
+        a         a         DET   DT  det    3
+        ceasefire ceasefire NOUN  NN  dobj   1
+        after     after     ADP   IN  prep   1
+        days      day       NOUN  NNS pobj   4
+        of        of        ADP   IN  prep   5
+        battles   battle    NOUN  NNS pobj   6
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  10
+        talked    talk      VERB  VBD ROOT   10
+        after     after     ADP   IN  prep   10
+        Chile     Chile     PROPN NNP poss   14
+        's        's        PART  POS case   12
+        attack    attack    NOUN  NN  pobj   11
+        .         .         PUNCT .   punct  10
+    """)
+    ctx = context(doc, states((0, "PER"), (9, "PER"), (12, "CHL")))
+    assert background_act(doc[7], ctx)  # "after days of battles": the background
+    assert not background_act(doc[14], ctx)  # "after Chile's attack": a doer of its own
+    assert not background_act(doc[3], ctx)

@@ -102,6 +102,18 @@ def sent_on_mission(token: Token, ctx: DocContext) -> bool:
     return False
 
 
+def background_act(token: Token, ctx: DocContext) -> bool:
+    """ "declared a ceasefire after 12 days of battles with Amal", "during the fight against Serb
+    forces": an event noun with no doer of its own in a phrase of time is the background of the act
+    reported, not an act the sentence reports (frames.tsv ``time_prep``)."""
+    prep = token.head
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj":
+        return False
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "after 12 days of battles"
+        prep = prep.head.head
+    return prep.lower_ in ctx.frames["time_prep"] and not noun_agent(token, ctx)
+
+
 def refused_act(token: Token, ctx: DocContext) -> bool:
     """ "refused to deploy peacekeepers", "rejected calls to adopt": the refusal is the act (12x),
     not what it refuses (frames.tsv ``negator`` verbs that code an event themselves)."""
@@ -212,6 +224,7 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     described_state,
     proposal_acted_on,
     sent_on_mission,
+    background_act,
     refused_act,
     obliged_act,
     proposed_act,
