@@ -428,3 +428,20 @@ def test_background_act():
     assert background_act(doc[7], ctx)  # "after days of battles": the background
     assert not background_act(doc[14], ctx)  # "after Chile's attack": a doer of its own
     assert not background_act(doc[3], ctx)
+
+
+def test_what_a_demand_asks_for_and_its_purpose():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        demanded  demand    VERB  VBD ROOT   1
+        a         a         DET   DT  det    3
+        deployment deployment NOUN NN dobj   1
+        to        to        PART  TO  aux    5
+        protect   protect   VERB  VB  advcl  1
+        Lima      Lima      PROPN NNP dobj   5
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "PER")))
+    assert asked_for_thing(doc[3], ctx)  # the deployment is asked for, not made
+    assert asked_for_act(doc[5], ctx)  # and so is what it would do
+    assert [e.cameo[:2] for e in code_events(ctx)] == ["10"]

@@ -52,16 +52,25 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
     )
     if head.dep_ in COMPLEMENTS or head.dep_ == "acl" and head.head.pos_ == "NOUN":
         return asker
-    return (
-        asker and head.dep_ == "advcl" and any(m.lower_ == "for" for m in head.children if m.dep_ == "mark")
+    # "called for the envoy to be released"; "demanding a UN presence to protect them": the purpose of
+    # what is asked for is asked for too
+    return asker and head.dep_ == "advcl" and (
+        any(m.lower_ == "for" for m in head.children if m.dep_ == "mark") or is_purpose(head)
     )
 
 
 def asked_for_thing(token: Token, ctx: DocContext) -> bool:
-    """ "appealed for 45 million dollars in emergency funding", "called for aid": what an appeal asks
-    for is not given (frames.tsv ``appeal``; the prepositions ``for`` and ``in`` of the appeal verb)."""
+    """ "appealed for 45 million dollars in emergency funding", "called for aid", "demanding a UN
+    presence": what an appeal asks for is not given (frames.tsv ``appeal``; the prepositions ``for``
+    and ``in`` of the appeal verb, or its object when its sense is an appeal or a demand)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.dep_ == "dobj":  # "demanding a UN military presence": what the demand asks for
+        verb = token.head
+        sense = choose_sense(verb, "VERB", ctx) if verb.lemma_.lower() in ctx.frames["appeal"] else None
+        return sense is not None and sense.cameo[:2] in {"02", "10"}
     prep = token.head
-    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or prep.lower_ not in {"for", "in"}:
+    if token.dep_ != "pobj" or prep.lower_ not in {"for", "in"}:
         return False
     return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in ctx.frames["appeal"]
 
