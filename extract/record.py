@@ -58,6 +58,7 @@ class Article:
     published: str | None = None
     url: str | None = None
     path: str | None = None
+    extractor: str | None = None  # the extractor that made the record (extract/version.py)
     text: str = ""  # the article text as read; offsets index it. Not written to JSON unless asked.
 
 

@@ -28,18 +28,23 @@ def nodes_by_label(graph: nx.MultiDiGraph, label: str) -> list[str]:
 
 
 def summarize(graph: nx.MultiDiGraph, records: Iterable[ArticleRecord]) -> str:
-    """A few lines for the CLI: articles, actors by kind, events by CAMEO root, relations, dyads."""
+    """A few lines for the CLI: articles, actors by kind, events (each once, however many reports) by
+    CAMEO root, relations, dyads."""
     records = list(records)
     actors = Counter(graph.nodes[n].get("kind") for n in nodes_by_label(graph, "Actor"))
     roots = Counter(graph.nodes[n]["cameo_root"] for n in nodes_by_label(graph, "Event"))
     rels = Counter(t for _, _, t in graph.edges(data="type") if t in RELATION_TYPES)
+    reports = sum(1 for _, _, t in graph.edges(data="type") if t == "REPORTED_IN")
     dyads = dyad_summary(graph)
     kinds = ", ".join(f"{actors[k]} {plural(k, actors[k])}" for k in KIND_LABELS if actors[k])
     root_names = cameo_root_names()
+    articles, places = len(nodes_by_label(graph, "Article")), len(nodes_by_label(graph, "Place"))
+    events, actor_count = sum(roots.values()), sum(actors.values())
     lines = [
-        f"{len(nodes_by_label(graph, 'Article'))} articles ({len(records)} records), "
-        f"{sum(actors.values())} actors ({kinds or 'none'}), {sum(roots.values())} events, "
-        f"{len(nodes_by_label(graph, 'Place'))} places",
+        f"{articles} {plural('article', articles)} ({len(records)} {plural('record', len(records))}), "
+        f"{actor_count} {plural('actor', actor_count)} ({kinds or 'none'}), "
+        f"{events} {plural('event', events)} ({reports} {plural('report', reports)}), "
+        f"{places} {plural('place', places)}",
         "events by CAMEO root: "
         + (", ".join(f"{r} {root_names.get(r, '?')} {n}" for r, n in sorted(roots.items())) or "none"),
         "relations: " + (", ".join(f"{t} {rels[t]}" for t in RELATION_TYPES if rels[t]) or "none"),

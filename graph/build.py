@@ -2,8 +2,10 @@
 
 Node ids are the record ids, so the same actor seen in several articles is one node: its aliases are
 the union in order of appearance, and the first non-null ``country``/``cameo_code`` wins (the Neo4j
-loader applies the same rules, so both graphs agree). Edge keys are the relationship type (plus the
-role for ``INVOLVES``), so adding the same fact twice never makes a second edge.
+loader applies the same rules, so both graphs agree). Events are merged across articles: one Event
+per real-world event, with one REPORTED_IN per report (``identity.py`` decides, ``merge.py`` derives
+the event). Edge keys are the relationship type (plus its identity property: the role for
+``INVOLVES``, the report for ``REPORTED_IN``), so adding the same fact twice never makes a second edge.
 
 ``INTERACTS_WITH`` is derived: one edge per ordered (source, target) actor pair over every event
 that is not negated, with ``events``, ``cooperation`` (quad classes 1-2), ``conflict`` (3-4) and
@@ -15,18 +17,20 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
 
 from newsgraph.extract.record import ArticleRecord
+from newsgraph.graph.merge import merge_reports
 from newsgraph.graph.schema import (
     CONFLICT_QUADS,
     COOPERATION_QUADS,
     GOLDSTEIN_PLACES,
     NodeRow,
-    RecordRows,
+    RelRow,
+    current_articles,
     edge_key,
     record_rows,
     unique,
@@ -38,20 +42,29 @@ FIRST_NON_NULL = ("country", "cameo_code")
 
 
 def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
-    """Merge records into one graph: nodes first over all records, then edges, then INTERACTS_WITH.
+    """Merge records into one graph: nodes first over all records, then events, then edges, then
+    INTERACTS_WITH.
 
-    Nodes come first so that a reference to an event or actor of a later article still resolves;
-    references to ids no record defines are skipped (logged), never invented. A record whose article
-    id was seen before is skipped, as the loader does.
+    Nodes come first so that a reference to an actor of a later article still resolves; references
+    to ids no record defines are skipped (logged), never invented. Of records of one article (the
+    same id, url or file path) the last one is kept, as the loader's replacement does
+    (:func:`newsgraph.graph.schema.current_articles`).
     """
-    rows = [record_rows(record) for record in unique_articles(records)]
+    rows = [record_rows(record) for record in current_articles(records)]
     graph = nx.MultiDiGraph()
     for record in rows:
         for node in record.nodes:
             add_node(graph, node)
+    events = merge_reports(report for record in rows for report in record.reports)
+    for node in events.nodes:
+        add_node(graph, node)
     skipped: list[str] = []
-    for record, article in zip(rows, (r.nodes[0].id for r in rows), strict=True):
-        add_edges(graph, record, article, skipped)
+    for record in rows:
+        add_edges(graph, record.relationships, lambda _, art=record.nodes[0].id: art, skipped)
+        skipped.extend(record.problems)
+    # an event's relationship that cannot be added is named by the article of the event's first report
+    add_edges(graph, events.relationships, lambda rel: events.article_of[_event_end(rel)], skipped)
+    skipped.extend(events.problems)
     if skipped:  # one line, not one per reference: a large input can hold thousands
         log.warning(
             "%d references to ids no record defines were skipped (first: %s)", len(skipped), skipped[0]
@@ -60,23 +73,12 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
     return graph
 
 
-def unique_articles(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:
-    """Records with an article id seen before dropped: the same article read twice is one article."""
-    seen: set[str] = set()
-    kept = []
-    for record in records:
-        if record.article.id not in seen:
-            seen.add(record.article.id)
-            kept.append(record)
-    return kept
-
-
 def add_node(graph: nx.MultiDiGraph, row: NodeRow) -> None:
     """Add a node, or merge it into the one with its id: aliases unite, first non-null values stay."""
     if row.id not in graph:
         graph.add_node(row.id, label=row.label, **row.properties)
         return
-    if row.label != "Actor":  # events, articles and places keep their first sighting
+    if row.label != "Actor":  # articles and places keep their first sighting
         return
     node = graph.nodes[row.id]
     node["aliases"] = unique([*node["aliases"], *row.properties["aliases"]])
@@ -85,16 +87,22 @@ def add_node(graph: nx.MultiDiGraph, row: NodeRow) -> None:
             node[key] = row.properties[key]
 
 
-def add_edges(graph: nx.MultiDiGraph, rows: RecordRows, article: str, skipped: list[str]) -> None:
-    """Add a record's relationships; the first sighting of an edge wins, as ON CREATE SET in the loader."""
-    for rel in rows.relationships:
+def _event_end(rel: RelRow) -> str:
+    return rel.end if rel.type == "SOURCE_OF" else rel.start
+
+
+def add_edges(
+    graph: nx.MultiDiGraph, relationships: list[RelRow], where: Callable[[RelRow], str], skipped: list[str]
+) -> None:
+    """Add relationships; the first sighting of an edge wins, as ON CREATE SET in the loader.
+    ``where(rel)`` names the article of a relationship that cannot be added (an id no record defines)."""
+    for rel in relationships:
         if rel.start not in graph or rel.end not in graph:
-            skipped.append(f"{article}: {rel.type} {rel.start} -> {rel.end}")
+            skipped.append(f"{where(rel)}: {rel.type} {rel.start} -> {rel.end}")
             continue
-        key = edge_key(rel.type, rel.properties.get("role"))
+        key = edge_key(rel.type, rel.properties)
         if not graph.has_edge(rel.start, rel.end, key):
             graph.add_edge(rel.start, rel.end, key=key, type=rel.type, **rel.properties)
-    skipped.extend(rows.problems)
 
 
 def add_interactions(graph: nx.MultiDiGraph) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsgraph.extract.ontology import Ontology
 from newsgraph.extract.record import ACTOR_KINDS, RELATION_TYPES, ArticleRecord, Evidence, slug
+from newsgraph.graph.identity import Report, identity_key, state_level
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class RelType:
     start: str
     end: str
     properties: dict[str, str] = field(default_factory=dict)
+    identity: str | None = None  # a property that tells two relationships between the same nodes apart
 
 
 # Relations (HOLDS_ROLE, PART_OF, MEMBER_OF) keep the evidence of the article that made them.
@@ -52,6 +54,37 @@ _RELATION_EVIDENCE = {
     "sentence_index": "int",
     "start": "int",
     "end": "int",
+}
+
+# One report of an event: what one article says of it, kept on its REPORTED_IN relationship. The
+# record event's own id (``report``), evidence, code, modality, negation, date and place, and its
+# actors and links by id (``source_actors`` ... ``responds_to``), so the Event can be derived again from its
+# reports; ``identity_key`` and ``identity_targets`` are what identity.py compares.
+REPORT_PROPERTIES: dict[str, str] = {
+    "report": "string",
+    "sentence_index": "int",
+    "start": "int",
+    "end": "int",
+    "sentence": "string",
+    "event_type": "string",  # the report's own type, code and weights (`type` names the relationship)
+    "cameo": "string",
+    "goldstein": "float",
+    "quad_class": "int",
+    "modality": "string",
+    "negated": "boolean",
+    "date": "string",
+    "date_text": "string",
+    "place": "string",
+    "confidence": "float",
+    "trigger": "string",
+    "source_actors": "string[]",  # who acts (SOURCE_OF)
+    "target_actors": "string[]",  # who is acted on (TARGETS)
+    "involves": "string[]",  # "role:actor id"
+    "attributed_to": "string[]",
+    "conditional_on": "string[]",  # report ids of the same article
+    "responds_to": "string[]",
+    "identity_key": "string",
+    "identity_targets": "string[]",
 }
 
 NODE_TYPES: dict[str, NodeType] = {
@@ -72,6 +105,7 @@ NODE_TYPES: dict[str, NodeType] = {
             "Event",
             {
                 "id": "string",
+                "identity_key": "string",  # the key its reports share (identity.py)
                 "type": "string",
                 "cameo": "string",
                 "cameo_root": "string",
@@ -84,6 +118,12 @@ NODE_TYPES: dict[str, NodeType] = {
                 "sentence": "string",
                 "confidence": "float",
                 "trigger": "string",
+                # GDELT's NumMentions, NumArticles, NumSources (distinct outlets), and when it was reported
+                "mentions": "int",
+                "articles": "int",
+                "sources": "int",
+                "first_reported": "string",
+                "last_reported": "string",
             },
         ),
         NodeType(
@@ -95,6 +135,7 @@ NODE_TYPES: dict[str, NodeType] = {
                 "published": "string",
                 "url": "string",
                 "path": "string",
+                "extractor": "string",
             },
         ),
         NodeType("Place", {"id": "string", "name": "string", "country": "string"}),
@@ -105,9 +146,9 @@ REL_TYPES: dict[str, RelType] = {
     for t in (
         RelType("SOURCE_OF", "Actor", "Event"),
         RelType("TARGETS", "Event", "Actor"),
-        RelType("INVOLVES", "Event", "Actor", {"role": "string"}),
+        RelType("INVOLVES", "Event", "Actor", {"role": "string"}, identity="role"),
         RelType("AT", "Event", "Place"),
-        RelType("REPORTED_IN", "Event", "Article", {"sentence_index": "int", "start": "int", "end": "int"}),
+        RelType("REPORTED_IN", "Event", "Article", REPORT_PROPERTIES, identity="report"),
         RelType("ATTRIBUTED_TO", "Event", "Actor"),
         RelType("CONDITIONAL_ON", "Event", "Event"),
         RelType("RESPONDS_TO", "Event", "Event"),
@@ -125,6 +166,9 @@ REL_TYPES: dict[str, RelType] = {
     )
 }
 DERIVED_TYPES: tuple[str, ...] = ("INTERACTS_WITH",)
+# The Neo4j loader's one bookkeeping node (graph/neo4j/cypher/lock_events.cypher): not part of the
+# graph, never exported, left out of counts.
+LOCK_LABEL = "LoadLock"
 NODE_LABELS: tuple[str, ...] = tuple(NODE_TYPES)
 # Views the exporters use: properties and types per label or type, and each type's end labels.
 NODE_PROPERTIES: dict[str, dict[str, str]] = {label: t.properties for label, t in NODE_TYPES.items()}
@@ -166,9 +210,11 @@ def extra_label(data: dict[str, Any]) -> str | None:
     return None
 
 
-def edge_key(rel_type: str, role: str | None = None) -> str:
-    """The multigraph key of an edge: its type, plus the role for INVOLVES."""
-    return f"{rel_type}:{role}" if role else rel_type
+def edge_key(rel_type: str, properties: dict[str, Any] | None = None) -> str:
+    """The multigraph key of an edge: its type, plus its identity property (INVOLVES' role, a report id)."""
+    rel = REL_TYPES.get(rel_type)
+    value = (properties or {}).get(rel.identity) if rel and rel.identity else None
+    return f"{rel_type}:{value}" if value else rel_type
 
 
 @cache
@@ -220,24 +266,48 @@ class RelRow:
     properties: dict[str, Any] = field(default_factory=dict)  # INVOLVES: its role, part of its identity
 
 
+@dataclass(slots=True)
+class ReportRow:
+    """One report: an event as one article tells it (its REPORTED_IN properties, in schema order),
+    with what the Event derived from its reports needs of the article (``merge.py``)."""
+
+    article: str  # article id
+    published: str | None
+    outlet: str | None  # the article's source (the outlet)
+    properties: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return self.properties["report"]
+
+    def identity(self) -> Report:
+        """What the identity rule reads of this report."""
+        p = self.properties
+        targets = tuple(p.get("identity_targets") or ())
+        return Report(p["report"], p["identity_key"], p["cameo"], targets, p.get("date"), p.get("place"),
+                      self.published, p.get("date_text"))  # fmt: skip
+
+
 @dataclass
 class RecordRows:
-    """What one record adds to the graph: nodes (articles, actors, places, events), then relationships.
+    """What one record adds to the graph: nodes (article, actors, places), relationships between
+    them, and its events as reports (``merge.py`` turns the reports of all records into Events).
 
     ``problems`` names what the schema cannot hold (a relation type it lacks); the row is left out.
     """
 
     nodes: list[NodeRow] = field(default_factory=list)
     relationships: list[RelRow] = field(default_factory=list)
+    reports: list[ReportRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
 def record_rows(record: ArticleRecord) -> RecordRows:
-    """The nodes and relationships of one record, in the order every writer adds them."""
+    """The nodes, relationships and reports of one record, in the order every writer adds them."""
     rows = RecordRows()
     art = record.article
     # Article and Actor properties are the record's fields of the same names, in schema order.
-    rows.nodes.append(NodeRow("Article", {k: getattr(art, k) for k in NODE_PROPERTIES["Article"]}))
+    rows.nodes.append(NodeRow("Article", {k: getattr(art, k, None) for k in NODE_PROPERTIES["Article"]}))
     for actor in record.actors:
         props = {k: getattr(actor, k) for k in NODE_PROPERTIES["Actor"]}
         props["aliases"] = unique(actor.aliases)
@@ -245,13 +315,13 @@ def record_rows(record: ArticleRecord) -> RecordRows:
             props["kind"] = kind_name(actor.kind)
         rows.nodes.append(NodeRow("Actor", props))
     rows.nodes += [NodeRow("Place", place) for place in record_places(record)]
-    rows.nodes += [NodeRow("Event", event_properties(event)) for event in record.events]
     mentions: Counter[str] = Counter()
     for actor in record.actors:
         mentions[actor.id] += max(len(actor.mentions), 1)
     rows.relationships += [RelRow("MENTIONS", art.id, a, {"count": n}) for a, n in mentions.items()]
-    for event in record.events:
-        rows.relationships += _event_links(record, event)
+    countries = {actor.id: actor.country for actor in record.actors}
+    rows.reports += [ReportRow(art.id, art.published, art.source, report_properties(record, event, countries))
+                     for event in record.events]  # fmt: skip
     for rel in record.relations:
         if rel.type not in RELATION_TYPES:
             rows.problems.append(f"{art.id}: relation type {rel.type!r} is not in the schema")
@@ -263,37 +333,70 @@ def record_rows(record: ArticleRecord) -> RecordRows:
     return rows
 
 
-def _props(label: str, **values: Any) -> dict[str, Any]:
-    """Every property of ``label`` in schema order, from ``values`` (missing ones None)."""
-    return {name: values.get(name) for name in NODE_PROPERTIES[label]}
-
-
-def event_properties(event: Any) -> dict[str, Any]:
-    """An Event node's properties from a record's event (numbers as their schema types)."""
-    return _props(
-        "Event", id=event.id, type=event.type, cameo=event.cameo, cameo_root=event.cameo_root,
-        goldstein=float(event.goldstein), quad_class=int(event.quad_class), modality=event.modality,
-        negated=bool(event.negated), date=event.date, date_text=event.date_text,
-        sentence=event.evidence.text if event.evidence else None, confidence=float(event.confidence),
-        trigger=event.trigger,
-    )  # fmt: skip
-
-
-def _event_links(record: ArticleRecord, event: Any) -> list[RelRow]:
-    """An event's relationships: who acts on whom, where, where it was read, and links to other events."""
-    links = [RelRow("SOURCE_OF", actor, event.id) for actor in unique(event.source)]
-    links += [RelRow("TARGETS", event.id, actor) for actor in unique(event.target)]
-    links += [RelRow("INVOLVES", event.id, inv.actor, {"role": inv.role}) for inv in event.involves]
-    if event.place:
-        links.append(RelRow("AT", event.id, event_place_id(record, event.place)))
+def report_properties(record: ArticleRecord, event: Any, countries: dict[str, str | None]) -> dict[str, Any]:
+    """A record event as the properties of its REPORTED_IN relationship (numbers as their schema types)."""
+    sources = [state_level(a, countries) for a in event.source]
+    key, key_targets = identity_key(event.cameo, sources, [state_level(a, countries) for a in event.target])
     ev = event.evidence
-    span = {"sentence_index": ev.sentence_index if ev else None, "start": ev.start if ev else None,
-            "end": ev.end if ev else None}  # fmt: skip
-    links.append(RelRow("REPORTED_IN", event.id, record.article.id, span))
-    links += [RelRow("ATTRIBUTED_TO", event.id, actor) for actor in unique(event.attributed_to)]
-    links += [RelRow("CONDITIONAL_ON", event.id, other) for other in unique(event.conditional_on)]
-    links += [RelRow("RESPONDS_TO", event.id, other) for other in unique(event.responds_to)]
-    return links
+    values = {
+        "report": event.id,
+        "sentence_index": ev.sentence_index if ev else None,
+        "start": ev.start if ev else None,
+        "end": ev.end if ev else None,
+        "sentence": ev.text if ev else None,
+        "event_type": event.type,
+        "goldstein": float(event.goldstein),
+        "quad_class": int(event.quad_class),
+        "negated": bool(event.negated),
+        "place": event_place_id(record, event.place) if event.place else None,
+        "confidence": float(event.confidence),
+        "involves": unique(f"{i.role}:{i.actor}" for i in event.involves),
+        "identity_key": key,
+        "identity_targets": list(key_targets),
+    }
+    for name in ("cameo", "modality", "date", "date_text", "trigger"):
+        values[name] = getattr(event, name)
+    for name in ("attributed_to", "conditional_on", "responds_to"):
+        values[name] = unique(getattr(event, name))
+    values["source_actors"], values["target_actors"] = unique(event.source), unique(event.target)
+    return {name: values[name] for name in REPORT_PROPERTIES}
+
+
+# Files that hold many articles: their articles share the file's path, so only their url names them.
+MANY_ARTICLE_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
+
+def article_slot(article: Any) -> str | None:
+    """What names an article across versions of its text: its url, else the path of a one-article file.
+
+    A record whose slot is already in the graph under another id (the text changed) or with another
+    extractor version is a newer reading of that article, and replaces it.
+    """
+    if article.url:
+        return f"url:{article.url}"
+    path = article.path
+    return f"path:{path}" if path and not path.lower().endswith(MANY_ARTICLE_SUFFIXES) else None
+
+
+def current_articles(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:
+    """One record per article, in first-seen order: a record of an article id seen before with the same
+    extractor is dropped (the same article read twice); one with another extractor, or another id
+    under the same url or path (:func:`article_slot`), replaces the earlier record."""
+    kept: dict[str, ArticleRecord] = {}  # article id -> record, in first-seen order
+    slots: dict[str, str] = {}  # slot -> article id
+    for record in records:
+        art = record.article
+        earlier = kept.get(art.id)
+        if earlier is not None and earlier.article.extractor == art.extractor:
+            continue
+        slot = article_slot(art)
+        replaced = slots.get(slot) if slot else None
+        if replaced is not None and replaced != art.id:
+            del kept[replaced]
+        kept[art.id] = record
+        if slot:
+            slots[slot] = art.id
+    return list(kept.values())
 
 
 def place_id(name: str) -> str:

@@ -9,7 +9,9 @@ A header reads::
 Each parameter has a type (``string``, ``int``, ``float``, ``bool``, or ``actor``: a name, alias or id,
 matched case-insensitively by the query itself, so the file also runs as-is in Neo4j Browser after
 ``:param actor => 'Moscow'``) and an optional default (``null`` for optional); without a default it is
-required. :func:`bind_params` checks and converts the parameters;
+required. A type written as choices, ``kind (state|person|organization|group, null)``, is a string
+that must be one of them (any case). ``int`` parameters are counts and limits: 0 or more.
+:func:`bind_params` checks and converts the parameters;
 :func:`newsgraph.graph.neo4j.query.run_query` runs a query read-only against a server. This package
 is data and its registry: it never imports ``newsgraph.graph``.
 """
@@ -26,7 +28,7 @@ from typing import Any
 from newsgraph.extract.errors import EXIT_USAGE, NewsgraphError
 
 PARAM_TYPES = ("string", "int", "float", "bool", "actor")
-_PARAM = re.compile(r"(\w+)\s*\(\s*(\w+)\s*(?:,\s*([^)]*?))?\s*\)")
+_PARAM = re.compile(r"(\w+)\s*\(\s*(\w+(?:\s*\|\s*\w+)*)\s*(?:,\s*([^)]*?))?\s*\)")
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
 
@@ -37,12 +39,14 @@ class QueryParam:
     type: str
     default: Any = None
     required: bool = True
+    choices: tuple[str, ...] = ()  # a string that must be one of these (lower case)
 
     def __str__(self) -> str:
+        kind = "|".join(self.choices) if self.choices else self.type
         if self.required:
-            return f"{self.name} ({self.type})"
+            return f"{self.name} ({kind})"
         default = "none" if self.default is None else self.default
-        return f"{self.name} ({self.type}, default {default})"
+        return f"{self.name} ({kind}, default {default})"
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,11 @@ def convert(param: QueryParam, value: Any) -> Any:
     """A parameter value from the command line (text) or Python, as the query's header types it."""
     if value is None:
         return None
+    if param.choices:
+        chosen = str(value).strip().lower()
+        if chosen not in param.choices:
+            raise _usage(f"parameter {param.name}: {value!r} is not one of {', '.join(param.choices)}")
+        return chosen
     if param.type in ("string", "actor"):
         return str(value)
     text = str(value).strip()
@@ -71,7 +80,10 @@ def convert(param: QueryParam, value: Any) -> Any:
         if param.type == "int":
             if isinstance(value, bool):
                 raise ValueError
-            return int(text)
+            number = int(text)
+            if number < 0:  # a count or a limit; Neo4j would refuse LIMIT -1 only after connecting
+                raise _usage(f"parameter {param.name}: {value!r} is below 0 (it counts rows or events)")
+            return number
         if param.type == "float":
             return float(text)
     except ValueError:
@@ -99,14 +111,16 @@ def parse_header(text: str, source: str) -> tuple[str, str, tuple[QueryParam, ..
         raise ValueError(f"{source}: header needs '// name:' and '// answers:' lines")
     params = []
     for name, kind, default in _PARAM.findall(header.get("params", "")):
+        choices = tuple(c.strip().lower() for c in kind.split("|")) if "|" in kind else ()
+        kind = "string" if choices else kind
         if kind not in PARAM_TYPES:
             raise ValueError(f"{source}: parameter {name} has unknown type {kind!r}")
         if not default:
-            params.append(QueryParam(name, kind))
+            params.append(QueryParam(name, kind, choices=choices))
             continue
-        probe = QueryParam(name, kind, required=False)
+        probe = QueryParam(name, kind, required=False, choices=choices)
         value = None if default == "null" else convert(probe, default.strip("'\""))
-        params.append(QueryParam(name, kind, value, required=False))
+        params.append(QueryParam(name, kind, value, required=False, choices=choices))
     return header["name"], header["answers"], tuple(params)
 
 

@@ -10,10 +10,10 @@ CALL (a) {
   MATCH (e:Event)-[r:TARGETS|INVOLVES]->(a)
   RETURN e, CASE type(r) WHEN 'TARGETS' THEN 'target' ELSE r.role END AS role
 }
-OPTIONAL MATCH (e)-[:REPORTED_IN]->(art:Article)
 OPTIONAL MATCH (src:Actor)-[:SOURCE_OF]->(e)
 OPTIONAL MATCH (e)-[:TARGETS]->(tgt:Actor)
-WITH a, e, role, art, collect(DISTINCT src.name) AS sources, collect(DISTINCT tgt.name) AS targets
+WITH a, e, role, collect(DISTINCT src.name) AS sources, collect(DISTINCT tgt.name) AS targets
 RETURN e.date AS date, a.name AS actor, role, e.type AS event, e.cameo AS cameo, sources, targets,
-       e.modality AS modality, e.negated AS negated, e.sentence AS sentence, art.published AS published
+       e.modality AS modality, e.negated AS negated, e.sentence AS sentence,
+       e.first_reported AS published, e.mentions AS reports
 ORDER BY date IS NULL, date, published, event

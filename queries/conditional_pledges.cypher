@@ -9,7 +9,10 @@ WHERE $actor IS NULL
    OR any(s IN sources WHERE toLower($actor) IN [toLower(s.id), toLower(s.name)] + [x IN coalesce(s.aliases, []) | toLower(x)])
 OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor)
 OPTIONAL MATCH (e)-[:CONDITIONAL_ON]->(c:Event)
-OPTIONAL MATCH (e)-[:REPORTED_IN]->(art:Article)
+OPTIONAL CALL (e) {
+  MATCH (e)-[:REPORTED_IN]->(first:Article)
+  RETURN first AS art ORDER BY first.published, first.id LIMIT 1
+}
 RETURN [s IN sources | s.name] AS sources, e.type AS event, e.cameo AS cameo,
        collect(DISTINCT t.name) AS targets, collect(DISTINCT c.type) AS conditions,
        e.sentence AS sentence, art.title AS article

@@ -1,5 +1,5 @@
 // name: dyad_balance
-// answers: Cooperation versus conflict per directed dyad: events, cooperative and conflictual counts and mean Goldstein (INTERACTS_WITH), optionally for one actor.
+// answers: Cooperation versus conflict per directed dyad: events (each counted once however many articles report it), cooperative and conflictual counts and mean Goldstein (INTERACTS_WITH), optionally for one actor.
 // params: actor (actor, null), min_events (int, 1), limit (int, 50)
 MATCH (s:Actor)-[d:INTERACTS_WITH]->(t:Actor)
 WHERE d.events >= $min_events

@@ -3,8 +3,12 @@
 // params: cameo_root (string, null), limit (int, 50)
 MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGETS]->(t:Actor)
 WHERE $cameo_root IS NULL OR e.cameo_root = right('0' + toString($cameo_root), 2)
-OPTIONAL MATCH (e)-[:REPORTED_IN]->(art:Article)
+OPTIONAL CALL (e) {
+  MATCH (e)-[:REPORTED_IN]->(first:Article)
+  RETURN first AS art ORDER BY first.published, first.id LIMIT 1
+}
 RETURN s.name AS source, e.type AS event, e.cameo AS cameo, t.name AS target, e.goldstein AS goldstein,
-       e.modality AS modality, e.negated AS negated, e.date AS date, art.title AS article
+       e.modality AS modality, e.negated AS negated, e.date AS date, art.title AS article,
+       e.mentions AS reports
 ORDER BY goldstein, source, target, event
 LIMIT $limit

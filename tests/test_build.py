@@ -59,7 +59,8 @@ def test_edge_types_keys_and_properties():
     assert graph.has_edge("evt:ccc3:0", "place:north-atlantic", "AT")
     assert graph.nodes["place:north-atlantic"]["name"] == "North Atlantic"
     assert graph.has_edge("evt:aaa1:0", "place:paris", "AT")
-    reported = graph.edges["evt:bbb2:2", "sha256:bbb2", "REPORTED_IN"]
+    # one REPORTED_IN per report, keyed by the report's id (issue 12: an event has many reports)
+    reported = graph.edges["evt:bbb2:2", "sha256:bbb2", "REPORTED_IN:evt:bbb2:2"]
     assert reported["sentence_index"] == 2 and reported["end"] > reported["start"]
     assert (
         graph.nodes["evt:bbb2:2"]["sentence"] == "The ministry called the statements militarist declarations."

@@ -69,7 +69,8 @@ def test_json_is_node_link(graph, tmp_path):
 
 def test_csv_headers_and_cells(graph, tmp_path):
     folder = export_graph(graph, "csv", tmp_path / "csv")
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.glob("*.csv"))
+    assert (folder / "README.md").exists()  # what each file is and the import command (issue 15)
     assert names[:4] == ["nodes_Actor.csv", "nodes_Article.csv", "nodes_Event.csv", "nodes_Place.csv"]
     assert len(names) == 4 + 13  # one file per relationship type present
     with open(folder / "nodes_Actor.csv", encoding="utf-8", newline="") as handle:

@@ -256,3 +256,80 @@ def test_a_few_thousand_nodes_open_without_freezing(tmp_path):
         assert opened < 15, f"opening took {opened:.1f}s"
         Select(driver.find_element(By.ID, "ng-type")).select_by_value("type_3")
         assert driver.find_element(By.ID, "ng-stats").text.endswith("100 of 2000 events")
+
+
+# --- at first sight (issue 15) ---------------------------------------------------------------------
+
+
+def _labels(driver) -> tuple[set[str], set[str]]:
+    """Node ids whose labels sigma drew in its last frame: (actors, events)."""
+    drawn = driver.execute_script(
+        """const r = window.newsgraph.renderer; r.refresh(); r.render();
+           return Array.from(r.displayedNodeLabels || []);"""
+    )
+    events = {e for e in drawn if e.startswith("evt:")}
+    return set(drawn) - events, events
+
+
+@pytest.mark.browser
+def test_event_labels_wait_for_zoom_or_hover_and_actor_labels_stay(seed_graph, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = write_html(seed_graph, tmp_path / "graph.html")
+    busiest = max(
+        (n for n, d in seed_graph.nodes(data=True) if d.get("label") == "Actor"),
+        key=lambda n: (seed_graph.degree(n), n),
+    )
+    with chromium() as driver:
+        _open(driver, page)
+        actors, events = _labels(driver)
+        assert events == set()  # no event type name over the actors' names at first sight
+        assert busiest in actors and len(actors) >= 5
+
+        # Zoomed in, events are labelled.
+        driver.execute_script("window.newsgraph.renderer.getCamera().setState({ratio: 0.2});")
+        WebDriverWait(driver, 5).until(lambda d: _labels(d)[1])
+        driver.execute_script("window.newsgraph.renderer.getCamera().setState({ratio: 1, x: 0.5, y: 0.5});")
+        WebDriverWait(driver, 5).until(lambda d: not _labels(d)[1])
+
+        # Hovering an event shows its label.
+        event = next(n for n, d in seed_graph.nodes(data=True) if d.get("label") == "Event")
+        container = driver.find_element(By.ID, "ng-graph")
+        x, y, width, height = driver.execute_script(
+            """const r = window.newsgraph.renderer, g = window.newsgraph.graph;
+               const p = r.graphToViewport({x: g.getNodeAttribute(arguments[0], 'x'),
+                                            y: g.getNodeAttribute(arguments[0], 'y')});
+               const box = document.getElementById('ng-graph').getBoundingClientRect();
+               return [p.x, p.y, box.width, box.height];""",
+            event,
+        )
+        ActionChains(driver).move_to_element_with_offset(
+            container, int(x - width / 2), int(y - height / 2)
+        ).perform()
+        label = "return window.newsgraph.renderer.getNodeDisplayData(arguments[0]).label"
+        kind = seed_graph.nodes[event]["type"]
+        WebDriverWait(driver, 5).until(lambda d: d.execute_script(label, event) == kind)
+
+
+@pytest.mark.browser
+def test_searching_an_actor_narrows_the_graph_to_its_neighbourhood(graph, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    page = write_html(graph, tmp_path / "graph.html")
+    events = {e for e, d in graph.nodes(data=True) if d.get("label") == "Event"}
+    own = {e for e in events if graph.has_edge("USA", e) or graph.has_edge(e, "USA")}
+    others = {a for e in own for a in [*graph.predecessors(e), *graph.successors(e)] if a not in events}
+    others = {a for a in others if graph.nodes[a].get("label") == "Actor"}
+    with chromium() as driver:
+        _open(driver, page)
+        driver.find_element(By.ID, "ng-search").send_keys("Washington\n")  # an alias of the United States
+        stats = driver.find_element(By.ID, "ng-stats").text
+        assert stats == f"{len(others)} of 12 actors, {len(own)} of 10 events (around United States)"
+        assert not _hidden(driver, "USA") and all(not _hidden(driver, e) for e in own)
+        assert all(_hidden(driver, e) for e in events - own)
+        assert _hidden(driver, "person:emmanuel-macron")  # in no event with the United States
+        assert driver.find_element(By.CSS_SELECTOR, "#ng-details h2").text == "United States"
+        driver.find_element(By.ID, "ng-reset").click()
+        assert driver.find_element(By.ID, "ng-stats").text == "12 of 12 actors, 10 of 10 events"

@@ -6,12 +6,15 @@ from fixtures_records import fixture_records
 
 from newsgraph.extract.record import ACTOR_KINDS, RELATION_TYPES
 from newsgraph.graph.build import build_graph
+from newsgraph.graph.merge import merge_reports
 from newsgraph.graph.schema import (
     EDGE_ENDS,
     EDGE_PROPERTIES,
     KIND_LABELS,
     NODE_PROPERTIES,
     REL_TYPES,
+    REPORT_PROPERTIES,
+    RecordRows,
     cameo_root_names,
     constraint_statements,
     record_rows,
@@ -20,6 +23,11 @@ from newsgraph.graph.schema import (
 
 def test_rows_carry_the_schema_properties_in_schema_order():
     rows = [record_rows(record) for record in fixture_records()]
+    # events are derived from every record's reports (issue 12), then written like the record's rows
+    events = merge_reports(report for r in rows for report in r.reports)
+    rows.append(RecordRows(events.nodes, events.relationships))
+    for report in (x for r in rows for x in r.reports):
+        assert list(report.properties) == list(REPORT_PROPERTIES), report
     labels = {n.id: n.label for r in rows for n in r.nodes}
     for node in (n for r in rows for n in r.nodes):
         assert list(node.properties) == list(NODE_PROPERTIES[node.label]), node

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.graph.cli import articles, browser, db, server
+from newsgraph.graph.cli import articles, browser, db, neo4j_tools, server
 
 COMMANDS = (
     articles.extract, articles.build, articles.export, articles.evaluate,
@@ -20,10 +20,12 @@ def main() -> None:
 
     \b
     Exit codes: 0 done; 1 done, but some inputs were skipped (named on stderr);
-    2 bad command line or missing input; 3 Neo4j unreachable, refused or unknown
-    database; 4 any other failure.
+    2 bad command line, missing input or bad parameter value; 3 Neo4j unreachable,
+    refused or unknown database; 4 any other failure.
     """
 
 
 for _command in COMMANDS:
     main.add_command(_command)
+for _command in neo4j_tools.COMMANDS:
+    server.neo4j.add_command(_command)

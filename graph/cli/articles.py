@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from newsgraph.extract.errors import EXIT_SKIPPED, InputError
-from newsgraph.graph.cli.common import fail_cleanly, model_option, published_option, read_records, warn
+from newsgraph.graph.cli.common import (
+    fail_cleanly,
+    load_summary,
+    model_option,
+    processes_option,
+    published_option,
+    read_records,
+    warn,
+)
 from newsgraph.graph.cli.progress import progress_records
 
 
@@ -16,7 +24,7 @@ from newsgraph.graph.cli.progress import progress_records
 @click.option("-o", "--output", default="-", type=click.Path(), help="JSON Lines file (default: stdout).")
 @model_option
 @published_option
-@click.option("--processes", default=1, show_default=True, help="Worker processes for spaCy (n_process).")
+@processes_option
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="dask.distributed scheduler address.")
 @fail_cleanly
@@ -53,7 +61,7 @@ def build(paths, output, model, published, neo4j_uri):
         progress=lambda records, total: progress_records(records, total=total, label="extracting"),
     )  # fmt: skip
     if result.load is not None:
-        click.echo(f"loaded into {neo4j_uri}: {result.load}")
+        click.echo(f"loaded into {neo4j_uri}: {load_summary(result.load)}")
     click.echo(result.summary)
     for fmt, path in result.written.items():
         click.echo(f"  {fmt:<8} {path}")
@@ -85,7 +93,12 @@ class ExportFormat(click.Choice):
 @published_option
 @fail_cleanly
 def export(paths, fmt, output, model, published):
-    """Export the graph of PATHS (articles or records) as a graph file."""
+    """Export the graph of PATHS (articles or records) as a graph file.
+
+    Articles are extracted again on every call; pass the records instead to skip that:
+    `newsgraph build` writes them to out/records.jsonl (`newsgraph extract -o FILE` too), e.g.
+    `newsgraph export out/records.jsonl --format gexf -o graph.gexf`.
+    """
     from newsgraph.graph.build import build_graph
     from newsgraph.graph.exports import export_graph
 

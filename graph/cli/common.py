@@ -24,8 +24,8 @@ def fail_cleanly(command: Callable[..., int | None]) -> Callable[..., None]:
         except NewsgraphError as exc:
             click.echo(f"newsgraph: error: {exc}", err=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("newsgraph: interrupted", err=True)
+        except KeyboardInterrupt as stop:  # its text, if any, says what was done before the stop
+            click.echo(f"newsgraph: interrupted{': ' + str(stop) if str(stop) else ''}", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug of ours: still one line; NEWSGRAPH_DEBUG=1 shows the traceback
             if os.environ.get("NEWSGRAPH_DEBUG"):
@@ -57,6 +57,40 @@ published_option = click.option(
     metavar="DATE",
     help="Publication date for inputs that carry none (resolves 'on Tuesday').",
 )
+
+
+processes_option = click.option(
+    "--processes", default=1, show_default=True, type=click.IntRange(min=1),
+    help="Worker processes for spaCy (n_process) when articles are extracted.",
+)  # fmt: skip
+
+
+def table_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--wide/--vertical: how a table shows columns too long for the terminal."""
+    command = click.option(
+        "-x", "--vertical", is_flag=True, help="Tables: one block per record, every value in full."
+    )(command)
+    return click.option(
+        "--wide", is_flag=True, help="Tables: every column, values in full (lines may pass the terminal)."
+    )(command)
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles`` (``nouns`` for irregular plurals)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def load_summary(stats: Any) -> str:
+    """A loader's ``LoadStats`` in words, singular where the count is one."""
+    kept = [f"{n} {what}" for n, what in ((stats.unchanged, "unchanged"), (stats.replaced, "replaced")) if n]
+    extra = f" ({', '.join(kept)})" if kept else ""
+    return (
+        f"{plural(stats.articles, 'article')}{extra} in "
+        f"{plural(stats.batches, 'transaction')}: "
+        f"{plural(stats.nodes_created, 'node')} and {plural(stats.relationships_created, 'relationship')} "
+        f"created, {plural(stats.properties_set, 'property', 'properties')} set, "
+        f"{plural(stats.interactions, 'dyad')} updated ({stats.seconds:.1f} s)"
+    )
 
 
 def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
-from typing import Any
 
 import click
 
@@ -13,11 +10,18 @@ from newsgraph.extract.errors import EXIT_SKIPPED, EXIT_USAGE, NewsgraphError
 from newsgraph.graph.cli.common import (
     connection_options,
     fail_cleanly,
+    load_summary,
     model_option,
+    plural,
+    processes_option,
     published_option,
     read_records,
+    table_options,
 )
+from newsgraph.graph.cli.tables import print_rows
 from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 @click.command()
@@ -32,22 +36,43 @@ from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 )
 @model_option
 @published_option
+@processes_option
 @fail_cleanly
-def load(paths, uri, user, password, database, batch_size, model, published):
-    """Extract PATHS if needed (articles or record files) and write them into Neo4j, idempotently."""
+def load(paths, uri, user, password, database, batch_size, model, published, processes):
+    """Extract PATHS if needed (articles or record files) and write them into Neo4j, idempotently.
+
+    Record files (`out/records.jsonl` from `newsgraph build`, or `newsgraph extract -o FILE`) load
+    without a second parse; --model, --published and --processes apply to articles. Events reported
+    by several articles are merged into one. An article loaded before is skipped when unchanged, and
+    replaced (its reports, and events left without one) when read again by another extractor version
+    or with another text under the same url or file path. Ctrl-C finishes the open transaction and
+    stops; loading the same input again completes the rest."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from newsgraph.graph.cli.progress import wanted
     from newsgraph.graph.neo4j.connection import settings_from
-    from newsgraph.graph.neo4j.loader import load_records
+    from newsgraph.graph.neo4j.loader import LoadInterrupted, load_records
 
     settings = settings_from(uri, user, password, database)
-    source, _ = read_records(paths, model, published)  # our own bar counts committed articles instead
+    # our own bar counts committed articles instead
+    source, _ = read_records(paths, model, published, processes)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, transient=True, disable=not wanted()) as bar:
-        task = bar.add_task("loading", total=source.article_count())
-        stats = load_records(source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
-    click.echo(f"loaded into {settings.uri}: {stats}")
+    try:
+        with Progress(*columns, transient=True, disable=not wanted()) as bar:
+            task = bar.add_task("loading", total=source.article_count())
+            stats = load_records(
+                source, settings, batch_size=batch_size, progress=lambda n: bar.advance(task, n)
+            )
+    except LoadInterrupted as stop:
+        done = stop.stats
+        click.echo(
+            f"newsgraph: interrupted: {plural(done.articles, 'article')} committed in "
+            f"{plural(done.batches, 'transaction')} (summaries updated); "
+            "run the same load again to complete the rest",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+    click.echo(f"loaded into {settings.uri}: {load_summary(stats)}")
     return EXIT_SKIPPED if source.skipped else 0
 
 
@@ -81,10 +106,15 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
 )
+@table_options
 @connection_options
 @fail_cleanly
-def query(name, pairs, fmt, uri, user, password, database):
-    """Run the named query NAME (see `newsgraph queries`) and print its rows."""
+def query(name, pairs, fmt, wide, vertical, uri, user, password, database):
+    """Run the named query NAME (see `newsgraph queries`) and print its rows.
+
+    A table fits the terminal: long columns (sentences) are left out or cut with an ellipsis;
+    --wide or --vertical show them, and json and csv always carry every full value.
+    """
     from newsgraph.graph.neo4j.connection import settings_from
     from newsgraph.graph.neo4j.query import run_query
     from newsgraph.queries import bind_params, get_query
@@ -92,36 +122,6 @@ def query(name, pairs, fmt, uri, user, password, database):
     params = parse_params(pairs)
     bind_params(get_query(name), params)  # bad names and values fail before any connection attempt
     columns, rows = run_query(name, params, settings_from(uri, user, password, database))
-    if fmt == "json":
-        click.echo(
-            json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=1)
-        )
-    elif fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_cell(v) for v in row] for row in rows])
-    else:
-        _print_table(name, columns, rows)
+    title = f"{name}: {plural(len(rows), 'row')}"
+    print_rows(columns, rows, fmt, title, wide=wide, vertical=vertical)
     return 0
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _print_table(name: str, columns: list[str], rows: list[list[Any]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=f"{name}: {len(rows)} row{'' if len(rows) == 1 else 's'}", title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        # Text, not str: article text is data, never rich markup
-        table.add_row(*(Text(", ".join(map(str, v)) if isinstance(v, list) else _cell(v)) for v in row))
-    Console(highlight=False).print(table)

@@ -44,6 +44,11 @@ def install() -> None:
 @fail_cleanly
 def start(timeout: float) -> None:
     """Start the local server (installing it first if needed) and wait until it answers."""
+    start_local(timeout)
+
+
+def start_local(timeout: float) -> None:
+    """Start the default instance with Browser's style and guide served beside it, and say where it is."""
     from newsgraph.extract.errors import NewsgraphError
     from newsgraph.graph.neo4j import browser_assets, server
 
@@ -60,7 +65,8 @@ def start(timeout: float) -> None:
         raise
     click.echo(f"Neo4j {instance.version()} running ({time.monotonic() - started:.1f} s)")
     _describe(instance)
-    click.echo(f"  user      {server.USER}; password in {instance.credentials_file}")
+    click.echo(f"  user      {server.USER}; password: `newsgraph neo4j password` prints it")
+    click.echo(f"            (stored in {instance.credentials_file})")
     click.echo(f"  guide     {assets}/ (style and guide Browser opens after login)")
 
 

@@ -14,7 +14,7 @@ import networkx as nx
 
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.graph.exports.registry import register
-from newsgraph.graph.schema import EDGE_ENDS, NODE_PROPERTIES, constraint_statements, extra_label
+from newsgraph.graph.schema import EDGE_ENDS, NODE_PROPERTIES, REL_TYPES, constraint_statements, extra_label
 
 
 def cypher_string(text: str) -> str:
@@ -77,8 +77,10 @@ def cypher_statements(graph: nx.MultiDiGraph) -> list[str]:
     for u, v, data in graph.edges(data=True):
         rel = data["type"]
         start, end = EDGE_ENDS[rel]
-        props = {k: val for k, val in data.items() if k not in ("type", "role") and val is not None}
-        merge_props = f" {{role: {cypher_string(data['role'])}}}" if rel == "INVOLVES" else ""
+        # the identity property (INVOLVES' role, REPORTED_IN's report) tells relationships of one pair apart
+        identity = REL_TYPES[rel].identity
+        props = {k: val for k, val in data.items() if k not in ("type", identity) and val is not None}
+        merge_props = f" {{{identity}: {cypher_string(data[identity])}}}" if identity else ""
         statements.append(
             f"MATCH (a:{start} {{id: {cypher_string(u)}}}) MATCH (b:{end} {{id: {cypher_string(v)}}}) "
             f"MERGE (a)-[r:{rel}{merge_props}]->(b) SET r += {cypher_literal(props)}"

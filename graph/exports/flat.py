@@ -11,7 +11,8 @@
 * GEXF only: ``type``, ``start`` and ``end`` mean something to GEXF itself (edge direction, time
   spells), so edges carry them as ``rel_type``, ``span_start`` and ``span_end``, and the relationship
   type is the edge label;
-* edge ids are made unique (GraphML, Gephi want that); the readers rebuild the keys from type and role.
+* edge ids are made unique (GraphML, Gephi want that); the readers rebuild the keys from the type and
+  its identity property (INVOLVES' role, REPORTED_IN's report).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 GEXF_EDGE_RENAMES = {"type": "rel_type", "start": "span_start", "end": "span_end"}
 SCHEMA_LISTS = {
     f"node:{k}" for props in NODE_PROPERTIES.values() for k, t in props.items() if t.endswith("[]")
-}
+} | {f"edge:{k}" for props in EDGE_PROPERTIES.values() for k, t in props.items() if t.endswith("[]")}
 
 
 def display_label(data: dict[str, Any]) -> str:
@@ -93,7 +94,7 @@ def restore(flat: nx.MultiDiGraph, gexf: bool) -> nx.MultiDiGraph:
         rel = data["type"]
         attrs = {k: None for k in EDGE_PROPERTIES.get(rel, {})}
         attrs.update(_decode(data, "edge", lists))
-        graph.add_edge(str(u), str(v), key=edge_key(rel, attrs.get("role")), **attrs)
+        graph.add_edge(str(u), str(v), key=edge_key(rel, attrs), **attrs)
     return graph
 
 

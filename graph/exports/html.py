@@ -47,8 +47,10 @@ FALLBACK_COLOR = "#A5ABB6"
 # The event properties the page shows.
 EVENT_FIELDS = (
     "type", "cameo", "quad_class", "goldstein", "modality", "negated", "date", "date_text", "sentence",
-    "confidence",
+    "confidence", "mentions", "sources", "first_reported", "last_reported",
 )  # fmt: skip
+# What the page shows of each report of an event (its REPORTED_IN): the article's own words and stance.
+REPORT_FIELDS = ("sentence", "modality", "negated", "date", "date_text")
 LAYOUT_SCALE = 1000.0
 
 
@@ -136,18 +138,21 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 def _provenance(
     graph: nx.MultiDiGraph, shown: set[str]
-) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]], dict[str, list[str]]]:
-    """Articles (details only), the articles each shown event was reported in, and its place names."""
+) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], dict[str, list[str]]]:
+    """Articles (details only), the reports of each shown event (article and what it says), and its
+    place names."""
     articles: dict[str, dict[str, Any]] = {}
-    reported: dict[str, list[str]] = {}
+    reported: dict[str, list[dict[str, Any]]] = {}
     places: dict[str, list[str]] = {}
-    for u, v, t in graph.edges(data="type"):
-        if t == "REPORTED_IN" and u in shown:
-            reported.setdefault(u, []).append(v)
+    for u, v, d in graph.edges(data=True):
+        if d["type"] == "REPORTED_IN" and u in shown:
             art = graph.nodes[v]
             articles[v] = {k: art.get(k) for k in ("title", "source", "published", "url", "path")}
-        elif t == "AT" and u in shown:
+            reported.setdefault(u, []).append({"article": v, **{k: d.get(k) for k in REPORT_FIELDS}})
+        elif d["type"] == "AT" and u in shown:
             places.setdefault(u, []).append(graph.nodes[v].get("name") or v)
+    for reports in reported.values():  # by publication, as the event's first report leads
+        reports.sort(key=lambda r: (articles[r["article"]].get("published") or "", r["article"]))
     return articles, reported, places
 
 
@@ -179,15 +184,19 @@ class _View:
             **self.placed(node, 5 + 2.2 * math.sqrt(self.degree[node]), kind_label(d.get("kind")) or "Actor"),
         }
 
-    def event(self, node: str, places: list[str], articles: list[str]) -> dict[str, Any]:
+    def event(self, node: str, places: list[str], reports: list[dict[str, Any]]) -> dict[str, Any]:
         d = self.graph.nodes[node]
         label = QUAD_CLASSES.get(d.get("quad_class"), ("Event",))[0]
+        mentions = d.get("mentions") or max(len(reports), 1)
         return {
             "id": node,
             **{k: d.get(k) for k in EVENT_FIELDS},
+            "mentions": mentions,
             "place": ", ".join(places) or None,
-            "articles": articles,
-            **self.placed(node, 3 + 1.2 * math.sqrt(self.degree[node]), label),
+            "articles": list(dict.fromkeys(r["article"] for r in reports)),
+            "reports": reports,
+            # an event many articles report is drawn larger
+            **self.placed(node, 3 + 1.2 * math.sqrt(self.degree[node]) + math.log2(mentions), label),
         }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.graph.exports.csv_readme import write_readme
 from newsgraph.graph.exports.registry import register
 from newsgraph.graph.schema import EDGE_ENDS, EDGE_PROPERTIES, NODE_PROPERTIES, extra_label
 
@@ -30,6 +31,7 @@ def write_csv(graph: nx.MultiDiGraph, folder: Path) -> None:
         stale.unlink()  # a format's files from an earlier, larger graph would be imported too
     _write_nodes(graph, folder)
     _write_relationships(graph, folder)
+    write_readme(folder)  # what each file is and the exact import command
 
 
 def _write_nodes(graph: nx.MultiDiGraph, folder: Path) -> None:

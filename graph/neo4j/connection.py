@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import neo4j
 
@@ -26,6 +27,24 @@ ENV_VARS = {
 }
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+# After dbms.security.auth_max_failed_attempts (3) wrong passwords: locked for auth_lock_time (5 s).
+RATE_LIMITED = "Neo.ClientError.Security.AuthenticationRateLimit"
+# Spellings of this machine, and the unencrypted schemes the local server speaks.
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+LOCAL_SCHEMES = {"bolt", "neo4j"}
+
+
+def same_server(uri: str, local_uri: str) -> bool:
+    """Whether ``uri`` reaches the server of ``local_uri`` (localhost or 127.0.0.1, bolt:// or neo4j://)."""
+    try:
+        given, local = urlsplit(uri), urlsplit(local_uri)
+        port = given.port or 7687
+    except ValueError:  # a port that is not a number: not ours, open_driver says what is wrong
+        return False
+    return (
+        given.scheme in LOCAL_SCHEMES and given.hostname in LOCAL_HOSTS
+        and local.hostname in LOCAL_HOSTS and port == local.port
+    )  # fmt: skip
 
 
 def settings_from(
@@ -53,8 +72,10 @@ def settings_from(
         values["uri"] = local.uri
         values["user"] = values["user"] or local.user
         values["database"] = values["database"] or local.database
-    if values["password"] is None and local is not None and local.uri == values["uri"]:
-        values["password"] = local.password  # the local server's stored password, only for its own URI
+    if values["password"] is None and local is not None and same_server(values["uri"], local.uri):
+        # the local server's stored password, only for the local server (however its URI is written)
+        values["password"] = local.password
+        values["user"] = values["user"] or local.user
     return Settings(
         uri=values["uri"],
         user=values["user"] or "neo4j",
@@ -92,24 +113,38 @@ def neo4j_errors(settings: Settings) -> Iterator[None]:
     """Turn the driver's failures into Neo4jError lines that say what to do."""
     try:
         yield
-    except neo4j.exceptions.AuthError as exc:
-        raise Neo4jError(
-            f"Neo4j at {settings.uri} refused the credentials of user {settings.user!r} "
-            "(check --user/--password or NEO4J_USER/NEO4J_PASSWORD)"
-        ) from exc
+    except neo4j.exceptions.Neo4jError as exc:  # the server answered with an error
+        raise Neo4jError(_server_error(settings, exc)) from exc
     except neo4j.exceptions.ServiceUnavailable as exc:
         raise Neo4jError(
             f"cannot reach Neo4j at {settings.uri} (is it running? `newsgraph neo4j start` runs a local one)"
         ) from exc
-    except neo4j.exceptions.Neo4jError as exc:
-        if exc.code == DATABASE_NOT_FOUND:
-            raise Neo4jError(f"database {settings.database!r} does not exist on {settings.uri}") from exc
-        message = (exc.message or str(exc)).splitlines()[0]
-        raise Neo4jError(f"Neo4j at {settings.uri}: {message}") from exc
     except neo4j.exceptions.DriverError as exc:
         raise Neo4jError(
             f"Neo4j at {settings.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
         ) from exc
+
+
+def _server_error(settings: Settings, exc: neo4j.exceptions.Neo4jError) -> str:
+    if exc.code == RATE_LIMITED:
+        return (
+            f"Neo4j at {settings.uri} has locked user {settings.user!r} for a few seconds after repeated "
+            "wrong passwords: wait 5 seconds, then try again with the right one "
+            "(`newsgraph neo4j password` prints the local server's)"
+        )
+    if isinstance(exc, neo4j.exceptions.AuthError) and not settings.password:
+        return (
+            f"Neo4j at {settings.uri} refused user {settings.user!r} with no password: none was given "
+            "(--password or NEO4J_PASSWORD; the local server's own is used only for its own address)"
+        )
+    if isinstance(exc, neo4j.exceptions.AuthError):
+        return (
+            f"Neo4j at {settings.uri} refused the credentials of user {settings.user!r} "
+            "(check --user/--password or NEO4J_USER/NEO4J_PASSWORD)"
+        )
+    if exc.code == DATABASE_NOT_FOUND:
+        return f"database {settings.database!r} does not exist on {settings.uri}"
+    return f"Neo4j at {settings.uri}: {(exc.message or str(exc)).splitlines()[0]}"
 
 
 __all__ = ["Settings", "settings_from", "open_driver", "neo4j_errors"]

@@ -1,21 +1,29 @@
-"""Write extraction records into Neo4j: batched, parameterised, idempotent.
+"""Write extraction records into Neo4j: batched, parameterised, idempotent, merged across articles.
 
-Every statement is a ``graph/neo4j/cypher/*.cypher`` file run with ``$rows`` parameters (``rows.py``
-says what each receives); labels and relationship types are fixed in those files (one MERGE file
-per actor kind). One managed write
-transaction writes one batch of whole articles, so an article is never half-written; the driver
-retries transient errors inside ``execute_write`` and :func:`_with_backoff` retries a lost
-connection a few more times. After the load, ``INTERACTS_WITH`` is recomputed for every actor the
-load touched. The merge rules match :func:`newsgraph.graph.build.build_graph`, so Neo4j and the
-networkx graph of the same input agree node for node and relationship for relationship; one
-difference: an event reference to an article of a *later* batch is skipped by the loader.
+Every statement is a ``graph/neo4j/cypher/*.cypher`` file run with parameters (``rows.py`` says
+what the article, actor and place statements receive, ``events.py`` derives the events); labels and
+relationship types are fixed in those files (one MERGE file per actor kind). One managed write
+transaction writes one batch of whole articles, so an article is never half-written; it first takes
+the load lock (``lock_events``), so two loads at once take turns per batch and their events are those
+of one load of both. The driver retries transient errors inside ``execute_write`` and
+:func:`_with_backoff` retries a lost connection a few more times.
+
+An article already in the database is skipped when it is unchanged (same id, same extractor
+version); a newer reading of it (another extractor version, or another text under the same url or
+path) replaces its reports and mentions, and the events of those reports are derived again.
+After the load (or an interrupted one), ``INTERACTS_WITH`` is recomputed for every actor whose
+events changed. The merge rules match :func:`newsgraph.graph.build.build_graph`, so Neo4j and the
+networkx graph of the same input agree node for node and relationship for relationship.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -26,10 +34,28 @@ from newsgraph.extract.errors import Neo4jError
 from newsgraph.extract.record import ArticleRecord
 from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
-from newsgraph.graph.neo4j.rows import batch_statements
-from newsgraph.graph.neo4j.statements import statement
-from newsgraph.graph.schema import constraint_statements
+from newsgraph.graph.neo4j.events import Removed, write_events
+from newsgraph.graph.neo4j.rows import batch_rows
+from newsgraph.graph.neo4j.statements import Writer, statement
+from newsgraph.graph.schema import (
+    RecordRows,
+    article_slot,
+    constraint_statements,
+    current_articles,
+    record_rows,
+)
 
+# The loader's own constraint and indexes after the schema's constraints (constraints.cypher), and
+# the lock node made before any batch, so that no batch counts it among the nodes it created.
+LOADER_SCHEMA = (
+    "lock_constraint",
+    "index_event_identity",
+    "index_report",
+    "index_article_url",
+    "index_article_path",
+    "await_indexes",
+    "lock_events",
+)
 INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
 RETRIES = 3  # on top of the driver's own retries, for a connection lost between attempts
 BACKOFF_SECONDS = 1.0  # doubled after each retry: 1, 2, 4 s
@@ -37,10 +63,14 @@ BACKOFF_SECONDS = 1.0  # doubled after each retry: 1, 2, 4 s
 
 @dataclass
 class LoadStats:
-    articles: int = 0
+    articles: int = 0  # articles read, including unchanged ones
+    unchanged: int = 0  # already in the database as they are: skipped
+    replaced: int = 0  # a newer reading of an article in the database: its reports replaced
     batches: int = 0
     nodes_created: int = 0
+    nodes_deleted: int = 0
     relationships_created: int = 0
+    relationships_deleted: int = 0
     properties_set: int = 0
     labels_added: int = 0
     interactions: int = 0  # INTERACTS_WITH relationships written by the recomputation
@@ -48,17 +78,69 @@ class LoadStats:
     touched_actors: set[str] = field(default_factory=set, repr=False)
 
     def add(self, counters: Counter) -> None:
-        self.nodes_created += counters["nodes_created"]
-        self.relationships_created += counters["relationships_created"]
-        self.properties_set += counters["properties_set"]
-        self.labels_added += counters["labels_added"]
+        for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                     "properties_set", "labels_added"):  # fmt: skip
+            setattr(self, name, getattr(self, name) + counters[name])
 
     def __str__(self) -> str:
+        kept = [
+            f"{n} {what}" for n, what in ((self.unchanged, "unchanged"), (self.replaced, "replaced")) if n
+        ]
+        extra = f" ({', '.join(kept)})" if kept else ""
         return (
-            f"{self.articles} articles in {self.batches} transactions: {self.nodes_created} nodes and "
+            f"{plural(self.articles, 'article')}{extra} in "
+            f"{plural(self.batches, 'transaction')}: {self.nodes_created} nodes and "
             f"{self.relationships_created} relationships created, {self.properties_set} properties set, "
-            f"{self.interactions} dyads updated ({self.seconds:.1f} s)"
+            f"{plural(self.interactions, 'dyad')} updated ({self.seconds:.1f} s)"
         )
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class LoadInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a load between two transactions; ``stats`` says what was committed."""
+
+    def __init__(self, stats: LoadStats):
+        super().__init__(f"{stats.articles} articles committed")
+        self.stats = stats
+
+
+class Interrupts:
+    """Ctrl-C during a load: while the driver is talking to the server (a transaction, the summaries)
+    it only asks the load to stop, so the transaction commits and the connection stays clean (raised
+    in the middle of a driver call, KeyboardInterrupt left half a message on the wire: "Unexpected
+    struct tag" and exit 3); anywhere else (reading, extracting) it stops the load at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._talking = False
+        self._previous: Any = None
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self._talking:
+            self.requested = True
+            return
+        raise KeyboardInterrupt
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """A section Ctrl-C does not cut short."""
+        outer, self._talking = self._talking, True
+        try:
+            yield
+        finally:
+            self._talking = outer
 
 
 def load_records(
@@ -70,61 +152,147 @@ def load_records(
     """Write ``records`` into the Neo4j of ``settings``; ``progress(n)`` is told of each batch of n articles.
 
     Constraints first, then one write transaction per batch of ``batch_size`` whole articles, then
-    ``INTERACTS_WITH`` for the actors touched. Loading the same records again changes no count.
+    ``INTERACTS_WITH`` for the actors whose events changed. Loading the same records again changes
+    no count. Ctrl-C commits the open transaction, updates the summaries for what was committed and
+    raises :class:`LoadInterrupted`.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     stats = LoadStats()
     started = time.monotonic()
-    driver = open_driver(settings)
-    try:
-        with neo4j_errors(settings):
-            for constraint in constraint_statements():
-                driver.execute_query(constraint, database_=settings.database)
-            seen: set[str] = set()
-            for batch in _batches(records, batch_size, seen):
-                plan = batch_statements(batch)
-                counters = _with_backoff(lambda p=plan: _write(driver, settings, p))
-                stats.add(counters)
-                stats.articles += len(batch)
-                stats.batches += 1
-                stats.touched_actors.update(a.id for r in batch for a in r.actors)
-                if progress:
-                    progress(len(batch))
-            stats.interactions, created = update_interactions(driver, settings, sorted(stats.touched_actors))
-            stats.relationships_created += created
-    finally:
-        driver.close()
+    with Interrupts() as interrupts:
+        with interrupts.deferred():
+            driver = open_driver(settings)
+        try:
+            with neo4j_errors(settings):
+                with interrupts.deferred():
+                    for constraint in (*constraint_statements(), *map(statement, LOADER_SCHEMA)):
+                        driver.execute_query(constraint, database_=settings.database)
+                stopped = _load_batches(driver, settings, records, batch_size, stats, progress, interrupts)
+                with interrupts.deferred():
+                    stats.add(_with_backoff(lambda: _write_links(driver, settings)).counters)
+                    stats.interactions, created = update_interactions(
+                        driver, settings, sorted(stats.touched_actors)
+                    )
+                stats.relationships_created += created
+        finally:
+            with interrupts.deferred():
+                driver.close()
     stats.seconds = time.monotonic() - started
+    if stopped or interrupts.requested:
+        raise LoadInterrupted(stats)
     return stats
 
 
-def _batches(records: Iterable[ArticleRecord], size: int, seen: set[str]) -> Iterator[list[ArticleRecord]]:
-    """Batches of records, each article id once (the same article read twice is one article)."""
-    fresh = (r for r in records if not (r.article.id in seen or seen.add(r.article.id)))
+def _load_batches(
+    driver: neo4j.Driver,
+    settings: Settings,
+    records: Iterable[ArticleRecord],
+    batch_size: int,
+    stats: LoadStats,
+    progress: Callable[[int], None] | None,
+    interrupts: Interrupts,
+) -> bool:
+    """Write every batch; True when Ctrl-C stopped the load (after the open transaction committed)."""
+    try:
+        for batch in _batches(records, batch_size):
+            rows = [record_rows(record) for record in batch]
+            with interrupts.deferred():
+                result = _with_backoff(lambda b=batch, r=rows: _write(driver, settings, b, r))
+            stats.add(result.counters)
+            stats.articles += len(batch)
+            stats.unchanged += result.unchanged
+            stats.replaced += result.replaced
+            stats.batches += 1
+            stats.touched_actors |= result.actors
+            if progress:
+                progress(len(batch))
+            if interrupts.requested:
+                return True
+    except KeyboardInterrupt:  # while reading or extracting the next batch: no transaction was open
+        return True
+    return False
+
+
+def _batches(records: Iterable[ArticleRecord], size: int) -> Iterator[list[ArticleRecord]]:
+    """Batches of records, each reading of an article once; of several readings of one article in a
+    batch the last is kept (:func:`current_articles`), as the networkx builder does."""
+    seen: set[tuple[str, str | None]] = set()
+    fresh = (r for r in records if not ((v := (r.article.id, r.article.extractor)) in seen or seen.add(v)))
     while batch := list(islice(fresh, size)):
-        yield batch
+        yield current_articles(batch)
 
 
-def _write(driver: neo4j.Driver, settings: Settings, plan: list[tuple[str, dict[str, Any]]]) -> Counter:
+@dataclass
+class BatchResult:
+    counters: Counter
+    actors: set[str]  # actors whose INTERACTS_WITH summaries may have changed
+    unchanged: int = 0
+    replaced: int = 0
+
+
+def _write(
+    driver: neo4j.Driver, settings: Settings, batch: list[ArticleRecord], rows: list[RecordRows]
+) -> BatchResult:
     with driver.session(database=settings.database) as session:
-        return session.execute_write(_run_all, plan)
+        return session.execute_write(_write_batch, batch, rows)
 
 
-def _run_all(tx: neo4j.ManagedTransaction, plan: list[tuple[str, dict[str, Any]]]) -> Counter:
-    totals: Counter = Counter()
-    for query, params in plan:
-        counters = tx.run(query, params).consume().counters
-        totals.update(
-            nodes_created=counters.nodes_created,
-            relationships_created=counters.relationships_created,
-            properties_set=counters.properties_set,
-            labels_added=counters.labels_added,
-        )
-    return totals
+def _write_batch(
+    tx: neo4j.ManagedTransaction, batch: list[ArticleRecord], rows: list[RecordRows]
+) -> BatchResult:
+    """One batch in one transaction: take the load lock, see which articles are new, unchanged or a
+    newer reading (whose reports and mentions go first), write articles, actors, places, mentions and
+    relations, then merge the new reports into the events of their keys."""
+    writer = Writer(tx)
+    writer.run("lock_events")
+    versions = {
+        row["id"]: row for row in writer.run("article_versions", rows=[_version_row(r) for r in batch])
+    }
+    fresh: list[RecordRows] = []
+    clear: set[str] = set()  # articles whose reports go: a newer reading of them is in the batch
+    gone: set[str] = set()  # articles replaced by a reading under another id
+    unchanged = 0
+    for record, record_rows_ in zip(batch, rows, strict=True):
+        found = versions[record.article.id]
+        if found["present"] and found["extractor"] == record.article.extractor:
+            unchanged += 1
+            continue
+        if found["present"]:
+            clear.add(record.article.id)
+        gone.update(found["replaced"])
+        fresh.append(record_rows_)
+    removed = Removed()
+    if clear or gone:
+        removed.add(writer.run("remove_reports", ids=sorted(clear | gone)))
+        writer.run("delete_articles", ids=sorted(gone))
+    for name, params in batch_rows(fresh):
+        writer.run(name, **params)
+    actors = write_events(writer, [report for r in fresh for report in r.reports], removed)
+    return BatchResult(writer.counters, actors, unchanged, len(clear) + len(gone))
 
 
-def _with_backoff(write: Callable[[], Counter]) -> Counter:
+def _write_links(driver: neo4j.Driver, settings: Settings) -> BatchResult:
+    """CONDITIONAL_ON and RESPONDS_TO derived again from the reports, under the load lock."""
+
+    def derive(tx: neo4j.ManagedTransaction) -> BatchResult:
+        writer = Writer(tx)
+        for name in ("lock_events", "derive_event_links", "prune_event_links"):
+            writer.run(name)
+        return BatchResult(writer.counters, set())
+
+    with driver.session(database=settings.database) as session:
+        return session.execute_write(derive)
+
+
+def _version_row(record: ArticleRecord) -> dict[str, Any]:
+    """What ``article_versions`` looks an article's earlier readings up by."""
+    art = record.article
+    slot = article_slot(art) or ""
+    return {"id": art.id, "url": art.url, "path": art.path if slot.startswith("path:") else None}
+
+
+def _with_backoff(write: Callable[[], BatchResult]) -> BatchResult:
     """Retry a batch whose connection was lost after the driver gave up; bounded, doubling waits."""
     for attempt in range(RETRIES + 1):
         try:
@@ -137,10 +305,13 @@ def _with_backoff(write: Callable[[], Counter]) -> Counter:
 
 
 def update_interactions(driver: neo4j.Driver, settings: Settings, actor_ids: list[str]) -> tuple[int, int]:
-    """Recompute INTERACTS_WITH for every ordered pair touching ``actor_ids``: (pairs written, created)."""
+    """Recompute INTERACTS_WITH for every ordered pair touching ``actor_ids``: (pairs written, created).
+
+    Summaries no event supports any more (their events were merged or replaced) are dropped first."""
     written = created = 0
     for start in range(0, len(actor_ids), INTERACTION_CHUNK):
         chunk = actor_ids[start : start + INTERACTION_CHUNK]
+        driver.execute_query(statement("prune_interactions"), {"ids": chunk}, database_=settings.database)
         summary = driver.execute_query(
             statement("interactions"), {"ids": chunk}, database_=settings.database
         ).summary

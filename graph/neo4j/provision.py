@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.graph.neo4j import offline_browser
 
 NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"  # the newest org.neo4j.client:neo4j-browser on Maven Central
@@ -97,6 +98,7 @@ def install(version: str = NEO4J_VERSION, browser_version: str = BROWSER_VERSION
     home = install_dir(version)
     stamp = home / ".complete"
     if stamp.exists():
+        _offline_browser(home)
         return home
     _java()
     mvn = shutil.which("mvn")
@@ -123,7 +125,16 @@ def install(version: str = NEO4J_VERSION, browser_version: str = BROWSER_VERSION
             home.mkdir(parents=True)
             (Path(tmp) / "lib").rename(home / "lib")
         stamp.write_text(f"neo4j {version}\nneo4j-browser {browser_version}\n")
+    _offline_browser(home)
     return home
+
+
+def _offline_browser(home: Path) -> None:
+    """The provisioned Browser, edited once to make no request beyond this machine (offline_browser.py)."""
+    if offline_browser.is_offline(home / "lib"):
+        return
+    with _locked(cache_dir() / f"{home.name}.lock"):
+        offline_browser.make_offline(home / "lib")
 
 
 def installed_version() -> str | None:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from importlib import resources
+from typing import Any
+
+import neo4j
 
 from newsgraph.graph.schema import split_statements
+
+COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+            "properties_set", "labels_added")  # fmt: skip
 
 
 @cache
@@ -14,3 +21,19 @@ def statement(name: str) -> str:
     path = resources.files("newsgraph.graph.neo4j").joinpath(f"cypher/{name}.cypher")
     (only,) = split_statements(path.read_text(encoding="utf-8"))
     return only
+
+
+class Writer:
+    """Runs statement files in one transaction and adds up what they changed (``counters``)."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction):
+        self.tx = tx
+        self.counters: Counter = Counter()
+
+    def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run ``cypher/<name>.cypher`` with ``params``; its rows as dicts."""
+        result = self.tx.run(statement(name), params)
+        rows = [record.data() for record in result]
+        counters = result.consume().counters
+        self.counters.update({key: getattr(counters, key) for key in COUNTERS})
+        return rows

@@ -22,7 +22,11 @@ output of ``newsgraph extract``::
     .venv/bin/python tests/merge/score.py /tmp/merge.jsonl [--merged ids.json]
 
 ``--merged`` is a JSON object {record event id: merged event id}; without it every extracted
-event is its own merged event (what newsgraph did before issue 12).
+event is its own merged event (what newsgraph did before issue 12). ``--merge`` builds newsgraph's
+graph from the records (``newsgraph.graph.build``: the merge rule of issue 12) and scores its
+events. ``--oracle`` scores the merge rule alone, on the gold's own reports (the gold's code, acting
+and acted-on states, the date its words resolve to with newsgraph's date resolver, its article's
+publication date): what the rule does when the extraction is right.
 """
 
 from __future__ import annotations
@@ -242,15 +246,67 @@ def records_to_reports(path: str | Path, merged: Mapping[str, str] | None = None
     return reports
 
 
+def graph_reports(path: str | Path) -> list[Extracted]:
+    """The reports of the graph newsgraph builds from ``newsgraph extract`` output: one per
+    REPORTED_IN relationship, its event the merged Event it belongs to."""
+    from newsgraph.extract.record import read_jsonl
+    from newsgraph.graph.build import build_graph
+
+    graph = build_graph(read_jsonl(path))
+    reports = []
+    for event, article, data in graph.edges(data=True):
+        if data["type"] == "REPORTED_IN" and data.get("sentence"):
+            name = graph.nodes[article].get("path") or article
+            reports.append(Extracted(name, data["sentence"], event, data.get("cameo")))
+    return reports
+
+
+def oracle_reports(gold_data: Mapping[str, Any], articles: Path = ARTICLES) -> list[Extracted]:
+    """The gold's own reports, merged by newsgraph's identity rule (``newsgraph.graph.identity``)."""
+    from newsgraph.extract.dates import resolve_date
+    from newsgraph.extract.readers import read_article
+    from newsgraph.graph.identity import Report, cluster_reports, identity_key
+
+    published: dict[str, str | None] = {}
+    reports: list[tuple[Report, str, str]] = []
+    for event in gold_data["events"]:
+        code = str(event.get("cameo") or event["root"] + "0")
+        key, targets = identity_key(code, event["source"], event["target"])
+        for number, report in enumerate(event["reports"]):
+            name = report["article"]
+            if name not in published:
+                published[name] = read_article(articles / name).published
+            words = report.get("date_text")
+            date = report.get("stated_date") or (resolve_date(words, published[name]) if words else None)
+            identity = Report(
+                f"{event['id']}#{number}", key, code, targets, date, None, published[name], words
+            )
+            reports.append((identity, name, report["evidence"]))
+    event_of = cluster_reports(r for r, _, _ in reports)
+    return [Extracted(name, evidence, event_of[r.id], r.code) for r, name, evidence in reports]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Pairwise merge precision and recall on tests/merge.")
-    parser.add_argument("records", help="JSON Lines from `newsgraph extract tests/merge/articles`")
+    parser.add_argument("records", nargs="?", help="JSON Lines from `newsgraph extract tests/merge/articles`")
     parser.add_argument("--merged", help="JSON object {event id: merged event id}")
+    parser.add_argument("--merge", action="store_true", help="score the events of newsgraph's merged graph")
+    parser.add_argument(
+        "--oracle", action="store_true", help="score the merge rule on the gold's own reports"
+    )
     parser.add_argument("--gold", default=str(GOLD))
     args = parser.parse_args(argv)
-    merged = json.loads(Path(args.merged).read_text(encoding="utf-8")) if args.merged else None
-    result = score(records_to_reports(args.records, merged), load_gold(args.gold))
-    print("\n".join(result.lines()))
+    gold = load_gold(args.gold)
+    if args.oracle:
+        reports = oracle_reports(yaml.safe_load(Path(args.gold).read_text(encoding="utf-8")))
+    elif args.records is None:
+        parser.error("give RECORDS, or --oracle")
+    elif args.merge:
+        reports = graph_reports(args.records)
+    else:
+        merged = json.loads(Path(args.merged).read_text(encoding="utf-8")) if args.merged else None
+        reports = records_to_reports(args.records, merged)
+    print("\n".join(score(reports, gold).lines()))
     return 0
 
 

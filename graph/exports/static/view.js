@@ -1,6 +1,11 @@
 /* newsgraph HTML view: sigma renders the actor-event graph laid out in Python; this file wires the
    filters, the search and the details panel. Every string from the data goes in through textContent,
-   never innerHTML, because article text and names are untrusted. */
+   never innerHTML, because article text and names are untrusted.
+
+   Sections: the graph model; the state (filters, focus, selection) and the one function that works
+   out what is visible; the renderer and its labels; the details panel; search; controls. A further
+   panel (a map, a timeline) subscribes with window.newsgraph.onChange(function (visible, state) {...}):
+   it is told the visible node ids (null: everything) after every change of filter, focus or selection. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("ng-data").textContent);
@@ -18,7 +23,7 @@
   });
   data.events.forEach(function (e) {
     byId[e.id] = e;
-    graph.addNode(e.id, { x: e.x, y: e.y, size: e.size, color: e.color, label: e.type });
+    graph.addNode(e.id, { x: e.x, y: e.y, size: e.size, color: e.color, label: e.type + (e.mentions > 1 ? " (" + e.mentions + ")" : "") });
   });
   data.edges.forEach(function (edge) {
     var s = edge[0], t = edge[1], rel = edge[2], role = edge[3];
@@ -28,16 +33,50 @@
     touch(t, s, rel, role, false);
   });
 
+  // --- state ---------------------------------------------------------------------------------
+  // focus: the actor whose neighbourhood a search narrowed the graph to; hovered: the node under
+  // the mouse; zoomed: the camera is close enough for event labels.
+  var state = {
+    type: "", from: "", to: "", undated: true, focus: null, selected: null, hovered: null, zoomed: false,
+    visible: null
+  };
+  var listeners = [];
+  function changed() {
+    listeners.forEach(function (listener) { listener(state.visible, state); });
+  }
+
+  // --- renderer and labels -------------------------------------------------------------------
+  // Event labels (type names) would cover the actors' names at first sight: they appear when the
+  // camera is zoomed in past EVENT_LABEL_RATIO, on hover, and for the selected node and its events.
+  // The busiest actors always show their names; sigma's label grid spaces out the others.
+  var EVENT_LABEL_RATIO = 0.5;
+  var ALWAYS_LABELLED = 12;
+  var labelled = new Set(data.actors.slice().sort(function (a, b) { return b.size - a.size || (a.name < b.name ? -1 : 1); })
+    .slice(0, ALWAYS_LABELLED).map(function (a) { return a.id; }));
+  function eventLabelShown(node) {
+    if (state.zoomed || node === state.hovered || node === state.selected) return true;
+    return Boolean(state.selected && (edgeTouches[state.selected] || []).some(function (t) { return t[0] === node; }));
+  }
   var container = document.getElementById("ng-graph");
-  var state = { type: "", from: "", to: "", undated: true, selected: null, visible: null };
   var renderer = new Sigma(graph, container, {
     defaultEdgeType: "arrow",
     renderEdgeLabels: false,
-    labelRenderedSizeThreshold: 5,
+    labelRenderedSizeThreshold: 4,
+    labelDensity: 0.5,
+    labelGridCellSize: 120,
+    labelSize: 13,
+    labelWeight: "600",
     zIndex: true,
     nodeReducer: function (node, attrs) {
       var res = Object.assign({}, attrs);
       if (state.visible && !state.visible.has(node)) res.hidden = true;
+      if (byId[node].isActor) {
+        if (labelled.has(node) || node === state.focus) res.forceLabel = true;
+      } else if (!eventLabelShown(node)) {
+        res.label = null;
+      } else {
+        res.forceLabel = node === state.hovered || node === state.selected;
+      }
       if (node === state.selected) { res.highlighted = true; res.zIndex = 1; }
       return res;
     },
@@ -68,32 +107,38 @@
     return true;
   }
   function filtering() { return Boolean(state.type || state.from || state.to); }
+  function inFocus(e) {
+    // With a focus actor, only its own events (as source, target, participant or claimant) count.
+    return !state.focus || (edgeTouches[e.id] || []).some(function (t) { return t[0] === state.focus; });
+  }
+  function visibleNodes() {
+    // null when nothing narrows the graph; else the matching events and every actor taking part.
+    if (!filtering() && !state.focus) return null;
+    var visible = new Set(state.focus ? [state.focus] : []);
+    data.events.forEach(function (e) {
+      if (!eventMatches(e) || !inFocus(e)) return;
+      visible.add(e.id);
+      (edgeTouches[e.id] || []).forEach(function (t) { if (byId[t[0]] && byId[t[0]].isActor) visible.add(t[0]); });
+    });
+    return visible;
+  }
   function applyFilters() {
     state.type = document.getElementById("ng-type").value;
     state.from = document.getElementById("ng-from").value;
     state.to = document.getElementById("ng-to").value;
     state.undated = document.getElementById("ng-undated").checked;
-    var shownEvents = 0, shownActors = 0;
-    if (!filtering()) {
-      state.visible = null;
-      shownEvents = data.events.length;
-      shownActors = data.actors.length;
-    } else {
-      // Events that match, and the actors taking part in at least one of them.
-      var visible = new Set();
-      data.events.forEach(function (e) {
-        if (!eventMatches(e)) return;
-        visible.add(e.id);
-        shownEvents++;
-        (edgeTouches[e.id] || []).forEach(function (t) { if (byId[t[0]] && byId[t[0]].isActor) visible.add(t[0]); });
-      });
-      shownActors = visible.size - shownEvents;
-      state.visible = visible;
+    state.visible = visibleNodes();
+    var shownEvents = data.events.length, shownActors = data.actors.length;
+    if (state.visible) {
+      shownEvents = data.events.filter(function (e) { return state.visible.has(e.id); }).length;
+      shownActors = state.visible.size - shownEvents;
     }
-    document.getElementById("ng-stats").textContent =
-      shownActors + " of " + data.actors.length + " actors, " + shownEvents + " of " + data.events.length + " events";
+    var stats = shownActors + " of " + data.actors.length + " actors, " + shownEvents + " of " + data.events.length + " events";
+    if (state.focus) stats += " (around " + byId[state.focus].name + ")";
+    document.getElementById("ng-stats").textContent = stats;
     renderer.refresh();
     if (state.selected) showDetails(state.selected);
+    changed();
   }
 
   // --- details panel -------------------------------------------------------------------------
@@ -133,26 +178,40 @@
   function touching(id, rel, out) {
     return (edgeTouches[id] || []).filter(function (t) { return t[1] === rel && t[3] === out; });
   }
+  function source(aid) {
+    var art = data.articles[aid] || {};
+    var line = el("div", null, "ng-source");
+    line.appendChild(el("strong", art.title || aid));
+    var meta = [art.source, art.published, art.path].filter(Boolean).join(" \u00b7 ");
+    if (meta) line.appendChild(document.createTextNode(" \u2014 " + meta));
+    if (art.url) {
+      line.appendChild(document.createTextNode(" \u00b7 "));
+      var link = el("a", art.url);
+      link.href = art.url;
+      link.rel = "noopener noreferrer";
+      link.target = "_blank";
+      line.appendChild(link);
+    }
+    return line;
+  }
+  // Every report of the event: each article's own sentence and stance (a denial, a third party's claim).
   function evidence(e) {
     var box = el("div", null, "ng-evidence");
-    box.appendChild(el("blockquote", e.sentence || "(no evidence sentence)"));
-    e.articles.forEach(function (aid) {
-      var art = data.articles[aid] || {};
-      var line = el("div", null, "ng-source");
-      line.appendChild(el("strong", art.title || aid));
-      var meta = [art.source, art.published, art.path].filter(Boolean).join(" \u00b7 ");
-      if (meta) line.appendChild(document.createTextNode(" \u2014 " + meta));
-      if (art.url) {
-        line.appendChild(document.createTextNode(" \u00b7 "));
-        var link = el("a", art.url);
-        link.href = art.url;
-        link.rel = "noopener noreferrer";
-        link.target = "_blank";
-        line.appendChild(link);
-      }
-      box.appendChild(line);
+    var reports = e.reports && e.reports.length ? e.reports : [{article: null, sentence: e.sentence}];
+    reports.forEach(function (r) {
+      box.appendChild(el("blockquote", r.sentence || "(no evidence sentence)"));
+      var stance = [r.modality && r.modality !== "asserted" ? r.modality : null, r.negated ? "denied" : null,
+                    r.date ? "dated " + r.date : null].filter(Boolean).join(", ");
+      if (stance) box.appendChild(el("div", stance, "ng-stance"));
+      if (r.article) box.appendChild(source(r.article));
     });
     return box;
+  }
+  function reportCount(e) {
+    var n = e.mentions || 1, a = (e.articles || []).length, o = e.sources || a;
+    return n + (n === 1 ? " report" : " reports") + " in " + a + (a === 1 ? " article" : " articles") +
+      " from " + o + (o === 1 ? " outlet" : " outlets") +
+      (e.first_reported ? " (" + e.first_reported + (e.last_reported && e.last_reported !== e.first_reported ? " to " + e.last_reported : "") + ")" : "");
   }
   function showEvent(e, panel) {
     panel.appendChild(el("h2", e.type));
@@ -169,6 +228,7 @@
       ["involves", involves.join("; ")],
       ["according to", touching(e.id, "ATTRIBUTED_TO", true).map(function (t) { return byId[t[0]] ? byId[t[0]].name : t[0]; }).join(", ")],
       ["place", e.place],
+      ["reported", reportCount(e)],
       ["confidence", e.confidence]
     ]));
     panel.appendChild(el("h3", "Evidence"));
@@ -220,6 +280,7 @@
     state.selected = id;
     showDetails(id);
     renderer.refresh();
+    changed();
     if (moveCamera) {
       var shown = renderer.getNodeDisplayData(id);
       if (shown) renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: 0.6 }, { duration: 300 });
@@ -247,9 +308,18 @@
   }
   var searchBox = document.getElementById("ng-search");
   function runSearch() {
+    // A found actor becomes the focus: the graph narrows to it, its events and the actors in them.
     var id = search(searchBox.value);
     searchBox.setCustomValidity(id || !searchBox.value ? "" : "no such actor");
-    if (id) select(id, true);
+    if (!searchBox.value.trim()) { focus(null); return; }
+    if (!id) return;
+    focus(id);
+    select(id, true);
+  }
+  function focus(id) {
+    if (state.focus === id) return;
+    state.focus = id;
+    applyFilters();
   }
   searchBox.addEventListener("change", runSearch);
   searchBox.addEventListener("keydown", function (ev) { if (ev.key === "Enter") runSearch(); });
@@ -270,7 +340,9 @@
     document.getElementById("ng-to").value = "";
     document.getElementById("ng-undated").checked = true;
     searchBox.value = "";
+    searchBox.setCustomValidity("");
     state.selected = null;
+    state.focus = null;
     renderer.getCamera().animatedReset({ duration: 300 });
     applyFilters();
   });
@@ -290,10 +362,20 @@
   legendGroup("Events (quad class)", data.legend.events);
 
   renderer.on("clickNode", function (ev) { select(ev.node, false); });
-  renderer.on("clickStage", function () { state.selected = null; renderer.refresh(); });
+  renderer.on("clickStage", function () { state.selected = null; renderer.refresh(); changed(); });
+  renderer.on("enterNode", function (ev) { state.hovered = ev.node; renderer.refresh(); });
+  renderer.on("leaveNode", function () { state.hovered = null; renderer.refresh(); });
+  renderer.getCamera().on("updated", function (camera) {
+    // reducers run on refresh, not on every camera frame: refresh only when the threshold is crossed
+    var zoomed = camera.ratio < EVENT_LABEL_RATIO;
+    if (zoomed !== state.zoomed) { state.zoomed = zoomed; renderer.refresh(); }
+  });
 
   applyFilters();
-  // Handle for scripts and tests: the renderer, the graph, and the actions the controls run.
-  window.newsgraph = { renderer: renderer, graph: graph, data: data, select: select, applyFilters: applyFilters, state: state };
+  // Handle for scripts, tests and further panels: the renderer, the graph, the actions the controls run.
+  window.newsgraph = {
+    renderer: renderer, graph: graph, data: data, select: select, focus: focus, applyFilters: applyFilters,
+    state: state, onChange: function (listener) { listeners.push(listener); }
+  };
   document.body.dataset.ready = "true";
 })();

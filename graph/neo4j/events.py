@@ -1,0 +1,100 @@
+"""The event merge in Neo4j: derive again the events of the identity keys a batch touches.
+
+Inside the batch's write transaction (after ``lock_events`` has serialised writers): read every
+stored report of the keys the batch's new and removed reports have (``key_reports``), cluster them
+with the new ones by the same rule as the networkx builder (:func:`newsgraph.graph.merge.merge_reports`),
+and write only the difference: events no report is of any more are deleted, events whose reports
+changed are written again (properties, actors, places, claimants), reports that moved get their
+REPORTED_IN on their new event. One read and a few UNWIND writes per batch, whatever its size.
+Links between events (CONDITIONAL_ON, RESPONDS_TO) are derived after the batches (``loader.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.graph.merge import EventRows, merge_reports
+from newsgraph.graph.neo4j.rows import clean, link_row
+from newsgraph.graph.neo4j.statements import Writer
+from newsgraph.graph.schema import REPORT_PROPERTIES, ReportRow
+
+ACTOR_LINKS = ("SOURCE_OF", "TARGETS", "INVOLVES", "AT", "ATTRIBUTED_TO")  # written again with an event
+
+
+@dataclass
+class Removed:
+    """Reports taken off the graph before a newer reading of their article is written."""
+
+    keys: set[str] = field(default_factory=set)
+    reports: dict[str, str] = field(default_factory=dict)  # report id -> article id
+    actors: set[str] = field(default_factory=set)
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            self.keys.add(row["key"])
+            self.reports[row["report"]] = row["article"]
+            self.actors.update(row["actors"])
+
+
+def stored_report(row: dict[str, Any]) -> ReportRow:
+    """A report as ``key_reports`` returns it, with the schema's properties (lists never null)."""
+    stored = row["report"]
+    props = {k: stored.get(k, [] if t.endswith("[]") else None) for k, t in REPORT_PROPERTIES.items()}
+    return ReportRow(row["article"], row["published"], row["outlet"], props)
+
+
+def write_events(writer: Writer, new: list[ReportRow], removed: Removed) -> set[str]:
+    """Merge ``new`` reports into the stored events of their keys (and of ``removed`` ones' keys);
+    returns the actors whose INTERACTS_WITH summaries may have changed."""
+    keys = {r.properties["identity_key"] for r in new} | removed.keys
+    if not keys:
+        return set()
+    rows = writer.run("key_reports", keys=sorted(keys))
+    events = {row["event"] for row in rows}
+    rows = [row for row in rows if row["report"] is not None]
+    stored = [stored_report(row) for row in rows]
+    before = {report.id: row["event"] for report, row in zip(stored, rows, strict=True)}
+    merged = merge_reports([*stored, *new])
+    after = merged.event_of
+    changed, dropped = _difference(before, after, events)
+    moved = {r for r, e in after.items() if before.get(r) != e}
+    writer.run("delete_events", ids=sorted(dropped))
+    stale = [
+        {"event": before[r], "report": r} for r in sorted(moved) if r in before and before[r] not in dropped
+    ]
+    writer.run("unlink_reports", rows=stale)
+    _write_changed(writer, merged, changed, before)
+    dyads = ("source_actors", "target_actors")  # what INTERACTS_WITH reads
+    return {a for r in [*stored, *new] for name in dyads for a in r.properties[name]} | removed.actors
+
+
+def _difference(before: dict[str, str], after: dict[str, str], stored: set[str]) -> tuple[set[str], set[str]]:
+    """Events whose reports changed (or that are new), and stored events no report is of any more."""
+    members_before: dict[str, set[str]] = defaultdict(set)
+    members_after: dict[str, set[str]] = defaultdict(set)
+    for report, event in before.items():
+        members_before[event].add(report)
+    for report, event in after.items():
+        members_after[event].add(report)
+    changed = {e for e, m in members_after.items() if members_before.get(e) != m}
+    return changed, stored - set(members_after)
+
+
+def _write_changed(writer: Writer, merged: EventRows, changed: set[str], before: dict[str, str]) -> None:
+    """Changed events: properties and labels, REPORTED_IN of reports new to them, actors and places."""
+    nodes = [node for node in merged.nodes if node.id in changed]
+    writer.run("write_events", rows=[{"id": n.id, "props": clean(n.properties)} for n in nodes])
+    by_type = defaultdict(list)
+    for rel in merged.relationships:
+        event = rel.end if rel.type == "SOURCE_OF" else rel.start
+        if event not in changed:
+            continue
+        if rel.type == "REPORTED_IN" and before.get(rel.properties["report"]) == event:
+            continue  # the report was of this event already
+        if rel.type == "REPORTED_IN" or rel.type in ACTOR_LINKS:
+            by_type[rel.type].append(link_row(rel))
+    for rel_type in ("REPORTED_IN", *ACTOR_LINKS):
+        if by_type[rel_type]:
+            writer.run(f"link_{rel_type.lower()}", rows=by_type[rel_type])
