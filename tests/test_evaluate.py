@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from newsgraph.graph.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER_OUTPUT = ROOT / "tests" / "data" / "scorer"
+SHARED_SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 
 
 def actor(id_: str, name: str, kind: str, country: str | None = None, aliases: list[str] | None = None):
