@@ -23,6 +23,7 @@ from newsgraph.extract.events.scope import (
     proposal_acted_on,
     proposed_act,
     protest_content,
+    reason_of_act,
     refused_act,
     response_by_means,
     sent_on_mission,
@@ -38,6 +39,7 @@ def test_rule_tuple():
         proposal_acted_on,
         sent_on_mission,
         background_act,
+        reason_of_act,
         refused_act,
         obliged_act,
         proposed_act,
@@ -445,3 +447,24 @@ def test_what_a_demand_asks_for_and_its_purpose():
     assert asked_for_thing(doc[3], ctx)  # the deployment is asked for, not made
     assert asked_for_act(doc[5], ctx)  # and so is what it would do
     assert [e.cameo[:2] for e in code_events(ctx)] == ["10"]
+
+
+def test_reason_of_act():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        praised   praise    VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP dobj   1
+        for       for       ADP   IN  prep   1
+        its       its       PRON  PRP$ poss  5
+        support   support   NOUN  NN  pobj   3
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  8
+        sent      send      VERB  VBD ROOT   8
+        aid       aid       NOUN  NN  dobj   8
+        for       for       ADP   IN  prep   8
+        talks     talk      NOUN  NNS pobj   10
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (7, "PER")))
+    assert reason_of_act(doc[5], ctx)  # why Peru praises Chile, not an act reported here
+    assert not reason_of_act(doc[11], ctx)  # aid is not praise, criticism or a sanction

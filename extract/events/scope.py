@@ -54,8 +54,10 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
         return asker
     # "called for the envoy to be released"; "demanding a UN presence to protect them": the purpose of
     # what is asked for is asked for too
-    return asker and head.dep_ == "advcl" and (
-        any(m.lower_ == "for" for m in head.children if m.dep_ == "mark") or is_purpose(head)
+    return (
+        asker
+        and head.dep_ == "advcl"
+        and (any(m.lower_ == "for" for m in head.children if m.dep_ == "mark") or is_purpose(head))
     )
 
 
@@ -121,6 +123,27 @@ def background_act(token: Token, ctx: DocContext) -> bool:
     if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "after 12 days of battles"
         prep = prep.head.head
     return prep.lower_ in ctx.frames["time_prep"] and not noun_agent(token, ctx)
+
+
+REASON_ROOTS = frozenset({"05", "11", "12", "16", "17"})  # praise, criticism, rejection, sanctions, coercion
+
+
+def reason_of_act(token: Token, ctx: DocContext) -> bool:
+    """ "thanked Rwanda for its support", "imposed sanctions on the Taliban for its support of bin
+    Laden": an event noun in the reason phrase of praise, criticism or a sanction is why the act is
+    done, not an act the sentence reports (frames.tsv ``reason_prep``)."""
+    prep = token.head
+    if (
+        token.pos_ not in {"NOUN", "PROPN"}
+        or token.dep_ != "pobj"
+        or prep.lower_ not in ctx.frames["reason_prep"]
+    ):
+        return False
+    verb = prep.head
+    if verb.pos_ != "VERB" or not codes_an_event(verb, ctx):
+        return False
+    sense = choose_sense(verb, "VERB", ctx)
+    return sense is not None and sense.cameo[:2] in REASON_ROOTS
 
 
 def refused_act(token: Token, ctx: DocContext) -> bool:
@@ -234,6 +257,7 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     proposal_acted_on,
     sent_on_mission,
     background_act,
+    reason_of_act,
     refused_act,
     obliged_act,
     proposed_act,
