@@ -12,6 +12,7 @@ from pathlib import Path
 from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events import sources
+from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.sources import (
     NOUN_SOURCE_RULES,
     VERB_SOURCE_RULES,
@@ -529,3 +530,23 @@ def test_every_source_rule_is_tried_alone_here():
         rule.__name__ for rule in (*VERB_SOURCE_RULES, *NOUN_SOURCE_RULES) if rule.__name__ not in called
     ]
     assert not untested, f"rules with no hand-built Doc test: {untested}"
+
+
+def test_the_possessor_of_a_patient_noun_is_not_its_doer():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        urged     urge      VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP poss   4
+        's        's        PART  POS case   2
+        release   release   NOUN  NN  dobj   1
+        and       and       CCONJ CC  cc     4
+        Chile     Chile     PROPN NNP poss   8
+        's        's        PART  POS case   6
+        expulsion expulsion NOUN  NN  conj   4
+        of        of        ADP   IN  prep   8
+        envoys    envoy     NOUN  NNS pobj   9
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (6, "CHL")))
+    assert noun_agent(doc[4], ctx) == []  # "Chile's release": Chile is released
+    assert noun_agent(doc[8], ctx) == ["CHL"]  # "Chile's expulsion of envoys": Chile expels

@@ -89,10 +89,16 @@ def office_of(noun: Token, ctx: DocContext) -> list[str]:
 
 def noun_agent(noun: Token, ctx: DocContext) -> list[str]:
     """The possessor, agent-preposition object or actor modifier of a noun: "Russia's invasion",
-    "the landing by US troops", "talks between A and B", "US strikes"."""
+    "the landing by US troops", "talks between A and B", "US strikes"; for a noun of what is done to
+    somebody (frames.tsv ``patient_noun``) only the agent preposition ("the arrest by police")."""
     table = ctx.table
+    # "Israel's destruction", "the president's release": the possessor of a noun of what is done to
+    # somebody is the one it is done to, unless an of-phrase names that ("Russia's expulsion of envoys")
+    patient = noun.lemma_.lower() in ctx.frames["patient_noun"] and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not patient:
             found = actors_of(child, ctx)
             if found:
                 return found
@@ -102,7 +108,7 @@ def noun_agent(noun: Token, ctx: DocContext) -> list[str]:
                 if found:
                     return found
     for child in noun.lefts:
-        if child.dep_ in NAME_MODIFIERS:
+        if child.dep_ in NAME_MODIFIERS and not patient:
             actor = table.of(child)
             if actor:
                 more = [table.of(c) for c in child.conjuncts if table.of(c)]
