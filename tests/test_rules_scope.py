@@ -11,6 +11,7 @@ from handmade import build, context, states
 from newsgraph.extract.events.coder import code_events
 from newsgraph.extract.events.scope import (
     NOT_AN_ACT_RULES,
+    agreed_act,
     asked_for_act,
     asked_for_thing,
     background_act,
@@ -19,6 +20,7 @@ from newsgraph.extract.events.scope import (
     nested_reference,
     not_an_act,
     obliged_act,
+    permitted_act,
     prepositional_participle,
     proposal_acted_on,
     proposed_act,
@@ -41,7 +43,9 @@ def test_rule_tuple():
         background_act,
         reason_of_act,
         refused_act,
+        permitted_act,
         obliged_act,
+        agreed_act,
         proposed_act,
         nested_reference,
         response_by_means,
@@ -468,3 +472,27 @@ def test_reason_of_act():
     ctx = context(doc, states((0, "PER"), (2, "CHL"), (7, "PER")))
     assert reason_of_act(doc[5], ctx)  # why Peru praises Chile, not an act reported here
     assert not reason_of_act(doc[11], ctx)  # aid is not praise, criticism or a sanction
+
+
+def test_permitted_and_agreed_acts():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        allowed   allow     VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP dobj   1
+        to        to        PART  TO  aux    4
+        hold      hold      VERB  VB  xcomp  1
+        talks     talk      NOUN  NNS dobj   4
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  8
+        agreed    agree     VERB  VBD ROOT   8
+        that      that      SCONJ IN  mark   12
+        Chile     Chile     PROPN NNP nsubj  12
+        should    should    AUX   MD  aux    12
+        withdraw  withdraw  VERB  VB  ccomp  8
+        troops    troop     NOUN  NNS dobj   12
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (7, "PER"), (10, "CHL")))
+    assert permitted_act(doc[5], ctx)  # "allowed Chile to hold talks": permitted, not held
+    assert agreed_act(doc[12], ctx)  # what Peru agreed Chile should do
+    assert not permitted_act(doc[1], ctx) and not agreed_act(doc[8], ctx)

@@ -156,24 +156,52 @@ def refused_act(token: Token, ctx: DocContext) -> bool:
     return verb.lemma_.lower() in ctx.frames["refusal"] and codes_an_event(verb, ctx)
 
 
+def permitted_act(token: Token, ctx: DocContext) -> bool:
+    """ "allowed the opposition leader to hold a rally", "permitted the refugees to return": the
+    permission is the act (08x yielding), what it permits has not happened (frames.tsv ``permission``
+    verbs that code an event themselves)."""
+    word = token.head if token.dep_ == "dobj" and token.pos_ in {"NOUN", "PROPN"} else token  # "hold a rally"
+    head = clause_head(word)
+    if word.pos_ != "VERB" or head.dep_ not in COMPLEMENTS:
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in ctx.frames["permission"] and codes_an_event(verb, ctx)
+
+
 def obliged_act(token: Token, ctx: DocContext) -> bool:
     """ "the minister said Libya must hand over the suspects": what a speaker says another side must
-    do is a demand (labelling.obligation_frame), not an act (frames.tsv ``obligation``)."""
-    if token.pos_ != "VERB":
-        return False
-    head = clause_head(token)
-    for _ in range(
-        4
-    ):  # "must be ready to mediate", "must ensure security to allow": what the obliged act governs
-        if head.dep_ == "ccomp":
-            break
-        if head.dep_ != "xcomp" and not is_purpose(head):
-            return False
-        above = head.head.head if head.head.dep_ == "acomp" else head.head  # "be ready to"
-        head = clause_head(above)
-    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in ctx.frames["speech"]:
+    do is a demand (labelling.obligation_frame), not an act (frames.tsv ``obligation``); also what
+    the obliged act governs ("must be ready to mediate", "must ensure security to allow")."""
+    head = complement_clause(token)
+    if head is None or head.head.lemma_.lower() not in ctx.frames["speech"]:
         return False
     return any(c.dep_ == "aux" and c.lower_ in ctx.frames["obligation"] for c in head.children)
+
+
+def agreed_act(token: Token, ctx: DocContext) -> bool:
+    """ "agreed that their countries should cooperate to encourage refugees to return": what sides
+    agree should or will be done is the agreement's content (the agreement codes it), not an act
+    (frames.tsv ``agreement``: a clause with a modal)."""
+    head = complement_clause(token)
+    if head is None or head.head.lemma_.lower() not in ctx.frames["agreement"]:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+
+
+def complement_clause(token: Token) -> Token | None:
+    """The clausal complement (ccomp) a verb belongs to, through what that clause governs ("must be
+    ready to mediate", "should cooperate to encourage"); None when it is in none."""
+    if token.pos_ != "VERB":
+        return None
+    head = clause_head(token)
+    for _ in range(4):
+        if head.dep_ == "ccomp":
+            return head
+        if head.dep_ != "xcomp" and not is_purpose(head):
+            return None
+        above = head.head.head if head.head.dep_ == "acomp" else head.head  # "be ready to"
+        head = clause_head(above)
+    return None
 
 
 def is_purpose(clause: Token) -> bool:
@@ -259,7 +287,9 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     background_act,
     reason_of_act,
     refused_act,
+    permitted_act,
     obliged_act,
+    agreed_act,
     proposed_act,
     nested_reference,
     response_by_means,
