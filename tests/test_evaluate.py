@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,6 @@ from newsgraph.graph.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER_OUTPUT = ROOT / "tests" / "data" / "scorer"
-SHARED_SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 
 
 def actor(id_: str, name: str, kind: str, country: str | None = None, aliases: list[str] | None = None):
@@ -397,57 +394,3 @@ def test_traps_score_on_what_was_extracted():
     both = score_records([RECORD_A, noisy], [GOLD_A, trap_gold])
     assert both.events == (4, 6, 7, 9)
     assert both.text.splitlines()[-1].startswith("TOTAL")
-
-
-def gold_record(gold: dict[str, Any], keep_every: int) -> dict[str, Any]:
-    """A record built from a real gold file, imperfect on purpose: one actor per spec named by its
-    first name (the first of each kind dropped), every ``keep_every``-th event kept on its first
-    source key, and one event no gold names."""
-    actors, seen_kinds = [], set()
-    for number, spec in enumerate((gold.get("actors") or []) + (gold.get("acceptable_actors") or [])):
-        kinds = spec.get("kind") or ["group"]
-        kind = kinds[0] if isinstance(kinds, list) else kinds
-        if kind not in seen_kinds:
-            seen_kinds.add(kind)
-            continue
-        actors.append(actor(f"a{number}", spec["names"][0], kind, spec.get("country"), spec["names"][1:]))
-    by_key = {}
-    for a in actors:
-        for key in [a["country"], a["name"], *a["aliases"]]:
-            by_key.setdefault(key, a["id"])
-    events = []
-    for number, gold_event in enumerate(gold["events"]):
-        spec = (gold_event.get("alternatives") or [gold_event])[0]
-        source = by_key.get(spec["source"][0])
-        if number % keep_every == 0 and source:
-            events.append(event(spec["roots"][0] + "0", [source]))
-    events.append(event("200", [actors[0]["id"]] if actors else []))
-    path = gold["article"]["path"]
-    return {
-        "article": {"id": f"sha256:{path}", "path": path},
-        "actors": actors,
-        "events": events,
-        "relations": [],
-    }
-
-
-@pytest.mark.skipif(
-    not SHARED_SCORER.exists(), reason="no ../shared/tools/score_extraction.py beside the clone"
-)
-@pytest.mark.parametrize("keep_every", [1, 2])
-def test_agrees_with_shared_scorer_on_the_old_gold_files(tmp_path, keep_every):
-    """The seed and our eleven gold files use none of the new rules: both scorers print the same."""
-    gold_paths = sorted((ROOT / "tests" / "gold").glob("0[01]*.yaml"))[:12]
-    assert [p.stem[:3] for p in gold_paths] == [f"{n:03d}" for n in range(12)]
-    records = [gold_record(yaml.safe_load(p.read_text(encoding="utf-8")), keep_every) for p in gold_paths]
-    records_path = tmp_path / "records.jsonl"
-    records_path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    shared = subprocess.run(
-        [sys.executable, str(SHARED_SCORER), str(records_path), *map(str, gold_paths), "-v"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    ours = evaluate_files(records_path, gold_paths, verbose=True)
-    assert ours.text == shared.stdout.rstrip("\n")
-    assert 0 < ours.event_recall < 1 and 0 < ours.actor_recall < 1
