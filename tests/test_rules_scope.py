@@ -496,3 +496,19 @@ def test_permitted_and_agreed_acts():
     assert permitted_act(doc[5], ctx)  # "allowed Chile to hold talks": permitted, not held
     assert agreed_act(doc[12], ctx)  # what Peru agreed Chile should do
     assert not permitted_act(doc[1], ctx) and not agreed_act(doc[8], ctx)
+
+
+def test_background_act_a_stretch_of_time_whoever_did_it():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        talked    talk      VERB  VBD ROOT   1
+        after     after     ADP   IN  prep   1
+        a         a         DET   DT  det    4
+        week      week      NOUN  NN  pobj   2
+        of        of        ADP   IN  prep   4
+        Chilean   Chilean   ADJ   JJ  amod   7
+        protests  protest   NOUN  NNS pobj   5
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "CHL")))
+    assert background_act(doc[7], ctx)  # "after a week of Chilean protests": the background

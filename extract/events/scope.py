@@ -120,9 +120,11 @@ def background_act(token: Token, ctx: DocContext) -> bool:
     prep = token.head
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj":
         return False
+    stretch = False  # "after a week of Palestinian unrest": a stretch of time of it, whoever did it
     if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "after 12 days of battles"
+        stretch = prep.head.lemma_.lower() in ctx.frames["time_unit"]
         prep = prep.head.head
-    return prep.lower_ in ctx.frames["time_prep"] and not noun_agent(token, ctx)
+    return prep.lower_ in ctx.frames["time_prep"] and (stretch or not noun_agent(token, ctx))
 
 
 REASON_ROOTS = frozenset({"05", "11", "12", "16", "17"})  # praise, criticism, rejection, sanctions, coercion
