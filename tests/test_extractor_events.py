@@ -246,3 +246,8 @@ def test_a_threatened_act_is_a_threat_whatever_it_is(extractor):
 def test_mobilizing_pressure_groups_rallies_support(extractor):
     record = read(extractor, "Chile mobilized pressure groups in Peru to support its claim.")
     assert "15" not in [root for root, _, _ in events(record)]  # no armed forces mobilised
+
+
+def test_warning_of_a_hazard_is_no_threat(extractor):
+    record = read(extractor, "Chile warned of a cholera outbreak. Peru said it was monitoring the situation.")
+    assert [e.cameo for e in record.events] == ["012", "010"]  # a pessimistic comment, a statement
