@@ -12,7 +12,8 @@ first use, and every lookup is a dictionary hit or a short scan.
 - :class:`Agents`: agent nouns and their sector codes ("rebels" -> REB).
 - :class:`Discards`: phrases of text that is no political news (sports, entertainment, history).
 - :class:`Plover`: CAMEO code -> PLOVER category, mode and context (CC BY-SA 4.0 data).
-- :func:`verb_lexicon`: the converted verb senses as an :class:`~newsgraph.extract.ontology.Lexicon`.
+- :func:`verb_lexicon`: the converted verb senses as an :class:`~newsgraph.extract.ontology.Lexicon`
+  (the event coder's senses after the hand-written ``lexicon.tsv``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.extract.ontology import Lexicon, Sense
+from newsgraph.extract.ontology import Lexicon, Sense, sense_rank
 
 VENDOR_DIR = Path(__file__).resolve().parent / "data" / "vendor"
 _NONE = "-"
@@ -426,13 +427,18 @@ class Discards:
 
     def find(self, text: str) -> list[Discard]:
         """The discard phrases ``text`` holds, in order of appearance."""
+        return [discard for _, discard in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, Discard]]:
+        """(character offset, discard) of every discard phrase ``text`` holds, in order: one pass over
+        a whole article, whose sentences the caller finds by offset."""
         if self._pattern is None:
             return []
         found = []
         for match in self._pattern.finditer(text):
             key = " ".join(match.group(1).lower().split())
             if key in self._by_phrase:
-                found.append(self._by_phrase[key])
+                found.append((match.start(1), self._by_phrase[key]))
         return found
 
     def __iter__(self) -> Iterator[Discard]:
@@ -571,33 +577,40 @@ def read_verbs(directory: Path | None = None, with_block: bool = False) -> list[
     return senses
 
 
-def verb_lexicon(directory: Path | None = None, with_block: bool = False) -> Lexicon:
-    """The converted verb senses as the project's :class:`Lexicon`, keeping only what its matcher checks.
+def verb_lexicon(directory: Path | None = None, with_block: bool = False, defaults: bool = True) -> Lexicon:
+    """The converted verb senses as the project's :class:`Lexicon` (cached per folder).
 
-    ``Lexicon.match`` knows no ``prep_object`` and compares single lemmas, so a row needing the
-    preposition's object ("accuse (OF TORTURE)") would fire on any "accuse ... of", and a row whose
-    object items all have several words could never fire: both kinds are left out here (they stay
-    in the files for a coder that checks them; :func:`read_verbs` reads every column). Senses are
-    ranked as the Lexicon reader ranks a file's: object, then particle, then required preposition,
-    then file order, the main file before the block file (``with_block``).
+    ``defaults=False`` leaves out the rows that code a verb alone, with no object, particle or
+    preposition (a block's default code: "control" 060, "take" 130): the event coder uses only the
+    patterns, since the defaults code most verbs of news text as something.
+
+    Every row is kept: ``Lexicon.match`` checks object items of several words ("arms shipment") and
+    the object a required preposition needs ("accuse (OF TORTURE)": ``prep_objects``). The object of
+    a vendor row's preposition is a thing the sense needs, not its target ("appeal for funds"), so
+    ``prep_is_target`` is False. Senses are ranked as the Lexicon reader ranks a file's
+    (``sense_rank``), the main file before the block file (``with_block``).
     """
-    senses: dict[tuple[str, str], list[tuple[tuple[bool, bool, bool, int], Sense]]] = {}
+    return _verb_lexicon(Path(directory or VENDOR_DIR).resolve(), with_block, defaults)
+
+
+@lru_cache(maxsize=4)
+def _verb_lexicon(directory: Path, with_block: bool, defaults: bool) -> Lexicon:
+    senses: dict[tuple[str, str], list[tuple[tuple[bool | int, ...], Sense]]] = {}
     for order, verb in enumerate(read_verbs(directory, with_block)):
-        if verb.prep_objects:
-            continue
-        objects = frozenset(o for o in verb.objects if " " not in o)
-        if verb.objects and not objects:
+        if not defaults and not (verb.objects or verb.prep or verb.particle):
             continue
         sense = Sense(
             lemma=verb.lemma,
             pos="VERB",
             cameo=verb.cameo,
-            objects=objects,
+            objects=frozenset(verb.objects),
             preps=(verb.prep,) if verb.prep else (),
             particle=verb.particle,
             prep_required=verb.prep is not None,
             note=verb.note,
+            prep_objects=frozenset(verb.prep_objects),
+            prep_is_target=False,
+            origin="vendor",
         )
-        rank = (not sense.objects, sense.particle is None, not sense.prep_required, order)
-        senses.setdefault((verb.lemma, "VERB"), []).append((rank, sense))
+        senses.setdefault((verb.lemma, "VERB"), []).append((sense_rank(sense, order), sense))
     return Lexicon({key: [s for _, s in sorted(found, key=lambda p: p[0])] for key, found in senses.items()})

@@ -302,14 +302,21 @@ def test_verb_files_are_read_by_the_project_lexicon() -> None:
     # "- * &STRONGHOLD [0874]" of the EVACUATE block, written for ABANDON.
     assert main.match("abandon", "VERB", objects={"stronghold"}).cameo == "0874"
     assert main.match("demonstrate", "VERB").cameo == "141"
-    # Lexicon.match ignores prep_object: read raw, "accuse (OF {RIGHTS ABUSES}) [1122]" codes every
-    # "accuse ... of"; verb_lexicon() keeps only rows the matcher checks in full.
-    assert main.match("accuse", "VERB", preps={"of"}).cameo == "1122"
+    # Lexicon.match checks prep_object: "accuse (OF {RIGHTS ABUSES}) [1122]" needs its object, so a
+    # plain "accuse ... of" is the verb's own code.
+    assert main.match("accuse", "VERB", preps={"of"}).cameo == "112"
+    assert main.match("accuse", "VERB", preps={"of"}, prep_objects={"of": {"torture"}}).cameo == "1122"
     checked = verb_lexicon()
     assert checked.match("accuse", "VERB", preps={"of"}).cameo == "112"
     assert checked.match("abandon", "VERB", objects={"stronghold"}).cameo == "0874"
-    assert not [s for s in checked if any(" " in o for o in s.objects)]
-    assert len(checked) < len(main) < len(verb_lexicon(with_block=True)) < len(main) + len(block)
+    # an object item of several words needs all its words: "{ARMS SHIPMENT}"
+    assert checked.match("abandon", "VERB", objects={"cease", "fire"}).cameo == "196"
+    assert getattr(checked.match("abandon", "VERB", objects={"fire"}), "cameo", None) != "196"
+    assert not any(s.prep_is_target for s in checked)  # "appeal for funds": the funds are no target
+    assert len(checked) == len(main) and len(verb_lexicon(with_block=True)) == len(main) + len(block)
+    patterns = verb_lexicon(defaults=False)  # what the event coder reads: no verb codes alone
+    assert all(s.objects or s.particle or s.prep_required for s in patterns)
+    assert patterns.match("demonstrate", "VERB") is None and len(patterns) < len(checked)
 
 
 def test_verb_codes_are_cameo_codes_and_rows_are_unique() -> None:
