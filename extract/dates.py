@@ -22,7 +22,8 @@ RELATIVE_WORDS = re.compile(
 DURATION = re.compile(
     r"^\s*(?:for\s+|the\s+past\s+|the\s+last\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve|several|many|few|a\s+few)\s+(?:more\s+)?(?:day|week|month|year|decade|hour)s?\s*$",
-    re.I)
+    re.I,
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 BARE_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+|this\s+)?(" + "|".join(WEEKDAYS) + r")\s*$", re.I)
 

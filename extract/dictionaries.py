@@ -2,30 +2,36 @@
 
 Typed readers and lookups for the files ``data/vendor/make_vendor.py`` writes from the
 PETRARCH-2 / Phoenix dictionaries and the CAMEO-to-PLOVER table (sources and licences in
-``data/vendor/README.md``). Not wired into the pipeline yet: the actor resolver and the event
-coder call these when they learn to. Standard library only; each file is read once per
-folder, on first use, and every lookup is a dictionary hit or a short scan.
+``data/vendor/README.md``). The actor resolver reads the agents, people, offices and
+organisations (``extract/actors/sectors.py`` and ``known.py``); the verbs, discards and PLOVER
+table wait for the event coder. Standard library only; each file is read once per folder, on
+first use, and every lookup is a dictionary hit or a short scan.
 
 - :class:`Phoenix`: people and their dated CAMEO codes ("who held office X in country C on D").
 - :class:`Organizations`: international bodies, companies, non-state groups, national bodies.
 - :class:`Agents`: agent nouns and their sector codes ("rebels" -> REB).
 - :class:`Discards`: phrases of text that is no political news (sports, entertainment, history).
 - :class:`Plover`: CAMEO code -> PLOVER category, mode and context (CC BY-SA 4.0 data).
-- :func:`verb_lexicon`: the converted verb senses as an :class:`~newsgraph.extract.ontology.Lexicon`.
+- :func:`verb_lexicon`: the converted verb senses as an :class:`~newsgraph.extract.ontology.Lexicon`
+  (the event coder's senses after the hand-written ``lexicon.tsv``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.extract.ontology import Lexicon, Sense
+from newsgraph.extract.ontology import Lexicon, Sense, sense_rank
 
 VENDOR_DIR = Path(__file__).resolve().parent / "data" / "vendor"
 _NONE = "-"
@@ -136,24 +142,40 @@ class Office(NamedTuple):
 
 
 class Phoenix:
-    """People of the Phoenix dictionaries with their offices, indexed by id, name and office."""
+    """People of the Phoenix dictionaries with their offices, indexed by id, name and office.
+
+    ``offices`` may be a function that reads them: they are read on the first question about an
+    office, since a name lookup needs only the people (``newsgraph extract`` starts sooner)."""
 
     PEOPLE = ("id", "name", "key", "variants", "country", "leader", "source")
     OFFICES = ("person", "code", "country", "sector", "start", "end")
 
-    def __init__(self, people: list[VendorPerson], offices: list[Office]):
+    def __init__(
+        self,
+        people: list[VendorPerson],
+        offices: list[Office] | Callable[[], list[Office]],
+        names: Callable[[], dict[str, list[str]]] | None = None,
+    ):
         self._people = {p.id: p for p in people}
+        self._names = names  # folded name -> person ids, when a cached index is at hand
         self._by_name: dict[str, list[VendorPerson]] | None = None  # built on the first by_name
-        self._offices: dict[str, list[Office]] = {}
+        self._source = offices
+        self._offices: dict[str, list[Office]] | None = None
         self._by_seat: dict[tuple[str | None, str], list[Office]] = {}
-        for office in offices:
-            self._offices.setdefault(office.person, []).append(office)
-            if office.dated:
-                self._by_seat.setdefault((office.country, office.sector), []).append(office)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Phoenix:
         return _load_phoenix(Path(directory or VENDOR_DIR).resolve())
+
+    def _office_index(self) -> dict[str, list[Office]]:
+        if self._offices is None:
+            offices = self._source() if callable(self._source) else self._source
+            self._offices = {}
+            for office in offices:
+                self._offices.setdefault(office.person, []).append(office)
+                if office.dated:
+                    self._by_seat.setdefault((office.country, office.sector), []).append(office)
+        return self._offices
 
     def person(self, person_id: str) -> VendorPerson:
         """The person with this id; KeyError when unknown."""
@@ -162,17 +184,22 @@ class Phoenix:
     def by_name(self, name: str) -> list[VendorPerson]:
         """People whose display name, key or a variant is ``name`` (folded); [] when none."""
         if self._by_name is None:
-            self._by_name = _name_index(self._people.values())
+            if self._names is not None:
+                known = self._people  # an id the people lack (a hand-edited cache) is skipped
+                names = self._names().items()
+                self._by_name = {k: [known[i] for i in ids if i in known] for k, ids in names}
+            else:
+                self._by_name = _name_index(self._people.values())
         return list(self._by_name.get(name_key(name), ()))
 
     def offices(self, person_id: str) -> list[Office]:
         """Every office row of the person, dated ones by start, then the default rows."""
-        return list(self._offices.get(person_id, ()))
+        return list(self._office_index().get(person_id, ()))
 
     def codes_on(self, person_id: str, day: date) -> list[Office]:
         """The codes that apply to the person on ``day``, as PETRARCH chooses them: the dated rows
         covering the day, else the person's default (undated) rows."""
-        rows = self._offices.get(person_id, [])
+        rows = self._office_index().get(person_id, [])
         dated = [o for o in rows if o.dated and o.covers(day)]
         return dated or [o for o in rows if not o.dated]
 
@@ -185,6 +212,7 @@ class Phoenix:
 
         ``prefix`` also accepts longer sectors (GOV matches GOVJUD, GOVMIL).
         """
+        self._office_index()
         if prefix:
             seats = [
                 offices for (c, s), offices in self._by_seat.items() if c == country and s.startswith(sector)
@@ -209,18 +237,53 @@ class Phoenix:
 
 @lru_cache(maxsize=4)
 def _load_phoenix(directory: Path) -> Phoenix:
+    people_path = directory / "phoenix_people.tsv"
     people = [
         VendorPerson(ident, name, key, _items(variants), _opt(country), leader == "yes", source)
-        for _, (ident, name, key, variants, country, leader, source) in read_rows(
-            directory / "phoenix_people.tsv", Phoenix.PEOPLE
-        )
+        for _, (ident, name, key, variants, country, leader, source) in read_rows(people_path, Phoenix.PEOPLE)
     ]
     path = directory / "phoenix_offices.tsv"
-    offices = [
-        Office(person, code, _opt(country), sector, _date(start, path, n), _date(end, path, n))
-        for n, (person, code, country, sector, start, end) in read_rows(path, Phoenix.OFFICES)
-    ]
-    return Phoenix(people, offices)
+
+    def offices() -> list[Office]:
+        return [
+            Office(person, code, _opt(country), sector, _date(start, path, n), _date(end, path, n))
+            for n, (person, code, country, sector, start, end) in read_rows(path, Phoenix.OFFICES)
+        ]
+
+    def names() -> dict[str, list[str]]:
+        return cached_index(people_path, lambda: _name_ids(people))
+
+    return Phoenix(people, offices, names)
+
+
+def _name_ids(items) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {key: [item.id for item in found] for key, found in _name_index(items).items()}
+
+
+def cached_index(path: Path, build: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """A name index of a data file, kept in the user's cache (``NEWSGRAPH_CACHE``, else
+    ``~/.cache/newsgraph``) under a hash of the file's bytes and of this module's code (which folds
+    the names), so it is built once per version of either; a cache that cannot be read, is not an
+    index, or cannot be written is rebuilt, quietly (it is only a cache)."""
+    digest = hashlib.sha256(path.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
+    folder = Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
+    cache = folder / f"{path.stem}-names-{digest}.json"
+    try:
+        found = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(found, dict) and all(isinstance(ids, list) for ids in found.values()):
+            return found
+    except (OSError, ValueError):
+        pass
+    index = build()
+    partial = cache.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)  # whole or not at all: parallel workers may write it too
+    except OSError:
+        with contextlib.suppress(OSError):  # no half-written file left behind
+            partial.unlink(missing_ok=True)
+    return index
 
 
 # --- organisations ----------------------------------------------------------------------------------
@@ -364,13 +427,18 @@ class Discards:
 
     def find(self, text: str) -> list[Discard]:
         """The discard phrases ``text`` holds, in order of appearance."""
+        return [discard for _, discard in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, Discard]]:
+        """(character offset, discard) of every discard phrase ``text`` holds, in order: one pass over
+        a whole article, whose sentences the caller finds by offset."""
         if self._pattern is None:
             return []
         found = []
         for match in self._pattern.finditer(text):
             key = " ".join(match.group(1).lower().split())
             if key in self._by_phrase:
-                found.append(self._by_phrase[key])
+                found.append((match.start(1), self._by_phrase[key]))
         return found
 
     def __iter__(self) -> Iterator[Discard]:
@@ -509,33 +577,40 @@ def read_verbs(directory: Path | None = None, with_block: bool = False) -> list[
     return senses
 
 
-def verb_lexicon(directory: Path | None = None, with_block: bool = False) -> Lexicon:
-    """The converted verb senses as the project's :class:`Lexicon`, keeping only what its matcher checks.
+def verb_lexicon(directory: Path | None = None, with_block: bool = False, defaults: bool = True) -> Lexicon:
+    """The converted verb senses as the project's :class:`Lexicon` (cached per folder).
 
-    ``Lexicon.match`` knows no ``prep_object`` and compares single lemmas, so a row needing the
-    preposition's object ("accuse (OF TORTURE)") would fire on any "accuse ... of", and a row whose
-    object items all have several words could never fire: both kinds are left out here (they stay
-    in the files for a coder that checks them; :func:`read_verbs` reads every column). Senses are
-    ranked as the Lexicon reader ranks a file's: object, then particle, then required preposition,
-    then file order, the main file before the block file (``with_block``).
+    ``defaults=False`` leaves out the rows that code a verb alone, with no object, particle or
+    preposition (a block's default code: "control" 060, "take" 130): the event coder uses only the
+    patterns, since the defaults code most verbs of news text as something.
+
+    Every row is kept: ``Lexicon.match`` checks object items of several words ("arms shipment") and
+    the object a required preposition needs ("accuse (OF TORTURE)": ``prep_objects``). The object of
+    a vendor row's preposition is a thing the sense needs, not its target ("appeal for funds"), so
+    ``prep_is_target`` is False. Senses are ranked as the Lexicon reader ranks a file's
+    (``sense_rank``), the main file before the block file (``with_block``).
     """
-    senses: dict[tuple[str, str], list[tuple[tuple[bool, bool, bool, int], Sense]]] = {}
+    return _verb_lexicon(Path(directory or VENDOR_DIR).resolve(), with_block, defaults)
+
+
+@lru_cache(maxsize=4)
+def _verb_lexicon(directory: Path, with_block: bool, defaults: bool) -> Lexicon:
+    senses: dict[tuple[str, str], list[tuple[tuple[bool | int, ...], Sense]]] = {}
     for order, verb in enumerate(read_verbs(directory, with_block)):
-        if verb.prep_objects:
-            continue
-        objects = frozenset(o for o in verb.objects if " " not in o)
-        if verb.objects and not objects:
+        if not defaults and not (verb.objects or verb.prep or verb.particle):
             continue
         sense = Sense(
             lemma=verb.lemma,
             pos="VERB",
             cameo=verb.cameo,
-            objects=objects,
+            objects=frozenset(verb.objects),
             preps=(verb.prep,) if verb.prep else (),
             particle=verb.particle,
             prep_required=verb.prep is not None,
             note=verb.note,
+            prep_objects=frozenset(verb.prep_objects),
+            prep_is_target=False,
+            origin="vendor",
         )
-        rank = (not sense.objects, sense.particle is None, not sense.prep_required, order)
-        senses.setdefault((verb.lemma, "VERB"), []).append((rank, sense))
+        senses.setdefault((verb.lemma, "VERB"), []).append((sense_rank(sense, order), sense))
     return Lexicon({key: [s for _, s in sorted(found, key=lambda p: p[0])] for key, found in senses.items()})

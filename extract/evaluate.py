@@ -4,7 +4,9 @@ A gold file (YAML, one article) says what a careful analyst reads out of an
 article: the actors, the CAMEO-coded events, the relations, plus what is also
 acceptable and what is plainly wrong. ``tests/gold/*.yaml`` are examples; the
 rules are those of the shared ``score_extraction.py`` and the printed lines are
-the same, so figures from either tool can be compared.
+the same, so figures from either tool can be compared; three rules the shared
+scorer lacks (keys naming a CAMEO actor code, a spec's ``cameo_code``, traps) only
+change figures where a gold file uses them.
 
 A gold file holds:
   article             path (paired with a record by file name, else by title), title,
@@ -22,7 +24,9 @@ Matching rules
   key ~ actor   a three-letter upper-case key ("RUS") matches an actor whose
                 ``country`` (or ``id``) is that code; any other key matches an
                 actor whose name or alias is the same text, ignoring case,
-                punctuation, a leading "the" and the possessive 's.
+                punctuation, a leading "the" and the possessive 's; a key of six
+                or more capitals ("KENCOP", "SYRKUR") also matches an actor whose
+                ``cameo_code`` starts with it.
   event ~ spec  the event's CAMEO root is one of the spec's ``roots``, one of its
                 sources matches a key of the spec's ``source`` and, where the
                 spec names a ``target``, one of its targets matches a key of it.
@@ -34,7 +38,13 @@ Matching rules
                 counts with modality).
   actors        recall over ``actors`` (name and kind must match); precision over
                 extracted actors of the four kinds against ``actors`` and
-                ``acceptable_actors``.
+                ``acceptable_actors``. A spec's ``cameo_code`` counts like a name:
+                an actor with that very code fits it ("KENCOP": the Kenyan police,
+                whatever the text calls them).
+  traps         an article with no gold event has event recall 1, and precision 1
+                when nothing (or only acceptable events) was extracted, so its F1
+                says whether the extractor kept quiet; the report adds a line
+                counting the events extracted from such articles.
   relations     recall over ``relations``; precision over all extracted
                 relations against ``relations`` and ``acceptable_relations``.
 """
@@ -55,6 +65,7 @@ from newsgraph.extract.errors import InputError
 from newsgraph.extract.record import ACTOR_KINDS, ArticleRecord
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
+_CAMEO_KEY = re.compile(r"[A-Z]{6,}")  # "KENCOP": a country and a sector, as CAMEO codes an actor
 
 
 # --- figures -------------------------------------------------------------------------
@@ -73,10 +84,14 @@ class Scores:
 
     @property
     def event_recall(self) -> float:
+        if self.events[1] == 0:  # a trap: nothing to find, nothing missed
+            return 1.0
         return _ratio(self.events[0], self.events[1])
 
     @property
     def event_precision(self) -> float:
+        if self.events[1] == 0 and self.events[3] == 0:  # a trap left alone
+            return 1.0
         return _ratio(self.events[2], self.events[3])
 
     @property
@@ -174,6 +189,8 @@ class _Extracted:
             return False
         if _COUNTRY_CODE.fullmatch(str(key)):
             return actor.get("country") == key or actor.get("id") == key
+        if _CAMEO_KEY.fullmatch(str(key)) and str(actor.get("cameo_code") or "").startswith(str(key)):
+            return True
         return norm(key) in self.names(actor)
 
     def any_match(self, keys: Iterable[Any], actor_ids: Iterable[Any]) -> bool:
@@ -213,6 +230,8 @@ class _Extracted:
         # A country both sides state must agree; one side silent is no conflict.
         if spec.get("country") and actor.get("country") and actor["country"] != spec["country"]:
             return False
+        if spec.get("cameo_code") and actor.get("cameo_code") == spec["cameo_code"]:
+            return True
         return bool(self.names(actor) & {norm(n) for n in _as_list(spec.get("names"))})
 
     def relation_fits(self, relation: dict[str, Any], spec: dict[str, Any]) -> bool:
@@ -383,6 +402,14 @@ def total_line(r: Report) -> str:
     )
 
 
+def trap_line(traps: Sequence[Scores]) -> str:
+    """The figure of the articles without gold events: how many events were made of them."""
+    extracted = sum(s.events[3] for s in traps)
+    right = sum(s.events[2] for s in traps)
+    count = f"{len(traps)} articles without gold events"
+    return f"traps: {count}, {extracted} events extracted ({right} acceptable)"
+
+
 def _gold_label(gold: dict[str, Any], index: int) -> str:
     article = gold.get("article") or {}
     if article.get("path"):
@@ -424,6 +451,9 @@ def score_records(
         per_article[label] = scores
     total = sum(per_article.values(), Scores())
     report = Report(**vars(total), per_article=per_article, unpaired=unpaired)
+    traps = [s for label, s in per_article.items() if s.events[1] == 0 and label not in unpaired]
+    if traps:  # only gold files without events print it, so other reports match the shared scorer's
+        lines.append(trap_line(traps))
     lines.append(total_line(report))
     report.text = "\n".join(lines)
     return report

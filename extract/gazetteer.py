@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from threading import Lock
 
@@ -74,6 +75,7 @@ _SPACES = re.compile(r"\s+")
 _HYPHEN_SPACES = re.compile(r"\s*-\s*")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few words again and again
 def _clean(text: str) -> str:
     """Fold quotes and spaces, drop a leading "the" and a trailing possessive."""
     text = _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
@@ -81,6 +83,7 @@ def _clean(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few words again and again
 def _fold(text: str) -> str:
     """Case- and accent-insensitive key: "Türkiye" and "turkiye" meet here."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -92,6 +95,7 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few words again and again
 def _phrase(text: str) -> str:
     """Normalise an agent or title phrase: lower case, folded quotes, "secretary - general" rejoined."""
     text = _SPACES.sub(" ", text.translate(_QUOTES).lower()).strip()
@@ -241,6 +245,10 @@ class Gazetteer:
 
     def agents(self) -> Iterator[Agent]:
         return iter(dict.fromkeys(self._agents.values()))
+
+    def agent_phrases(self) -> Iterator[str]:
+        """Every phrase agents.tsv knows, variants included ("foreign office", "mfa")."""
+        return iter(self._agents)
 
     def titles(self) -> Iterator[Title]:
         return iter(dict.fromkeys(self._titles.values()))

@@ -1,4 +1,4 @@
-"""Records from what a user names on the command line: article files, folders, or record files.
+"""Records from what a user names on the command line: article files, folders, feeds, or record files.
 
 A ``.jsonl`` written by ``newsgraph extract`` is read back as records (no second parse);
 anything else is read as articles and extracted. Skipped inputs are reported through
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from newsgraph.extract.fetch import is_url
 from newsgraph.extract.readers import check_paths, count_articles, is_record_file, iter_articles
 from newsgraph.extract.record import ArticleRecord, read_jsonl
 
@@ -44,7 +45,10 @@ class RecordSource:
     def record_files(self) -> list[Path]:
         return [Path(p) for p in self.paths if is_record_file(Path(p))]
 
-    def article_count(self) -> int:
+    def article_count(self) -> int | None:
+        """How many articles at most; None when a feed URL is among the inputs (known once fetched)."""
+        if any(is_url(p) for p in self.paths):
+            return None
         articles = [p for p in self.paths if not is_record_file(Path(p))]
         return count_articles(articles) if articles else 0
 

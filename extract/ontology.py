@@ -7,7 +7,7 @@ token, so lookups are plain dict hits. Only the standard library is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +20,9 @@ LEXICON_PATH = DATA_DIR / "lexicon.tsv"
 
 POS_TAGS: tuple[str, ...] = ("VERB", "NOUN")
 # How the event coder treats a code's family (cameo.tsv's ``policy`` column; its header says what each means).
-POLICIES = frozenset({"joint", "for_another", "joins_act", "reaction", "verbal_attack"})
+POLICIES = frozenset(
+    {"joint", "for_another", "joins_act", "reaction", "verbal_attack", "place_target", "voiced", "mission"}
+)
 _CODE = re.compile(r"\d{2,4}")
 _LEMMA = re.compile(r"[a-z][a-z-]*")
 _NONE = "-"
@@ -55,6 +57,9 @@ class Sense:
     particle: str | None = None
     prep_required: bool = False  # the sense applies only with one of `preps` ("call on" vs "call")
     note: str = ""
+    prep_objects: frozenset[str] = frozenset()  # words the required preposition's object needs
+    prep_is_target: bool = True  # False: the object of `preps` is a thing ("appeal for funds")
+    origin: str = "lexicon"  # "vendor": a pattern of the converted CAMEO verb dictionary
 
 
 class Ontology:
@@ -65,6 +70,10 @@ class Ontology:
         self._by_type = {c.type: c for c in codes.values()}
         root_policy = {c.code: c.policy for c in codes.values() if len(c.code) == 2}
         self._policy = {c.code: c.policy | root_policy.get(c.root, frozenset()) for c in codes.values()}
+        self._asserted: dict[str, list[str]] = {}  # intent code -> the codes it is the intent form of
+        for c in codes.values():
+            if c.intent is not None:
+                self._asserted.setdefault(c.intent, []).append(c.code)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Ontology:
@@ -77,6 +86,15 @@ class Ontology:
     def intent_of(self, code: str) -> str:
         """The code for the act when only intended, pledged or threatened; the code itself when none."""
         return self._codes[code].intent or code
+
+    def asserted_has_policy(self, code: str | None, policy: str) -> bool:
+        """Does the code, or an act whose intent form it is, carry the policy? "agreed to resume
+        talks" (036, the intent form of 04x meetings) is as joint as the talks."""
+        if code is None:
+            return False
+        return self.has_policy(code, policy) or any(
+            self.has_policy(a, policy) for a in self._asserted.get(code, ())
+        )
 
     def has_policy(self, code: str | None, policy: str) -> bool:
         """Does the code (or its root) carry a family policy ("reaction", "joint", ...)? A root alone
@@ -128,22 +146,38 @@ class Lexicon:
         objects: Collection[str] = (),
         particles: Collection[str] = (),
         preps: Collection[str] = (),
+        prep_objects: Mapping[str, Collection[str]] | None = None,
     ) -> Sense | None:
         """The first sense the context fits, or None: the file's matching rules in one place.
 
         ``objects``: lemmas of the direct object (verbs) or of-object (nouns) and of their compound
         and adjectival modifiers, plus a noun trigger's own compounds and modifiers ("air strike",
-        "military aid"); ``particles``: the verb's particles; ``preps``: prepositions attached to it.
+        "military aid"); ``particles``: the verb's particles; ``preps``: prepositions attached to it;
+        ``prep_objects``: for each of them, the lemmas of its object and the object's modifiers. An
+        item of several words ("arms shipment") needs all its words among the lemmas.
         """
         for sense in self._senses.get((lemma, pos), ()):
             if sense.particle is not None and sense.particle not in particles:
                 continue
-            if sense.objects and sense.objects.isdisjoint(objects):
+            if sense.objects and not has_item(sense.objects, objects):
                 continue
             if sense.prep_required and not any(p in preps for p in sense.preps):
                 continue
+            if sense.prep_objects and not any(
+                has_item(sense.prep_objects, (prep_objects or {}).get(p, ())) for p in sense.preps
+            ):
+                continue
             return sense
         return None
+
+    def behind(self, other: Lexicon, skip: Collection[str] = ()) -> Lexicon:
+        """This lexicon with ``other``'s senses after its own for the same word, and ``other``'s words
+        it lacks, except the lemmas in ``skip``: this one's senses always win where both fit."""
+        merged = {key: list(senses) for key, senses in self._senses.items()}
+        for key, senses in other._senses.items():
+            if key[0] not in skip:
+                merged.setdefault(key, []).extend(senses)
+        return Lexicon(merged)
 
     def lemmas(self) -> frozenset[tuple[str, str]]:
         """Every (lemma, pos) pair the lexicon knows, for fast membership tests."""
@@ -159,6 +193,30 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(len(s) for s in self._senses.values())
+
+
+def sense_rank(sense: Sense, order: int) -> tuple[bool | int, ...]:
+    """Most specific first: an object constraint, then a particle, then a preposition's object, then
+    a required preposition; then the order of the file."""
+    return (
+        not sense.objects,
+        sense.particle is None,
+        not sense.prep_objects,
+        not sense.prep_required,
+        order,
+    )
+
+
+def has_item(items: frozenset[str], words: Collection[str]) -> bool:
+    """Is one of ``items`` among ``words`` (an item of several words: all of them)?"""
+    if not items.isdisjoint(words):
+        return True
+    return any(all(w in words for w in item) for item in _multi_word(items))
+
+
+@lru_cache(maxsize=4096)
+def _multi_word(items: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(item.split()) for item in items if " " in item)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -231,8 +289,8 @@ def _load_ontology(path: Path) -> Ontology:
 
 @lru_cache(maxsize=8)
 def _load_lexicon(path: Path) -> Lexicon:
-    found: dict[tuple[str, str], list[tuple[tuple[bool, bool, bool, int], Sense]]] = {}
-    columns = ("lemma", "pos", "cameo", "object", "prep", "particle", "note")
+    found: dict[tuple[str, str], list[tuple[tuple[bool | int, ...], Sense]]] = {}
+    columns = ("lemma", "pos", "cameo", "object", "prep", "particle", "note")  # then an optional prep_object
     for number, row in _rows(path, columns):
         where = f"{path}:{number}"
         lemma, pos, cameo = row["lemma"].strip(), row["pos"].strip(), row["cameo"].strip()
@@ -253,8 +311,8 @@ def _load_lexicon(path: Path) -> Lexicon:
             particle=_optional(row["particle"]),
             prep_required=required,
             note=row["note"].strip(),
+            prep_objects=frozenset(item.lower() for item in _items(row.get("prep_object", _NONE))),
         )
-        # Most specific first: an object constraint, then a particle, then a required preposition.
-        rank = (not sense.objects, sense.particle is None, not sense.prep_required, number)
+        rank = sense_rank(sense, number)
         found.setdefault((lemma, pos), []).append((rank, sense))
     return Lexicon({key: [s for _, s in sorted(pairs, key=lambda p: p[0])] for key, pairs in found.items()})

@@ -30,6 +30,8 @@ from spacy.vocab import Vocab
 from newsgraph.extract import components  # noqa: F401  (registers the components by name)
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.places import locate_places
+from newsgraph.extract.plover import code_plover
 from newsgraph.extract.record import Actor, Article, ArticleRecord
 from newsgraph.extract.version import extractor_version
 
@@ -293,8 +295,12 @@ def make_record(article: Article, docs: list[tuple[int, Doc]]) -> ArticleRecord:
         record.relations += found.relations
         record.places += found.places
         sentence_base += sum(1 for _ in doc.sents)
+    for event in record.events:
+        code_plover(event)
     used = _used_actor_ids(record)
     record.actors = [a for a in actors.values() if a.mentions or a.id in used]
+    if record.places:
+        locate_places(record)
     return record
 
 

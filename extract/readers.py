@@ -21,6 +21,11 @@ Formats, by extension (content sniffed where the extension says nothing or lies)
   ``body``/``content``), ``published`` (or ``date``/``publishedAt``), ``url``,
   ``source`` (a string or ``{"name": …}``). ``text`` is the text field exactly
   (newlines normalised); a bad line is skipped and the rest is read.
+- ``.rss``/``.atom`` (and any file or ``http(s)://`` URL whose content is an RSS or Atom feed):
+  one article per item, read with feedparser (``feeds.py``): title, link, outlet (the feed's
+  title), publication date and text. An item that carries only a summary gets the main text of
+  its linked page (fetched within the limits of ``fetch.py``, http and https only); when that
+  fails it keeps its summary and one warning names it.
 - directories: recursively, entries sorted by name; hidden entries and files of
   other types are passed over silently (a folder of articles often holds gold
   files, notes or ``.DS_Store``). A file named explicitly is always read, its
@@ -54,6 +59,15 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.extract.errors import InputError
+from newsgraph.extract.feeds import (
+    FEED_EXTENSIONS,
+    FeedError,
+    FeedItem,
+    html_fragment_text,
+    looks_like_feed,
+    parse_feed,
+)
+from newsgraph.extract.fetch import Fetcher, FetchError, is_url
 from newsgraph.extract.record import Article
 
 __all__ = [
@@ -65,6 +79,7 @@ __all__ = [
     "check_paths",
     "normalize_date",
     "article_id",
+    "iter_feed",
     "FORMATS",
 ]
 
@@ -84,6 +99,7 @@ FORMATS: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    **{ext: "feed" for ext in FEED_EXTENSIONS},
 }
 
 TEXT_FIELDS = ("text", "body", "content")
@@ -129,6 +145,8 @@ def iter_articles(
 def read_article(path: str | Path, published: str | None = None, on_warn: Report | None = None) -> Article:
     """The one article in a file; :class:`InputError` if it is missing, unreadable or holds no or many."""
     (given,) = _check_paths([path])
+    if is_url(given):
+        raise InputError(f"{given}: a URL (a feed of many articles); read it with iter_articles")
     if Path(given).is_dir():
         raise InputError(f"{given}: is a directory, not an article file")
     fallback = _fallback_date(published)
@@ -181,7 +199,9 @@ def iter_input_files(
     for given in paths:
         shown = str(given)
         path = Path(given)
-        if path.is_dir():
+        if is_url(shown):
+            report(f"{shown}: feeds by URL are read by the local engine only; skipped")
+        elif path.is_dir():
             yield from _walk(path, shown, report, seen=set())
         else:
             yield path, shown
@@ -239,6 +259,8 @@ def check_paths(paths: Iterable[str | Path]) -> list[str]:
     """The paths as given (strings); :class:`InputError` naming the first that does not exist."""
     given = [str(p) for p in paths]
     for shown in given:
+        if is_url(shown):  # a feed URL: fetched when read
+            continue
         if not os.path.lexists(shown):
             raise InputError(f"{shown}: no such file or directory")
         if not os.path.exists(shown):
@@ -296,12 +318,25 @@ def _walk(folder: Path, shown: str, report: Report, seen: set[tuple[int, int]]) 
 def _iter_articles(
     given: list[str], fallback: str | None, on_skip: Report, on_warn: Report
 ) -> Iterator[Article]:
-    for path, shown in iter_input_files(given, on_skip):
-        yield from _read_file(path, shown, fallback, on_skip, on_warn)
+    fetcher = _Lazy()  # one polite client (connection pool, per-host clock) for every feed read
+    try:
+        for given_path in given:
+            if is_url(given_path):
+                yield from _url_feed(given_path, fetcher, fallback, on_skip, on_warn)
+                continue
+            for path, shown in iter_input_files([given_path], on_skip):
+                yield from _read_file(path, shown, fallback, on_skip, on_warn, fetcher)
+    finally:
+        fetcher.close()
 
 
 def _read_file(
-    path: Path, shown: str, fallback: str | None, on_skip: Report, on_warn: Report
+    path: Path,
+    shown: str,
+    fallback: str | None,
+    on_skip: Report,
+    on_warn: Report,
+    fetcher: _Lazy | None = None,
 ) -> Iterator[Article]:
     """Articles of one file; problems that stop the file go to on_skip, never raised."""
     try:
@@ -316,6 +351,9 @@ def _read_file(
                 return
         data = _read_bytes(path, shown)
         fmt = _sniff(data, fmt)
+        if fmt == "feed":
+            yield from (a for _item, a in _feed_articles(data, shown, fetcher or _Lazy(), fallback, on_warn))
+            return
         if fmt == "html":
             yield _html_article(data, shown, fallback, on_warn)
             return
@@ -368,6 +406,8 @@ def _sniff(data: bytes, fmt: str | None) -> str:
     )
     if fmt in (None, "text") and looks_html:
         return "html"
+    if fmt in (None, "feed") and looks_like_feed(data):
+        return "feed"
     if fmt is not None:
         return fmt
     if head.startswith((b"{", b"[")):
@@ -547,7 +587,8 @@ def _inline_text(children: list[Any]) -> str:
 # --- HTML ---------------------------------------------------------------------------------
 
 
-def _html_article(data: bytes, shown: str, fallback: str | None, on_warn: Report) -> Article:
+def _html_main(data: bytes, shown: str) -> tuple[Any, str]:
+    """trafilatura's document (metadata) and the page's main text; _Issue when there is none."""
     import trafilatura  # only for HTML: the import is heavy
 
     try:
@@ -559,6 +600,11 @@ def _html_article(data: bytes, shown: str, fallback: str | None, on_warn: Report
     text = _newlines(getattr(doc, "text", None) or "").strip()
     if not text:
         raise _Issue(shown, "no main text found in the HTML page")
+    return doc, text
+
+
+def _html_article(data: bytes, shown: str, fallback: str | None, on_warn: Report) -> Article:
+    doc, text = _html_main(data, shown)
     return _article(
         text,
         shown,
@@ -568,6 +614,116 @@ def _html_article(data: bytes, shown: str, fallback: str | None, on_warn: Report
         published=_date(doc.date, shown, on_warn),
         url=doc.url,
     )
+
+
+# --- RSS and Atom feeds ------------------------------------------------------------------
+
+
+class _Lazy:
+    """The run's one :class:`Fetcher`, made when a feed first needs it."""
+
+    def __init__(self) -> None:
+        self._fetcher: Fetcher | None = None
+
+    def __call__(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher()
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
+def iter_feed(
+    source: str,
+    fetcher: Fetcher,
+    published: str | None = None,
+    on_skip: Report | None = None,
+    on_warn: Report | None = None,
+    wanted: Callable[[FeedItem], bool] | None = None,
+) -> Iterator[tuple[FeedItem, Article]]:
+    """``(item, article)`` for each item of the feed at ``source`` (a URL or a file) that ``wanted``
+    accepts (before its page is fetched); a feed that cannot be read is one ``on_skip`` line."""
+    report = on_skip or _ignore
+    try:
+        if is_url(source):
+            data = _fetch_feed(source, fetcher)
+        else:
+            (given,) = _check_paths([source])
+            _check_regular(Path(given), given)
+            data = _read_bytes(Path(given), given)
+        yield from _feed_articles(data, source, lambda: fetcher, _fallback_date(published),
+                                  on_warn or log.warning, wanted)  # fmt: skip
+    except _Issue as issue:
+        report(str(issue))
+
+
+def _url_feed(
+    url: str, fetcher: _Lazy, fallback: str | None, on_skip: Report, on_warn: Report
+) -> Iterator[Article]:
+    try:
+        data = _fetch_feed(url, fetcher())
+        yield from (article for _item, article in _feed_articles(data, url, fetcher, fallback, on_warn))
+    except _Issue as issue:
+        on_skip(str(issue))
+
+
+def _fetch_feed(url: str, fetcher: Fetcher) -> bytes:
+    try:
+        data = fetcher.get(url).data
+    except FetchError as exc:
+        raise _Issue(url, f"feed not fetched: {exc}") from exc
+    if not data.strip():
+        raise _Issue(url, "empty")
+    return data
+
+
+def _feed_articles(
+    data: bytes,
+    shown: str,
+    fetcher: Callable[[], Fetcher],
+    fallback: str | None,
+    on_warn: Report,
+    wanted: Callable[[FeedItem], bool] | None = None,
+) -> Iterator[tuple[FeedItem, Article]]:
+    try:
+        feed = parse_feed(data)
+    except FeedError as exc:
+        raise _Issue(shown, str(exc)) from exc
+    if feed.problem:
+        on_warn(f"{shown}: {feed.problem}")
+    for number, item in enumerate(feed.items, 1):
+        if wanted is not None and not wanted(item):
+            continue
+        where = f"{shown}: item {number}" + (f" ({item.title[:60]})" if item.title else "")
+        text = _item_text(item, where, fetcher, on_warn)
+        if not text:
+            on_warn(f"{where}: no text in the feed and no page to read; skipped")
+            continue
+        article = _article(text, shown, fallback, title=item.title, source=feed.title,
+                           published=item.published, url=item.link)  # fmt: skip
+        yield item, article
+
+
+def _item_text(item: FeedItem, where: str, fetcher: Callable[[], Fetcher], on_warn: Report) -> str:
+    """The item's full content, else its linked page's main text, else (one warning) its summary."""
+    summary = html_fragment_text(item.body)
+    if item.full:
+        return summary
+    if not item.link:
+        if summary:
+            on_warn(f"{where}: no link to the article; kept the feed's summary")
+        return summary
+    try:
+        page = fetcher().get(item.link)
+        return _html_main(page.data, where)[1]
+    except FetchError as exc:
+        reason = str(exc)
+    except _Issue as issue:
+        reason = issue.reason
+    on_warn(f"{where}: page {item.link[:200]} not read: {reason}; kept the feed's summary")
+    return summary
 
 
 # --- JSON and JSON Lines ------------------------------------------------------------------
@@ -711,4 +867,11 @@ def _count_file(path: Path) -> int:
             with open(path, "rb") as lines:  # JSON Lines under a .json name
                 return sum(1 for raw in lines if raw.strip())
         return len(data) if isinstance(data, list) else 1
-    return 1 if path.stat().st_size else 0
+    with open(path, "rb") as file:
+        head = file.read(_SNIFF_BYTES)
+    if suffix in FEED_EXTENSIONS or looks_like_feed(head):
+        try:
+            return len(parse_feed(path.read_bytes()).items)
+        except FeedError:
+            return 0
+    return 1 if head else 0

@@ -116,6 +116,10 @@ class Event:
     confidence: float = 0.5
     trigger: str | None = None  # the word that coded the event ("seizing", "invasion")
     condition: str | None = None  # the if-clause of a conditional event, as written
+    # PLOVER beside CAMEO (extract/plover.py): category, mode and contexts of ``cameo``
+    plover: str | None = None
+    plover_mode: str | None = None
+    plover_context: list[str] = field(default_factory=list)
 
     @property
     def cameo_root(self) -> str:

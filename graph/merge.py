@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.graph.identity import cluster_reports, general_code
-from newsgraph.graph.schema import NODE_PROPERTIES, NodeRow, RelRow, ReportRow, unique
+from newsgraph.graph.schema import NODE_PROPERTIES, NodeRow, RelRow, ReportRow, plover_properties, unique
 
 # The modality of an event is the strongest any report gives it: an act one outlet asserts happened.
 MODALITY_STRENGTH = ("asserted", "reported", "planned", "conditional", "hypothetical")
@@ -107,6 +107,7 @@ def event_properties(event_id: str, members: list[ReportRow]) -> dict[str, Any]:
         "sentence": lead.properties.get("sentence"),
         "confidence": max(float(p.get("confidence") or 0.0) for p in reports),
         "trigger": lead.properties.get("trigger"),
+        **plover_properties(coded["cameo"]),
         "mentions": len(members),
         "articles": len({r.article for r in members}),
         "sources": len({r.outlet or r.article for r in members}),

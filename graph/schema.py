@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from newsgraph.extract.ontology import Ontology
+from newsgraph.extract.plover import plover_of
 from newsgraph.extract.record import ACTOR_KINDS, RELATION_TYPES, ArticleRecord, Evidence, slug
 from newsgraph.graph.identity import Report, identity_key, state_level
 
@@ -118,6 +119,10 @@ NODE_TYPES: dict[str, NodeType] = {
                 "sentence": "string",
                 "confidence": "float",
                 "trigger": "string",
+                # PLOVER beside CAMEO (extract/plover.py): category, mode, contexts of `cameo`
+                "plover": "string",
+                "plover_mode": "string",
+                "plover_context": "string[]",
                 # GDELT's NumMentions, NumArticles, NumSources (distinct outlets), and when it was reported
                 "mentions": "int",
                 "articles": "int",
@@ -138,7 +143,20 @@ NODE_TYPES: dict[str, NodeType] = {
                 "extractor": "string",
             },
         ),
-        NodeType("Place", {"id": "string", "name": "string", "country": "string"}),
+        # Coordinates from the offline gazetteer (extract/places.py); Neo4j adds a `location` point.
+        NodeType(
+            "Place",
+            {
+                "id": "string",
+                "name": "string",
+                "country": "string",
+                "admin1": "string",
+                "latitude": "float",
+                "longitude": "float",
+                "feature_id": "string",
+                "feature_class": "string",
+            },
+        ),
     )
 }
 REL_TYPES: dict[str, RelType] = {
@@ -166,6 +184,19 @@ REL_TYPES: dict[str, RelType] = {
     )
 }
 DERIVED_TYPES: tuple[str, ...] = ("INTERACTS_WITH",)
+
+
+@dataclass(frozen=True)
+class PointProperty:
+    """A Neo4j ``point`` (WGS-84) a label derives from two of its float properties. Only Neo4j holds
+    it (the loader, the CSV import files, the Cypher script): file formats keep the two numbers."""
+
+    name: str
+    latitude: str
+    longitude: str
+
+
+POINT_PROPERTIES: dict[str, PointProperty] = {"Place": PointProperty("location", "latitude", "longitude")}
 # The Neo4j loader's one bookkeeping node (graph/neo4j/cypher/lock_events.cypher): not part of the
 # graph, never exported, left out of counts.
 LOCK_LABEL = "LoadLock"
@@ -405,17 +436,20 @@ def place_id(name: str) -> str:
 
 def record_places(record: ArticleRecord) -> list[dict[str, Any]]:
     """Declared places, plus a Place for every event place given only as a name (as Place properties)."""
-    declared = [
-        {"id": p["id"], "name": p.get("name"), "country": p.get("country")}
-        for p in record.places
-        if p.get("id")
-    ]
+    declared = [{k: p.get(k) for k in NODE_PROPERTIES["Place"]} for p in record.places if p.get("id")]
     known = {p["id"] for p in declared}
     for event in record.events:
         if event.place and event.place not in known:
-            declared.append({"id": place_id(event.place), "name": event.place, "country": None})
+            declared.append({**dict.fromkeys(NODE_PROPERTIES["Place"]), "id": place_id(event.place),
+                             "name": event.place})  # fmt: skip
             known.add(event.place)
     return declared
+
+
+def plover_properties(cameo: str | None) -> dict[str, Any]:
+    """An event's PLOVER properties, from its CAMEO code (``extract/plover.py`` decides 01 and 02)."""
+    coding = plover_of(cameo)
+    return {"plover": coding.category, "plover_mode": coding.mode, "plover_context": list(coding.context)}
 
 
 def event_place_id(record: ArticleRecord, place: str) -> str:

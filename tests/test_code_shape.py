@@ -42,5 +42,10 @@ def test_no_long_classes_or_functions(path: Path):
 def test_the_walk_sees_the_rooms():
     """The test above would pass on an empty tree: make sure it reads the real one."""
     found = {p.relative_to(ROOT).as_posix() for p in modules()}
-    assert {"extract/events/sources.py", "extract/actors/table.py", "graph/neo4j/server.py",
-            "graph/schema.py", "queries/__init__.py"} <= found
+    assert {
+        "extract/events/sources.py",
+        "extract/actors/table.py",
+        "graph/neo4j/server.py",
+        "graph/schema.py",
+        "queries/__init__.py",
+    } <= found

@@ -294,3 +294,157 @@ def test_cli_missing_gold_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "nope.yaml: no such file" in result.output
     assert "Traceback" not in result.output
+
+
+# --- rules the shared scorer lacks: CAMEO actor-code keys, a spec's cameo_code, traps ------------
+
+
+SECTOR_RECORD = {
+    "article": {"id": "sha256:s", "title": "Sector", "path": "in/040_sector.txt"},
+    "actors": [
+        actor("KEN", "Kenya", "state", "KEN"),
+        {**actor("org:ken-police", "Kenyan Police", "organization", "KEN"), "cameo_code": "KENCOP"},
+        {
+            **actor("group:ken-protesters", "Kenyan protesters", "group", "KEN", ["marchers"]),
+            "cameo_code": "KENOPP",
+        },
+        {
+            **actor("group:syr-kur-journalists", "Kurdish reporters", "group", "SYR"),
+            "cameo_code": "SYRKURMED",
+        },
+    ],
+    "events": [
+        event("173", ["org:ken-police"], ["group:ken-protesters"]),  # E1
+        event("141", ["group:ken-protesters"], []),  # E2
+        event("111", ["group:syr-kur-journalists"], ["KEN"]),  # E3: SYRKUR is a prefix of its code
+    ],
+    "relations": [],
+}
+SECTOR_GOLD = {
+    "article": {"path": "tests/articles/040_sector.txt", "title": "Sector"},
+    "actors": [
+        # found by its code: none of these names is the extracted actor's
+        {
+            "names": ["riot police", "police officers"],
+            "kind": ["group", "organization"],
+            "country": "KEN",
+            "cameo_code": "KENCOP",
+        },
+        # a code of another sector does not fit, and the names do not either
+        {
+            "names": ["Kenyan students"],
+            "kind": ["group", "organization"],
+            "country": "KEN",
+            "cameo_code": "KENEDU",
+        },
+    ],
+    "acceptable_actors": [{"names": ["Kenya"], "kind": "state"}, {"names": ["x"], "cameo_code": "SYRKURMED"}],
+    "events": [
+        {"id": "E1", "roots": ["17"], "source": ["KENCOP"], "target": ["KENOPP"]},
+        {"id": "E2", "roots": ["14"], "source": ["KENCOP"]},  # the police did not protest: missed
+        {"id": "E3", "roots": ["11"], "source": ["SYRKUR"]},
+    ],
+}
+
+
+def test_cameo_code_keys_and_specs():
+    """A key of six capitals matches an actor's cameo_code by prefix; a spec's cameo_code fits an
+    actor of that very code; a three-letter key is still a country."""
+    report = score_records([SECTOR_RECORD], [SECTOR_GOLD], verbose=True)
+    s = report.per_article["040_sector"]
+    assert s.events == (2, 3, 2, 3)  # E1, E3 found; the protest (141) matches no spec
+    assert s.actors == (1, 2, 3, 4)  # police by code; students missed; protesters unexpected
+    assert "  missed actor: Kenyan students (['group', 'organization'])" in report.text
+    assert "  unexpected actor: Kenyan protesters (group)" in report.text
+    # the name still counts: a six-capital key that is an actor's name ("ECOWAS")
+    named = {
+        **SECTOR_RECORD,
+        "actors": [actor("org:ecowas", "ECOWAS", "organization")],
+        "events": [event("111", ["org:ecowas"])],
+    }
+    gold = {**SECTOR_GOLD, "actors": [], "events": [{"id": "E1", "roots": ["11"], "source": ["ECOWAS"]}]}
+    assert score_records([named], [gold]).per_article["040_sector"].events == (1, 1, 1, 1)
+
+
+def test_traps_score_on_what_was_extracted():
+    """An article without gold events: F1 1 when the extractor made none, 0 when it made only wrong
+    ones; acceptable events count as right; the report counts the events made of traps."""
+    trap_gold = {
+        "article": {"path": "tests/articles/041_trap.txt", "title": "Trap"},
+        "actors": [],
+        "events": [],
+        "acceptable_events": [{"roots": ["06"], "source": ["KEN"]}],
+    }
+    quiet = {
+        "article": {"path": "in/041_trap.txt"},
+        "actors": [actor("KEN", "Kenya", "state", "KEN")],
+        "events": [],
+        "relations": [],
+    }
+    noisy = {**quiet, "events": [event("190", ["KEN"]), event("061", ["KEN"])]}
+    calm = score_records([quiet], [trap_gold])
+    assert calm.per_article["041_trap"].event_f1 == 1.0
+    assert "traps: 1 articles without gold events, 0 events extracted (0 acceptable)" in calm.text
+    loud = score_records([noisy], [trap_gold])
+    trap = loud.per_article["041_trap"]
+    assert (trap.event_recall, trap.event_precision) == (1.0, 0.5)
+    assert trap.event_f1 == pytest.approx(2 / 3)
+    assert "traps: 1 articles without gold events, 2 events extracted (1 acceptable)" in loud.text
+    # beside an ordinary article, totals are sums of counts as before
+    both = score_records([RECORD_A, noisy], [GOLD_A, trap_gold])
+    assert both.events == (4, 6, 7, 9)
+    assert both.text.splitlines()[-1].startswith("TOTAL")
+
+
+def gold_record(gold: dict[str, Any], keep_every: int) -> dict[str, Any]:
+    """A record built from a real gold file, imperfect on purpose: one actor per spec named by its
+    first name (the first of each kind dropped), every ``keep_every``-th event kept on its first
+    source key, and one event no gold names."""
+    actors, seen_kinds = [], set()
+    for number, spec in enumerate((gold.get("actors") or []) + (gold.get("acceptable_actors") or [])):
+        kinds = spec.get("kind") or ["group"]
+        kind = kinds[0] if isinstance(kinds, list) else kinds
+        if kind not in seen_kinds:
+            seen_kinds.add(kind)
+            continue
+        actors.append(actor(f"a{number}", spec["names"][0], kind, spec.get("country"), spec["names"][1:]))
+    by_key = {}
+    for a in actors:
+        for key in [a["country"], a["name"], *a["aliases"]]:
+            by_key.setdefault(key, a["id"])
+    events = []
+    for number, gold_event in enumerate(gold["events"]):
+        spec = (gold_event.get("alternatives") or [gold_event])[0]
+        source = by_key.get(spec["source"][0])
+        if number % keep_every == 0 and source:
+            events.append(event(spec["roots"][0] + "0", [source]))
+    events.append(event("200", [actors[0]["id"]] if actors else []))
+    path = gold["article"]["path"]
+    return {
+        "article": {"id": f"sha256:{path}", "path": path},
+        "actors": actors,
+        "events": events,
+        "relations": [],
+    }
+
+
+def write_old_gold_pair(folder: Path, keep_every: int) -> tuple[Path, list[Path]]:
+    """The seed's and our eleven articles' gold files (none uses the new rules) with an imperfect
+    record of each, for comparing the two scorers."""
+    gold_paths = sorted((ROOT / "tests" / "gold").glob("0[01]*.yaml"))[:12]
+    assert [p.stem[:3] for p in gold_paths] == [f"{n:03d}" for n in range(12)]
+    records = [gold_record(yaml.safe_load(p.read_text(encoding="utf-8")), keep_every) for p in gold_paths]
+    records_path = folder / "records.jsonl"
+    records_path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return records_path, gold_paths
+
+
+@pytest.mark.parametrize("keep_every", [1, 2])
+def test_agrees_with_shared_scorer_on_the_old_gold_files(tmp_path, keep_every):
+    """On the old gold files the field's scorer printed these reports (recorded by
+    tests/data/scorer/make_expected.py where ../shared exists): ours prints the same."""
+    records_path, gold_paths = write_old_gold_pair(tmp_path, keep_every)
+    ours = evaluate_files(records_path, gold_paths, verbose=True)
+    expected = (SCORER_OUTPUT / f"old-gold-keep-{keep_every}-verbose.txt").read_text(encoding="utf-8")
+    assert ours.text == expected.rstrip("\n")
+    assert 0 < ours.event_recall < 1 and 0 < ours.actor_recall < 1

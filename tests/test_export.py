@@ -141,6 +141,8 @@ def test_write_all_names(graph, tmp_path):
         "json": "graph.json",
         "csv": "csv",
         "cypher": "graph.cypher",
+        "gdelt": "events.gdelt.tsv",
+        "polecat": "events.polecat.jsonl",
     }
     assert all(path.exists() for path in written.values())
 

@@ -65,7 +65,7 @@ def test_the_cli_offers_and_writes_a_registered_format(tsv_format, records_file,
     assert f"wrote tsv to {out}" in result.output
     assert _edges(out) == _edges(export_graph(build_graph(fixture_records()), "tsv", tmp_path / "lib.tsv"))
     usage = CliRunner().invoke(main, ["export", "--help"])
-    assert "cypher|html|tsv]" in usage.output
+    assert "cypher|html|gdelt|polecat|tsv]" in usage.output
 
 
 def test_build_writes_a_registered_format(tsv_format, records_file, tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pycountry
@@ -40,14 +39,10 @@ def test_load_is_cached_per_directory(gaz: Gazetteer) -> None:
     assert Gazetteer.load(DATA_DIR) is gaz
 
 
-def test_fresh_load_and_patterns_are_fast() -> None:
-    started = time.perf_counter()
+def test_a_fresh_load_gives_the_cached_patterns(gaz: Gazetteer) -> None:
+    # How long a fresh load takes is bench/'s business (make bench), never a test's.
     fresh = Gazetteer(DATA_DIR)  # bypasses the cache: reads every file again
-    loaded = time.perf_counter() - started
-    fresh.ruler_patterns()
-    with_patterns = time.perf_counter() - started
-    assert loaded < 0.5, f"load took {loaded:.3f}s"
-    assert with_patterns < 0.5, f"load and patterns took {with_patterns:.3f}s"
+    assert fresh is not gaz and fresh.ruler_patterns() == gaz.ruler_patterns()
 
 
 def test_missing_data_directory_is_a_one_line_error(tmp_path: Path) -> None:

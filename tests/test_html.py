@@ -35,7 +35,7 @@ def test_page_is_self_contained(graph, tmp_path):
     assert re.findall(r"<link\b[^>]*\bhref=\"(?!data:)", page, flags=re.I) == []
     assert "@import" not in page and "url(http" not in page
     assert "sourceMappingURL" not in page
-    assert page.count("<script") == 4  # data, graphology, sigma, the view
+    assert page.count("<script") == 7  # data, world outline, topojson-client, graphology, sigma, view, map
 
 
 def test_hostile_text_cannot_break_out_of_the_data(graph):

@@ -251,18 +251,31 @@ def test_unmapped_reports_lose_their_pairs(gold):
 
 SMALL = {
     "events": [
-        {"id": "seize", "root": "17", "reports": [
-            {"article": "a.md", "evidence": "seized the tanker"},
-            {"article": "b.md", "evidence": "the seizure"},
-        ]},
-        {"id": "threat", "root": "13", "reports": [
-            {"article": "a.md", "evidence": "threatened to seize ships"},
-            {"article": "c.md", "evidence": "warned"},
-        ]},
-        {"id": "truce", "root": "08", "acceptable_roots": ["05"], "reports": [
-            {"article": "c.md", "evidence": "signed a truce"},
-            {"article": "b.md", "evidence": "the truce"},
-        ]},
+        {
+            "id": "seize",
+            "root": "17",
+            "reports": [
+                {"article": "a.md", "evidence": "seized the tanker"},
+                {"article": "b.md", "evidence": "the seizure"},
+            ],
+        },
+        {
+            "id": "threat",
+            "root": "13",
+            "reports": [
+                {"article": "a.md", "evidence": "threatened to seize ships"},
+                {"article": "c.md", "evidence": "warned"},
+            ],
+        },
+        {
+            "id": "truce",
+            "root": "08",
+            "acceptable_roots": ["05"],
+            "reports": [
+                {"article": "c.md", "evidence": "signed a truce"},
+                {"article": "b.md", "evidence": "the truce"},
+            ],
+        },
     ],
     "must_not_merge": [{"pair": ["seize", "threat"], "reason": "threat and act"}],
 }
@@ -333,8 +346,14 @@ def test_command_line_reads_extraction_records(tmp_path, capsys, gold):
     """`score.py RECORDS --merged MAP` scores newsgraph extract output; no map: nothing merged."""
     records = []
     for n, report in enumerate(gold.reports):
-        event = Event(id=f"evt:{n}", type="t", cameo=report.roots[0] + "0", goldstein=0.0, quad_class=1,
-                      evidence=Evidence(0, 0, 1, f"Lead. {report.evidence} and more"))
+        event = Event(
+            id=f"evt:{n}",
+            type="t",
+            cameo=report.roots[0] + "0",
+            goldstein=0.0,
+            quad_class=1,
+            evidence=Evidence(0, 0, 1, f"Lead. {report.evidence} and more"),
+        )
         path = f"tests/merge/articles/{report.article}"
         records.append(ArticleRecord(article=Article(id=f"sha256:{n}", path=path), events=[event]))
     write_jsonl(records, tmp_path / "records.jsonl")

@@ -352,3 +352,34 @@ def test_bad_files_give_one_line_errors(tmp_path: Path) -> None:
         Lexicon.load(lexicon)
     with pytest.raises(NewsgraphError, match="cannot read"):
         Lexicon.load(tmp_path / "missing.tsv")
+
+
+def test_match_checks_multi_word_items_and_the_prepositions_object() -> None:
+    shipment = Sense("seize", "VERB", "1711", objects=frozenset({"arms shipment", "cargo"}))
+    torture = Sense(
+        "accuse", "VERB", "1122", preps=("of",), prep_required=True, prep_objects=frozenset({"torture"})
+    )
+    plain = Sense("accuse", "VERB", "112")
+    lexicon = Lexicon({("seize", "VERB"): [shipment], ("accuse", "VERB"): [torture, plain]})
+    assert lexicon.match("seize", "VERB", objects={"shipment", "arms", "illegal"}) is shipment
+    assert lexicon.match("seize", "VERB", objects={"shipment"}) is None  # "arms shipment" needs both
+    assert lexicon.match("seize", "VERB", objects={"cargo"}) is shipment
+    assert lexicon.match("accuse", "VERB", preps={"of"}, prep_objects={"of": {"torture"}}) is torture
+    assert lexicon.match("accuse", "VERB", preps={"of"}, prep_objects={"of": {"theft"}}) is plain
+    assert lexicon.match("accuse", "VERB", preps={"of"}) is plain
+
+
+def test_a_lexicon_behind_another() -> None:
+    hand = Lexicon({("seize", "VERB"): [Sense("seize", "VERB", "171")]})
+    vendor = Lexicon(
+        {
+            ("seize", "VERB"): [Sense("seize", "VERB", "1711", objects=frozenset({"cargo"}))],
+            ("say", "VERB"): [Sense("say", "VERB", "010")],
+            ("besiege", "VERB"): [Sense("besiege", "VERB", "191")],
+        }
+    )
+    both = hand.behind(vendor, skip={"say"})
+    assert [s.cameo for s in both.senses("seize", "VERB")] == ["171", "1711"]  # the hand senses first
+    assert both.match("seize", "VERB", objects={"cargo"}).cameo == "171"  # and they win where both fit
+    assert both.match("besiege", "VERB").cameo == "191" and both.senses("say", "VERB") == []
+    assert ("besiege", "VERB") in both.lemmas() and ("say", "VERB") not in both.lemmas()

@@ -197,9 +197,7 @@ def test_cli_query_formats(loaded):
         "Foreign ministry spokesperson Maria Zakharova,Moscow rejects coalition plan",
     ]
     result = _cli("query", "most_active", "-p", "kind=person", *_conn(loaded))
-    assert (
-        result.exit_code == 0 and "most_active: 1 row " in result.output and HOSTILE in result.output
-    )
+    assert result.exit_code == 0 and "most_active: 1 row " in result.output and HOSTILE in result.output
 
 
 def test_cli_errors_are_one_line_with_exit_codes(loaded):

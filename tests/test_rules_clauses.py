@@ -7,11 +7,18 @@ from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events.attribution import according_to, attribution, track_quotes
 from newsgraph.extract.events.coder import code_events
-from newsgraph.extract.events.labelling import label_code, label_frame, labels, predicate_frame
+from newsgraph.extract.events.labelling import (
+    label_code,
+    label_frame,
+    labels,
+    obligation_frame,
+    predicate_frame,
+    response_threat,
+)
 from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
-from newsgraph.extract.events.make import date_of, place_of
+from newsgraph.extract.events.make import date_of, place_of, threatened
 from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
-from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, objects
+from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, main_clause, objects
 from newsgraph.extract.record import Event, Evidence
 
 SEND = build("""
@@ -234,6 +241,15 @@ def test_joint_acts_are_dyads_and_links_only_to_kept_events():
     assert signed.target == ["TUR", "SWE"] and fought.target == [] and signed.responds_to == []
 
 
+def test_a_joint_act_in_its_intent_form_is_a_dyad_too():
+    agreed = event("a", "036", ["TUR", "GRC"])  # "agreed to resume talks": the intent form of 04x
+    threat = event("b", "138", ["TUR", "GRC"])  # the intent form of a fight: no joint act
+    ctx = context(SEND)
+    assert ctx.ontology.asserted_has_policy("036", "joint") and not ctx.ontology.has_policy("036", "joint")
+    direct_joint_acts([agreed, threat], ctx)
+    assert agreed.target == ["TUR", "GRC"] and threat.target == []
+
+
 def test_a_reaction_responds_to_the_act_it_names():
     doc = build("""
         Russia    Russia    PROPN NNP nsubj  1
@@ -266,3 +282,200 @@ def test_the_driver_codes_a_hand_built_doc():
     [found] = code_events(ctx)
     assert (found.cameo, found.source, found.target, found.modality) == ("161", ["POL"], ["RUS"], "asserted")
     assert found.evidence.text == "Poland expelled two Russian diplomats."
+
+
+MUST = build("""
+    Peru      Peru      PROPN NNP nsubj  1
+    said      say       VERB  VBD ROOT   1
+    Chile     Chile     PROPN NNP nsubj  4
+    must      must      AUX   MD  aux    4
+    withdraw  withdraw  VERB  VB  ccomp  1
+    its       its       PRON  PRP$ poss  6
+    troops    troop     NOUN  NNS dobj   4
+    .         .         PUNCT .   punct  1
+    Peru      Peru      PROPN NNP nsubj  9
+    said      say       VERB  VBD ROOT   9
+    it        it        PRON  PRP nsubj  12
+    must      must      AUX   MD  aux    12
+    act       act       VERB  VB  ccomp  9
+    .         .         PUNCT .   punct  9
+""")
+
+
+def test_obligation_frame_is_a_demand_on_the_complements_subject():
+    ctx = context(MUST, states((0, "PER"), (2, "CHL"), (8, "PER")))
+    demand = obligation_frame(MUST[1], ctx)
+    assert demand is not None and (demand.cameo, demand.source, demand.target) == ("100", ["PER"], ["CHL"])
+    assert obligation_frame(MUST[9], ctx) is None  # "it must act": the speaker's own side
+    assert [(e.cameo, e.source, e.target) for e in code_events(ctx)] == [("100", ["PER"], ["CHL"])]
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_not_pledged():
+    doc = build("""
+        Japan     Japan     PROPN NNP nsubj  1
+        pledged   pledge    VERB  VBD ROOT   1
+        aid       aid       NOUN  NN  dobj   1
+        and       and       CCONJ CC  cc     1
+        Chile     Chile     PROPN NNP nsubj  5
+        released  release   VERB  VBD conj   1
+        funds     fund      NOUN  NNS dobj   5
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "JPN"), (4, "CHL")))
+    assert modality_of(doc[5], ctx)[0] == "asserted"  # Chile's release happened
+
+
+def test_a_quoted_label_hung_on_the_object():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        called      call        VERB  VBD ROOT   1
+        the         the         DET   DT  det    3
+        withdrawal  withdrawal  NOUN  NN  dobj   1
+        "           "           PUNCT ``  punct  3
+        a           a           DET   DT  det    7
+        political   political   ADJ   JJ  amod   7
+        decision    decision    NOUN  NN  appos  3
+        "           "           PUNCT ''  punct  1
+        .           .           PUNCT .   punct  1
+    """)
+    assert [t.text for t in labels(doc[1])] == ["decision"]  # describing, not phoning
+    ctx = context(doc, states((0, "PER")))
+    assert code_events(ctx) == []
+
+
+def test_the_dictionarys_patterns_code_only_a_main_verb():
+    doc = build("""
+        Chile     Chile     PROPN NNP nsubj  1
+        shared    share     VERB  VBD ROOT   1
+        evidence  evidence  NOUN  NN  dobj   1
+        with      with      ADP   IN  prep   1
+        Peru      Peru      PROPN NNP pobj   3
+        .         .         PUNCT .   punct  1
+        A         a         DET   DT  det    7
+        state     state     NOUN  NN  nsubj  11
+        that      that      PRON  WDT nsubj  9
+        shared    share     VERB  VBD relcl  7
+        evidence  evidence  NOUN  NN  dobj   9
+        objected  object    VERB  VBD ROOT   11
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "CHL"), (4, "PER")))
+    sense = choose_sense(doc[1], "VERB", ctx)
+    assert sense is not None and sense.origin == "vendor" and sense.cameo == "064"  # "- * &EVIDENCE"
+    assert main_clause(doc[1], ctx) and not main_clause(doc[9], ctx)
+    assert choose_sense(doc[9], "VERB", ctx) is None  # a relative clause: no pattern of the dictionary
+
+
+def test_less_willing_is_reluctance_not_intent():
+    doc = build("""
+        Chile     Chile     PROPN NNP nsubj  1
+        is        be        AUX   VBZ ROOT   1
+        less      less      ADV   RBR advmod 3
+        willing   willing   ADJ   JJ  acomp  1
+        to        to        PART  TO  aux    5
+        talk      talk      VERB  VB  xcomp  3
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  8
+        is        be        AUX   VBZ ROOT   8
+        willing   willing   ADJ   JJ  acomp  8
+        to        to        PART  TO  aux    11
+        talk      talk      VERB  VB  xcomp  9
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "CHL"), (7, "PER")))
+    assert modality_of(doc[5], ctx)[:2] == ("asserted", True)
+    assert modality_of(doc[11], ctx)[:2] == ("planned", False)
+
+
+def test_an_accusation_needs_the_speaker_on_the_side_acted_on():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        said      say       VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP nsubj  3
+        attacked  attack    VERB  VBD ccomp  1
+        Peru      Peru      PROPN NNP dobj   3
+        .         .         PUNCT .   punct  1
+        Bolivia   Bolivia   PROPN NNP nsubj  7
+        said      say       VERB  VBD ROOT   7
+        Chile     Chile     PROPN NNP nsubj  9
+        attacked  attack    VERB  VBD ccomp  7
+        Peru      Peru      PROPN NNP dobj   9
+        .         .         PUNCT .   punct  7
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (4, "PER"), (6, "BOL"), (8, "CHL"), (10, "PER")))
+    coded = [(e.cameo, e.source, e.target, e.evidence.sentence_index) for e in code_events(ctx)]
+    assert ("112", ["PER"], ["CHL"], 0) in coded  # the side attacked accuses
+    assert not [c for c in coded if c[0] == "112" and c[3] == 1]  # an observer only reports
+
+
+def test_an_aid_verb_with_goods_and_nobody_to_receive_them_is_trade():
+    doc = build("""
+        Chile     Chile     PROPN NNP nsubj  1
+        supplies  supply    VERB  VBZ ROOT   1
+        copper    copper    NOUN  NN  dobj   1
+        .         .         PUNCT .   punct  1
+        Chile     Chile     PROPN NNP nsubj  5
+        supplied  supply    VERB  VBD ROOT   5
+        Peru      Peru      PROPN NNP dobj   5
+        .         .         PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (4, "CHL"), (6, "PER")))
+    assert [(e.cameo[:2], e.target) for e in code_events(ctx)] == [("07", ["PER"])]
+
+
+def test_response_threat():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        shelled   shell     VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP dobj   1
+        .         .         PUNCT .   punct  1
+        Chile     Chile     PROPN NNP nsubj  6
+        would     would     AUX   MD  aux    6
+        respond   respond   VERB  VB  ROOT   6
+        .         .         PUNCT .   punct  6
+        Chile     Chile     PROPN NNP nsubj  11
+        did       do        AUX   VBD aux    11
+        not       not       PART  RB  neg    11
+        respond   respond   VERB  VB  ROOT   11
+        to        to        ADP   IN  prep   11
+        questions question  NOUN  NNS pobj   12
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (4, "CHL"), (8, "CHL")))
+    earlier_event(ctx, 1, ["PER"], cameo="195").target = ["CHL"]
+    threat = response_threat(doc[6], ctx)  # an announced response: a threat at whoever acted against Chile
+    assert threat is not None and (threat.cameo, threat.source, threat.target) == ("130", ["CHL"], ["PER"])
+    assert response_threat(doc[11], ctx) is None  # an answer to questions, asserted: no threat
+    assert response_threat(doc[1], ctx) is None
+
+
+def test_threatened_acts_are_threats():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        threatened threaten   VERB  VBD ROOT   1
+        to         to         PART  TO  aux    3
+        deliver    deliver    VERB  VB  xcomp  1
+        blows      blow       NOUN  NNS dobj   3
+        to         to         ADP   IN  prep   3
+        Chile      Chile      PROPN NNP pobj   5
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "CHL")))
+    assert threatened(doc[3], ctx) and not threatened(doc[1], ctx)
+
+
+def test_a_finite_relative_clause_keeps_its_own_modality():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  2
+        will      will      AUX   MD  aux    2
+        release   release   VERB  VB  ROOT   2
+        envoys    envoy     NOUN  NNS dobj   2
+        whom      whom      PRON  WP  dobj   7
+        it        it        PRON  PRP nsubj  7
+        had       have      AUX   VBD aux    7
+        seized    seize     VERB  VBN relcl  3
+        .         .         PUNCT .   punct  2
+    """)
+    ctx = context(doc, states((0, "PER")))
+    assert modality_of(doc[2], ctx)[0] == "planned"
+    assert modality_of(doc[7], ctx)[0] == "asserted"  # "whom it had seized": told as done

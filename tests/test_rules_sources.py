@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handmade import build, context, states
+from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events import sources
+from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.sources import (
     NOUN_SOURCE_RULES,
     VERB_SOURCE_RULES,
@@ -21,6 +22,7 @@ from newsgraph.extract.events.sources import (
     clause_root,
     condition_clause,
     conjunct_agent,
+    continued_act,
     governing_clause,
     light_verb,
     noun_clause,
@@ -30,9 +32,11 @@ from newsgraph.extract.events.sources import (
     own_agent,
     participation,
     passive_agent,
+    passive_conjunct,
     reaction_object,
     reduced_relative,
     relative_pronoun,
+    response_means,
     subject,
     subject_control,
     verb_source,
@@ -205,6 +209,21 @@ def test_object_control_through_a_control_preposition():
     assert object_control(doc[6], ctx) == ["GEO"]
 
 
+def test_object_control_passes_over_a_date():
+    doc = build("""
+        Chile   Chile   PROPN NNP nsubj  1
+        agreed  agree   VERB  VBD ROOT   1
+        on      on      ADP   IN  prep   1
+        Monday  Monday  PROPN NNP pobj   2
+        to      to      PART  TO  aux    5
+        talk    talk    VERB  VB  xcomp  1
+        .       .       PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL")))
+    assert object_control(doc[5], ctx) is None  # "on Monday" names nobody: whoever agreed talks
+    assert verb_source(doc[5], ctx) == ["CHL"]
+
+
 def test_subject_control():
     doc = build("""
         Britain  Britain  PROPN NNP nsubj  1
@@ -319,6 +338,26 @@ def test_object_of_coding_verb():
     assert noun_source(doc[3], ctx) == []
 
 
+def test_object_of_coding_verb_leaves_another_sides_material_act():
+    doc = build("""
+        Chile      Chile     PROPN NNP nsubj  1
+        condemned  condemn   VERB  VBD ROOT   1
+        Peru       Peru      PROPN NNP poss   4
+        's         's        PART  POS case   2
+        attacks    attack    NOUN  NNS dobj   1
+        and        and       CCONJ CC  cc     1
+        rejected   reject    VERB  VBD conj   1
+        Bolivia    Bolivia   PROPN NNP poss   9
+        's         's        PART  POS case   7
+        offer      offer     NOUN  NN  dobj   6
+        .          .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (7, "BOL")))
+    assert object_of_coding_verb(doc[4], ctx) is None  # Peru's attacks happened: Peru's own event
+    assert noun_source(doc[4], ctx) == ["PER"]
+    assert object_of_coding_verb(doc[9], ctx) == []  # the offer is what Chile rejects, not a report
+
+
 def test_own_agent_possessor_and_agent_preposition():
     doc = build("""
         Russia    Russia    PROPN NNP poss   2
@@ -407,6 +446,83 @@ def test_adjective_control_in_a_headline():
     assert verb_source(doc[3], ctx) == ["RUS"]
 
 
+def test_passive_conjunct():
+    doc = build("""
+        Bashir    Bashir    PROPN NNP nsubjpass 2
+        was       be        AUX   VBD auxpass   2
+        indicted  indict    VERB  VBN ROOT      2
+        by        by        ADP   IN  agent     2
+        Chile     Chile     PROPN NNP pobj      3
+        and       and       CCONJ CC  cc        2
+        will      will      AUX   MD  aux       7
+        resign    resign    VERB  VB  conj      2
+        .         .         PUNCT .   punct     2
+    """)
+    ctx = context(doc, {0: ("person:bashir", "person"), 4: ("CHL", "state")})
+    assert passive_conjunct(doc[7], ctx) == ["person:bashir"]  # who was indicted resigns, not Chile
+    assert verb_source(doc[7], ctx) == ["person:bashir"]
+    assert passive_conjunct(doc[2], ctx) is None
+
+
+def test_continued_act():
+    doc = build("""
+        Police     police     NOUN  NNS nsubj     1
+        arrested   arrest     VERB  VBD ROOT      1
+        a          a          DET   DT  det       3
+        lawyer     lawyer     NOUN  NN  dobj      1
+        .          .          PUNCT .   punct     1
+        Reporters  reporter   NOUN  NNS nsubjpass 8
+        were       be         AUX   VBD auxpass   8
+        also       also       ADV   RB  advmod    8
+        detained   detain     VERB  VBN ROOT      8
+        .          .          PUNCT .   punct     8
+        Others     other      NOUN  NNS nsubjpass 12
+        were       be         AUX   VBD auxpass   12
+        detained   detain     VERB  VBN ROOT      12
+        .          .          PUNCT .   punct     12
+    """)
+    ctx = context(doc, {0: ("org:per-police", "organization")})
+    assert continued_act(doc[8], ctx) is None  # no earlier arrest coded yet
+    earlier_event(ctx, 1, ["org:per-police"], cameo="173")
+    assert continued_act(doc[8], ctx) == ["org:per-police"]  # "were also detained"
+    assert verb_source(doc[8], ctx) == ["org:per-police"]
+    assert continued_act(doc[12], ctx) is None and verb_source(doc[12], ctx) == []  # no "also": no guess
+
+
+def test_response_means():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        retaliated  retaliate   VERB  VBD ROOT   1
+        with        with        ADP   IN  prep   1
+        a           a           DET   DT  det    4
+        ban         ban         NOUN  NN  pobj   2
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER")))
+    assert response_means(doc[4], ctx).i == 1  # the responder's source
+    assert noun_source(doc[4], ctx) == ["PER"]
+    assert response_means(doc[0], ctx) is None
+
+
+def test_governing_clause_of_a_past_tense_verb_coordinated_with_a_gerund():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        accused    accuse     VERB  VBD ROOT   1
+        Chile      Chile      PROPN NNP dobj   1
+        of         of         ADP   IN  prep   1
+        targeting  target     VERB  VBG pcomp  3
+        fishermen  fisherman  NOUN  NNS dobj   4
+        and        and        CCONJ CC  cc     4
+        called     call       VERB  VBD conj   4
+        on         on         ADP   IN  prep   7
+        Bolivia    Bolivia    PROPN NNP pobj   8
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (9, "BOL")))
+    assert governing_clause(doc[7], ctx).i == 1  # "called" goes with "accused", not "targeting"
+    assert verb_source(doc[7], ctx) == ["PER"]
+
+
 def test_every_source_rule_is_tried_alone_here():
     text = Path(__file__).read_text(encoding="utf-8")
     called = set(re.findall(r"(?<![\w.])(\w+)\(", text))  # names called in this file
@@ -414,3 +530,23 @@ def test_every_source_rule_is_tried_alone_here():
         rule.__name__ for rule in (*VERB_SOURCE_RULES, *NOUN_SOURCE_RULES) if rule.__name__ not in called
     ]
     assert not untested, f"rules with no hand-built Doc test: {untested}"
+
+
+def test_the_possessor_of_a_patient_noun_is_not_its_doer():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        urged     urge      VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP poss   4
+        's        's        PART  POS case   2
+        release   release   NOUN  NN  dobj   1
+        and       and       CCONJ CC  cc     4
+        Chile     Chile     PROPN NNP poss   8
+        's        's        PART  POS case   6
+        expulsion expulsion NOUN  NN  conj   4
+        of        of        ADP   IN  prep   8
+        envoys    envoy     NOUN  NNS pobj   9
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (6, "CHL")))
+    assert noun_agent(doc[4], ctx) == []  # "Chile's release": Chile is released
+    assert noun_agent(doc[8], ctx) == ["CHL"]  # "Chile's expulsion of envoys": Chile expels

@@ -16,16 +16,30 @@ from newsgraph.extract.events.targets import (
     TARGET_FALLBACKS,
     TARGET_RULES,
     Trigger,
+    asked_party,
+    both_parties,
     complement_subject,
+    conjunct_party,
     controlled_object,
+    defied_party,
     dependents,
     described_noun,
     direct_object,
     find_target,
     joined_act,
+    located_object,
     named_modifier,
+    proposal_aim,
+    proposal_owner,
     protected_party,
+    purpose_object,
+    purpose_of_act,
     recipient,
+    retaliated_party,
+    state_named,
+    terms_party,
+    voiced_target,
+    within_phrase,
 )
 from newsgraph.extract.ontology import Sense
 
@@ -35,9 +49,24 @@ def sense(lemma: str, pos: str = "VERB", cameo: str = "190", preps: tuple[str, .
 
 
 def test_rule_tuples():
-    assert DEPENDENT_RULES == (direct_object, recipient, named_modifier)
+    assert DEPENDENT_RULES == (both_parties, proposal_owner, direct_object, recipient, named_modifier)
     assert TARGET_RULES == (dependents, described_noun)
-    assert TARGET_FALLBACKS == (controlled_object, protected_party, joined_act, complement_subject)
+    assert TARGET_FALLBACKS == (
+        controlled_object,
+        protected_party,
+        joined_act,
+        asked_party,
+        complement_subject,
+        purpose_object,
+        purpose_of_act,
+        retaliated_party,
+        voiced_target,
+        terms_party,
+        conjunct_party,
+        defied_party,
+        proposal_aim,
+        located_object,
+    )
 
 
 EXPELLED = build("""
@@ -181,6 +210,31 @@ def test_controlled_object():
     assert find_target(trigger, ctx) == ["UKR"]
 
 
+def test_controlled_object_by_the_governed_verbs_rules_and_place():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        refused   refuse    VERB  VBD ROOT   1
+        to        to        PART  TO  aux    3
+        respond   respond   VERB  VB  xcomp  1
+        to        to        ADP   IN  prep   3
+        demands   demand    NOUN  NNS pobj   4
+        from      from      ADP   IN  prep   5
+        Chile     Chile     PROPN NNP pobj   6
+        or        or        CCONJ CC  cc     1
+        to        to        PART  TO  aux    10
+        deploy    deploy    VERB  VB  xcomp  1
+        troops    troop     NOUN  NNS dobj   10
+        in        in        ADP   IN  prep   11
+        Bolivia   Bolivia   PROPN NNP pobj   12
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (7, "CHL"), (13, "BOL")))
+    trigger = Trigger(doc[1], "VERB", sense("refuse", cameo="120"), ["PER"])
+    assert controlled_object(trigger, ctx) == ["CHL"]  # the owner of the demands
+    del ctx.table.token_actor[7]
+    assert controlled_object(trigger, ctx) == ["BOL"]  # "deploy troops in Bolivia": a material act
+
+
 def test_protected_party():
     doc = build("""
         NATO     NATO     PROPN NNP nsubj  1
@@ -194,6 +248,44 @@ def test_protected_party():
     trigger = Trigger(doc[1], "VERB", sense("deter", cameo="074"), ["org:nato"])
     assert protected_party(trigger, ctx) == ["EST"]
     assert find_target(trigger, ctx) == ["EST"]
+
+
+def test_protected_party_deeper_in_the_object_with_the_senses_own_preposition():
+    doc = build("""
+        Chile       Chile       PROPN NNP nsubj  1
+        signed      sign        VERB  VBD ROOT   1
+        agreements  agreement   NOUN  NNS dobj   1
+        on          on          ADP   IN  prep   2
+        trade       trade       NOUN  NN  pobj   3
+        with        with        ADP   IN  prep   4
+        Peru        Peru        PROPN NNP pobj   5
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (6, "PER")))
+    signed = Trigger(doc[1], "VERB", sense("sign", cameo="057", preps=("with",)), ["CHL"])
+    assert protected_party(signed, ctx) == ["PER"]
+    generic = Trigger(doc[1], "VERB", sense("sign", cameo="057"), ["CHL"])
+    assert protected_party(generic, ctx) == []  # frames.tsv's prepositions only next to the object
+
+
+def test_retaliated_party():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        struck     strike     VERB  VBD ROOT   1
+        Peru       Peru       PROPN NNP dobj   1
+        .          .          PUNCT .   punct  1
+        Peru       Peru       PROPN NNP nsubj  5
+        vowed      vow        VERB  VBD ROOT   5
+        retaliation retaliation NOUN NN dobj   5
+        .          .          PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (4, "PER")))
+    vowed = Trigger(doc[5], "VERB", sense("vow", cameo="138"), ["PER"])
+    assert retaliated_party(vowed, ctx) is None  # nobody struck Peru yet
+    earlier_event(ctx, 1, ["CHL"]).target = ["PER"]
+    assert retaliated_party(vowed, ctx) == ["CHL"]
+    struck = Trigger(doc[1], "VERB", sense("strike", cameo="190"), ["CHL"])
+    assert retaliated_party(struck, ctx) is None  # no word of retaliation
 
 
 def test_joined_act():
@@ -234,6 +326,168 @@ def test_complement_subject():
     assert complement_subject(pay, ctx) is None  # no speech or warning verb
 
 
+def test_proposal_owner():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        rejected   reject     VERB  VBD ROOT   1
+        an         an         DET   DT  det    4
+        fresh      fresh      ADJ   JJ  amod   4
+        offer      offer      NOUN  NN  dobj   1
+        from       from       ADP   IN  prep   4
+        Peru       Peru       PROPN NNP pobj   5
+        and        and        CCONJ CC  cc     1
+        conceded   concede    VERB  VBD conj   1
+        to         to         ADP   IN  prep   8
+        demands    demand     NOUN  NNS pobj   9
+        by         by         ADP   IN  prep   10
+        Bolivia    Bolivia    PROPN NNP pobj   11
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (6, "PER"), (12, "BOL")))
+    rejected = Trigger(doc[1], "VERB", sense("reject", cameo="120"), ["CHL"])
+    assert proposal_owner(doc[4], rejected, ctx) == ["PER"]  # whoever made the offer
+    assert direct_object(doc[4], rejected, ctx) == []  # the offer itself names nobody
+    assert find_target(rejected, ctx) == ["PER"]
+    conceded = Trigger(doc[8], "VERB", sense("concede", cameo="080"), ["CHL"])
+    assert proposal_owner(doc[9], conceded, ctx) == ["BOL"]  # "to demands by Bolivia"
+    assert proposal_owner(doc[0], conceded, ctx) is None  # no object, no preposition
+
+
+def test_asked_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        demanded  demand    VERB  VBD ROOT   1
+        that      that      SCONJ IN  mark   4
+        Chile     Chile     PROPN NNP nsubj  4
+        withdraw  withdraw  VERB  VB  ccomp  1
+        its       its       PRON  PRP$ poss  6
+        troops    troop     NOUN  NNS dobj   4
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  9
+        repeated  repeat    VERB  VBD ROOT   9
+        its       its       PRON  PRP$ poss  11
+        demand    demand    NOUN  NN  dobj   9
+        that      that      SCONJ IN  mark   14
+        Bolivia   Bolivia   PROPN NNP nsubj  14
+        pay       pay       VERB  VB  acl    11
+        .         .         PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "CHL"), (8, "PER"), (13, "BOL")))
+    assert asked_party(Trigger(doc[1], "VERB", sense("demand", cameo="100"), ["PER"]), ctx) == ["CHL"]
+    # the demand is the object of the coding verb ("repeated its demand that ...")
+    assert asked_party(Trigger(doc[9], "VERB", sense("repeat", cameo="100"), ["PER"]), ctx) == ["BOL"]
+    assert asked_party(Trigger(doc[4], "VERB", sense("withdraw", cameo="087"), ["CHL"]), ctx) is None
+
+
+def test_asked_party_of_a_demand_noun_whose_clause_hangs_from_its_verb():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        reiterated  reiterate   VERB  VBD ROOT   1
+        its         its         PRON  PRP$ poss  3
+        demand      demand      NOUN  NN  dobj   1
+        that        that        SCONJ IN  mark   6
+        Chile       Chile       PROPN NNP nsubj  6
+        pay         pay         VERB  VB  ccomp  1
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL")))
+    demand = Trigger(doc[3], "NOUN", sense("demand", pos="NOUN", cameo="100"), ["PER"])
+    assert asked_party(demand, ctx) == ["CHL"]
+
+
+def test_asked_party_of_an_asked_for_act():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        called     call       VERB  VBD ROOT   1
+        for        for        ADP   IN  prep   1
+        sanctions  sanction   NOUN  NNS pobj   2
+        against    against    ADP   IN  prep   3
+        Chile      Chile      PROPN NNP pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL")))
+    called = Trigger(doc[1], "VERB", sense("call", cameo="020", preps=("for",)), ["PER"])
+    assert asked_party(called, ctx) == ["CHL"]  # the sanctions would be aimed at Chile
+
+
+PURPOSE = build("""
+    Police    police    NOUN  NNS nsubj  2
+    quickly   quickly   ADV   RB  advmod 2
+    fired     fire      VERB  VBD ROOT   2
+    to        to        PART  TO  aux    4
+    disperse  disperse  VERB  VB  advcl  2
+    Chilean   Chilean   ADJ   JJ  amod   6
+    students  student   NOUN  NNS dobj   4
+    .         .         PUNCT .   punct  2
+    Peru      Peru      PROPN NNP nsubj  9
+    sent      send      VERB  VBD ROOT   9
+    inspectors inspector NOUN NNS dobj   9
+    to        to        ADP   IN  prep   9
+    Chile     Chile     PROPN NNP pobj   11
+    to        to        PART  TO  aux    14
+    monitor   monitor   VERB  VB  advcl  9
+    the       the       DET   DT  det    16
+    vote      vote      NOUN  NN  dobj   14
+    .         .         PUNCT .   punct  9
+""")
+
+
+def test_purpose_object():
+    ctx = context(
+        PURPOSE,
+        {
+            0: ("org:per-police", "organization"),
+            5: ("CHL", "state"),
+            8: ("PER", "state"),
+            12: ("CHL", "state"),
+        },
+    )
+    fired = Trigger(PURPOSE[2], "VERB", sense("fire", cameo="190"), ["org:per-police"])
+    assert purpose_object(fired, ctx) == ["CHL"]  # "to disperse Chilean students"
+    assert find_target(fired, ctx) == ["CHL"]
+    sent = Trigger(PURPOSE[9], "VERB", sense("send", cameo="074"), ["PER"])
+    assert purpose_object(sent, ctx) is None  # "to monitor the vote": nobody
+
+
+def test_purpose_of_act():
+    ctx = context(PURPOSE, states((8, "PER"), (12, "CHL")))
+    monitor = Trigger(PURPOSE[14], "VERB", sense("monitor", cameo="090"), ["PER"])
+    assert purpose_of_act(monitor, ctx) == ["CHL"]  # where the inspectors were sent
+    earlier_event(ctx, 9, ["PER"]).target = ["CHL"]
+    assert purpose_of_act(monitor, ctx) == ["CHL"]  # the served act's own target
+    sent = Trigger(PURPOSE[9], "VERB", sense("send", cameo="074"), ["PER"])
+    assert purpose_of_act(sent, ctx) is None  # not a purpose clause
+
+
+def test_located_object():
+    doc = build("""
+        Bashir    Bashir    PROPN NNP nsubj  1
+        lifted    lift      VERB  VBD ROOT   1
+        the       the       DET   DT  det    3
+        curfew    curfew    NOUN  NN  dobj   1
+        in        in        ADP   IN  prep   3
+        Abidjan   Abidjan   PROPN NNP pobj   4
+        .         .         PUNCT .   punct  1
+        Troops    troop     NOUN  NNS nsubj  8
+        fired     fire      VERB  VBD ROOT   8
+        shells    shell     NOUN  NNS dobj   8
+        at        at        ADP   IN  prep   8
+        targets   target    NOUN  NNS pobj   10
+        in        in        ADP   IN  prep   11
+        Chile     Chile     PROPN NNP pobj   12
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, {0: ("person:bashir", "person"), 13: ("CHL", "state")})
+    ctx.table.places[5] = {"id": "place:abidjan", "name": "Abidjan", "country": "CIV"}
+    lifted = Trigger(doc[1], "VERB", sense("lift", cameo="0813"), ["person:bashir"])
+    assert located_object(lifted, ctx) == ["CIV"]  # the place's state, added to the table
+    assert ctx.table.actors["CIV"].kind == "state" and state_named(doc[5], ctx) == "CIV"
+    fired = Trigger(doc[8], "VERB", sense("fire", cameo="190"), [])
+    assert located_object(fired, ctx) == ["CHL"]  # "at targets in Chile"
+    talks = Trigger(doc[1], "VERB", sense("lift", cameo="040"), ["person:bashir"])
+    assert located_object(talks, ctx) is None  # consultations are not aimed at where they happen
+
+
 def test_fallbacks_only_when_nothing_is_found():
     doc = build("""
         Britain  Britain  PROPN NNP nsubj  1
@@ -258,3 +512,275 @@ def test_every_target_rule_is_tried_alone_here():
         if rule.__name__ not in called
     ]
     assert not untested, f"rules with no hand-built Doc test: {untested}"
+
+
+def test_a_title_owned_by_its_of_state():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        met        meet       VERB  VBD ROOT   1
+        the        the        DET   DT  det    3
+        president  president  NOUN  NN  dobj   1
+        of         of         ADP   IN  prep   3
+        Peru       Peru       PROPN NNP pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (5, "PER")))
+    met = Trigger(doc[1], "VERB", sense("meet", cameo="040"), ["CHL"])
+    assert direct_object(doc[3], met, ctx) == ["PER"]  # "the president of Peru" (arguments.office_of)
+
+
+def test_protected_party_of_a_force_act_deeper_in_a_preposition_not_in_a_clause():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        fired      fire       VERB  VBD ROOT   1
+        with       with       ADP   IN  prep   1
+        mortars    mortar     NOUN  NNS pobj   2
+        on         on         ADP   IN  prep   3
+        Chilean    Chilean    ADJ   JJ  amod   6
+        posts      post       NOUN  NNS pobj   4
+        .          .          PUNCT .   punct  1
+        Police     police     NOUN  NNS nsubj  9
+        dispersed  disperse   VERB  VBD ROOT   9
+        crowds     crowd      NOUN  NNS dobj   9
+        who        who        PRON  WP  nsubj  12
+        marched    march      VERB  VBD relcl  10
+        on         on         ADP   IN  prep   12
+        Bolivia    Bolivia    PROPN NNP pobj   13
+        .          .          PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL"), (14, "BOL")))
+    fired = Trigger(doc[1], "VERB", sense("fire", cameo="193"), ["PER"])
+    assert protected_party(fired, ctx) == ["CHL"]  # "with mortars on Chilean posts"
+    dispersed = Trigger(doc[9], "VERB", sense("disperse", cameo="175"), [])
+    assert protected_party(dispersed, ctx) == []  # "who marched on Bolivia" is a clause of its own
+    assert [t.text for t in within_phrase(doc[10])] == ["crowds"]
+
+
+def test_a_member_noun_owned_by_its_of_group():
+    doc = build("""
+        Peru       Peru       PROPN NNP nsubj  1
+        killed     kill       VERB  VBD ROOT   1
+        21         21         NUM   CD  nummod 3
+        members    member     NOUN  NNS dobj   1
+        of         of         ADP   IN  prep   3
+        the        the        DET   DT  det    6
+        PKK        PKK        PROPN NNP pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("PER", "state"), 6: ("group:pkk", "group")})
+    killed = Trigger(doc[1], "VERB", sense("kill", cameo="190"), ["PER"])
+    assert direct_object(doc[3], killed, ctx) == ["group:pkk"]
+
+
+def test_both_parties():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        shelled   shell     VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP dobj   1
+        .         .         PUNCT .   punct  1
+        Brazil    Brazil    PROPN NNP nsubj  5
+        urged     urge      VERB  VBD ROOT   5
+        both      both      DET   DT  det    7
+        countries country   NOUN  NNS dobj   5
+        to        to        PART  TO  aux    9
+        talk      talk      VERB  VB  xcomp  5
+        .         .         PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (4, "BRA")))
+    urged = Trigger(doc[5], "VERB", sense("urge", cameo="020"), ["BRA"])
+    assert both_parties(doc[7], urged, ctx) is None  # no conflict told before it yet
+    earlier_event(ctx, 1, ["PER"], cameo="190").target = ["CHL"]
+    assert both_parties(doc[7], urged, ctx) == ["PER", "CHL"]
+    assert both_parties(doc[9], urged, ctx) is None  # not a noun of two sides
+    assert find_target(urged, ctx) == ["PER", "CHL"]
+
+
+def test_voiced_target():
+    doc = build("""
+        Kurds     Kurd      PROPN NNPS nsubj 1
+        began     begin     VERB  VBD ROOT   1
+        a         a         DET   DT  det    4
+        hunger    hunger    NOUN  NN  compound 4
+        strike    strike    NOUN  NN  dobj   1
+        to        to        PART  TO  aux    6
+        protest   protest   VERB  VB  advcl  1
+        against   against   ADP   IN  prep   6
+        Chile     Chile     PROPN NNP poss   10
+        's        's        PART  POS case   8
+        decision  decision  NOUN  NN  pobj   7
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("group:kurds", "group"), 8: ("CHL", "state")})
+    strike = Trigger(doc[4], "NOUN", sense("strike", "NOUN", cameo="142"), ["group:kurds"])
+    assert voiced_target(strike, ctx) == ["CHL"]  # the strike is aimed where its protest is
+    talks = Trigger(doc[4], "NOUN", sense("strike", "NOUN", cameo="190"), ["group:kurds"])
+    assert voiced_target(talks, ctx) is None  # only a protest voices its purpose
+
+
+def test_controlled_object_of_a_proposal_noun():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        rejected  reject    VERB  VBD ROOT   1
+        Chile     Chile     PROPN NNP poss   4
+        's        's        PART  POS case   2
+        proposals proposal  NOUN  NNS dobj   1
+        to        to        PART  TO  aux    6
+        offer     offer     VERB  VB  acl    4
+        Bolivia   Bolivia   PROPN NNP dative 6
+        guarantees guarantee NOUN NNS dobj   6
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (7, "BOL")))
+    proposals = Trigger(doc[4], "NOUN", sense("proposal", "NOUN", cameo="030"), ["CHL"])
+    assert controlled_object(proposals, ctx) == ["BOL"]  # whom the proposed offer is aimed at
+
+
+def test_terms_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  2
+        would     would     AUX   MD  aux    2
+        fight     fight     VERB  VB  ROOT   2
+        until     until     SCONJ IN  mark   5
+        Chile     Chile     PROPN NNP nsubj  5
+        withdrew  withdraw  VERB  VBD advcl  2
+        .         .         PUNCT .   punct  2
+        Peru      Peru      PROPN NNP nsubj  8
+        fought    fight     VERB  VBD ROOT   8
+        after     after     SCONJ IN  mark   11
+        Chile     Chile     PROPN NNP nsubj  11
+        withdrew  withdraw  VERB  VBD advcl  8
+        .         .         PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "PER"), (4, "CHL"), (7, "PER"), (10, "CHL")))
+    fight = Trigger(doc[2], "VERB", sense("fight"), ["PER"])
+    assert terms_party(fight, ctx) == ["CHL"]  # on terms Chile must meet
+    assert terms_party(Trigger(doc[8], "VERB", sense("fight"), ["PER"]), ctx) is None  # "after": no terms
+
+
+def test_conjunct_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        raised    raise     VERB  VBD ROOT   1
+        the       the       DET   DT  det    3
+        case      case      NOUN  NN  dobj   1
+        with      with      ADP   IN  prep   3
+        Chile     Chile     PROPN NNP pobj   4
+        and       and       CCONJ CC  cc     1
+        demanded  demand    VERB  VBD conj   1
+        access    access    NOUN  NN  dobj   7
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  11
+        met       meet      VERB  VBD ROOT   11
+        Chile     Chile     PROPN NNP dobj   11
+        and       and       CCONJ CC  cc     11
+        Bolivia   Bolivia   PROPN NNP nsubj  15
+        protested protest   VERB  VBD conj   11
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "PER"), (5, "CHL"), (10, "PER"), (12, "CHL"), (14, "BOL")))
+    demanded = Trigger(doc[7], "VERB", sense("demand", cameo="101"), ["PER"])
+    assert conjunct_party(demanded, ctx) == ["CHL"]  # the side the case was raised with
+    protested = Trigger(doc[15], "VERB", sense("protest", cameo="140"), ["BOL"])
+    assert conjunct_party(protested, ctx) is None  # a clause with its own subject
+
+
+def test_located_object_a_things_state_adjective_and_asked_party_by_phrase():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        fired     fire      VERB  VBD ROOT   1
+        at        at        ADP   IN  prep   1
+        Chilean   Chilean   ADJ   JJ  amod   4
+        camps     camp      NOUN  NNS pobj   2
+        near      near      ADP   IN  prep   4
+        the       the       DET   DT  det    8
+        Bolivian  Bolivian  ADJ   JJ  amod   8
+        border    border    NOUN  NN  pobj   5
+        .         .         PUNCT .   punct  1
+        Peru      Peru      PROPN NNP nsubj  11
+        demanded  demand    VERB  VBD ROOT   11
+        reforms   reform    NOUN  NNS dobj   11
+        by        by        ADP   IN  prep   12
+        Chile     Chile     PROPN NNP pobj   13
+        .         .         PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "CHL"), (7, "BOL"), (10, "PER"), (14, "CHL")))
+    fired = Trigger(doc[1], "VERB", sense("fire"), ["PER"])
+    assert located_object(fired, ctx) == ["CHL"]  # "at Chilean camps", not "near the Bolivian border"
+    demanded = Trigger(doc[11], "VERB", sense("demand", cameo="100"), ["PER"])
+    assert asked_party(demanded, ctx) == ["CHL"]  # the doer of the reforms asked for
+
+
+def test_complement_subject_skips_the_speakers_own_side():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        warned    warn      VERB  VBD ROOT   1
+        that      that      SCONJ IN  mark   5
+        Peru      Peru      PROPN NNP nsubj  5
+        would     would     AUX   MD  aux    5
+        stop      stop      VERB  VB  ccomp  1
+        rallies   rally     NOUN  NNS dobj   5
+        by        by        ADP   IN  prep   6
+        Chile     Chile     PROPN NNP pobj   7
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "PER"), (8, "CHL")))
+    warned = Trigger(doc[1], "VERB", sense("warn", cameo="130"), ["PER"])
+    assert complement_subject(warned, ctx) == ["CHL"]  # whom the warning is about, not Peru itself
+
+
+def test_defied_party():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        declined  decline   VERB  VBD ROOT   1
+        to        to        PART  TO  aux    3
+        resign    resign    VERB  VB  xcomp  1
+        despite   despite   ADP   IN  prep   3
+        pressure  pressure  NOUN  NN  pobj   4
+        by        by        ADP   IN  prep   5
+        Chile     Chile     PROPN NNP pobj   6
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (7, "CHL")))
+    declined = Trigger(doc[1], "VERB", sense("decline", cameo="120"), ["PER"])
+    assert defied_party(declined, ctx) == ["CHL"]  # the refusal defies Chile's pressure
+    fought = Trigger(doc[1], "VERB", sense("decline", cameo="190"), ["PER"])
+    assert defied_party(fought, ctx) is None  # only a rejection
+
+
+def test_proposal_aim():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        rejected  reject    VERB  VBD ROOT   1
+        a         a         DET   DT  det    3
+        call      call      NOUN  NN  dobj   1
+        for       for       ADP   IN  prep   3
+        troops    troop     NOUN  NNS pobj   4
+        to        to        PART  TO  aux    8
+        be        be        AUX   VB  auxpass 8
+        deployed  deploy    VERB  VBN relcl  3
+        in        in        ADP   IN  prep   8
+        Chile     Chile     PROPN NNP pobj   9
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (10, "CHL")))
+    rejected = Trigger(doc[1], "VERB", sense("reject", cameo="120"), ["PER"])
+    assert proposal_aim(rejected, ctx) == ["CHL"]  # where the proposed deployment would be
+    assert proposal_aim(Trigger(doc[1], "VERB", sense("reject", cameo="051"), ["PER"]), ctx) is None
+
+
+def test_a_place_on_a_border_does_not_stand_for_the_state():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        captured  capture   VERB  VBD ROOT   1
+        a         a         DET   DT  det    3
+        base      base      NOUN  NN  dobj   1
+        on        on        ADP   IN  prep   3
+        the       the       DET   DT  det    7
+        Chilean   Chilean   ADJ   JJ  amod   7
+        border    border    NOUN  NN  pobj   4
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "CHL")))
+    captured = Trigger(doc[1], "VERB", sense("capture", cameo="192"), ["PER"])
+    assert protected_party(captured, ctx) == []  # beside Chile is not in Chile
+    assert located_object(captured, ctx) is None

@@ -302,14 +302,21 @@ def test_verb_files_are_read_by_the_project_lexicon() -> None:
     # "- * &STRONGHOLD [0874]" of the EVACUATE block, written for ABANDON.
     assert main.match("abandon", "VERB", objects={"stronghold"}).cameo == "0874"
     assert main.match("demonstrate", "VERB").cameo == "141"
-    # Lexicon.match ignores prep_object: read raw, "accuse (OF {RIGHTS ABUSES}) [1122]" codes every
-    # "accuse ... of"; verb_lexicon() keeps only rows the matcher checks in full.
-    assert main.match("accuse", "VERB", preps={"of"}).cameo == "1122"
+    # Lexicon.match checks prep_object: "accuse (OF {RIGHTS ABUSES}) [1122]" needs its object, so a
+    # plain "accuse ... of" is the verb's own code.
+    assert main.match("accuse", "VERB", preps={"of"}).cameo == "112"
+    assert main.match("accuse", "VERB", preps={"of"}, prep_objects={"of": {"torture"}}).cameo == "1122"
     checked = verb_lexicon()
     assert checked.match("accuse", "VERB", preps={"of"}).cameo == "112"
     assert checked.match("abandon", "VERB", objects={"stronghold"}).cameo == "0874"
-    assert not [s for s in checked if any(" " in o for o in s.objects)]
-    assert len(checked) < len(main) < len(verb_lexicon(with_block=True)) < len(main) + len(block)
+    # an object item of several words needs all its words: "{ARMS SHIPMENT}"
+    assert checked.match("abandon", "VERB", objects={"cease", "fire"}).cameo == "196"
+    assert getattr(checked.match("abandon", "VERB", objects={"fire"}), "cameo", None) != "196"
+    assert not any(s.prep_is_target for s in checked)  # "appeal for funds": the funds are no target
+    assert len(checked) == len(main) and len(verb_lexicon(with_block=True)) == len(main) + len(block)
+    patterns = verb_lexicon(defaults=False)  # what the event coder reads: no verb codes alone
+    assert all(s.objects or s.particle or s.prep_required for s in patterns)
+    assert patterns.match("demonstrate", "VERB") is None and len(patterns) < len(checked)
 
 
 def test_verb_codes_are_cameo_codes_and_rows_are_unique() -> None:
@@ -359,3 +366,47 @@ def test_every_cameo_code_has_its_plover_row() -> None:
     assert plover.lookup("091").context == ("crime", "corruption")  # "crime; corruption" in the table
     exact = sum(1 for code in CAMEO if plover.lookup(code).cameo == code)
     assert exact > 250
+
+
+def test_name_index_is_cached_by_a_hash_of_the_data(tmp_path, monkeypatch):
+    """The folded-name index of a data file is built once per version of the file, then read back;
+    an unreadable cache is rebuilt."""
+    from newsgraph.extract.dictionaries import cached_index
+
+    data = tmp_path / "people.tsv"
+    data.write_text("one version\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path / "cache"))
+    builds: list[int] = []
+
+    def build() -> dict[str, list[str]]:
+        builds.append(1)
+        return {"zia ul haq": ["person:mohammad-zia-ul-haq"]}
+
+    assert cached_index(data, build) == {"zia ul haq": ["person:mohammad-zia-ul-haq"]}
+    assert cached_index(data, build) == build() and len(builds) == 2  # read back: built once, plus ours
+    (cache,) = (tmp_path / "cache").glob("people-names-*.json")
+    cache.write_text("{broken", encoding="utf-8")
+    assert cached_index(data, build)["zia ul haq"] and len(builds) == 3
+    data.write_text("another version\n", encoding="utf-8")
+    cached_index(data, build)
+    assert len(list((tmp_path / "cache").glob("people-names-*.json"))) == 2 and len(builds) == 4
+
+
+def test_phoenix_names_are_the_same_cold_warm_and_without_a_cache(tmp_path, monkeypatch):
+    """The cached index answers exactly as a fresh one: from an empty cache, read back from it, and
+    when the cache folder cannot be made (a file stands in its way), with nothing left behind."""
+    from newsgraph.extract.dictionaries import _load_phoenix, _name_index, name_key
+
+    direct = _name_index(_load_phoenix(VENDOR_DIR.resolve())._people.values())
+    names = ["Mohammad Zia ul Haq", "Hamid Karzai", "nobody at all"]
+    wanted = {n: [p.id for p in direct.get(name_key(n), [])] for n in names}
+    assert wanted["Hamid Karzai"]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for folder in (tmp_path / "cold", tmp_path / "cold", blocker / "cache"):
+        monkeypatch.setenv("NEWSGRAPH_CACHE", str(folder))
+        phoenix = _load_phoenix.__wrapped__(VENDOR_DIR.resolve())
+        assert {n: [p.id for p in phoenix.by_name(n)] for n in names} == wanted
+    assert len(list((tmp_path / "cold").glob("phoenix_people-names-*.json"))) == 1
+    assert not list((tmp_path / "cold").glob("*.tmp"))
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -2,8 +2,10 @@
 
 An agent noun owned by a state, person or organisation ("Russian foreign ministry", "Trump
 administration", "Kremlin representatives") becomes an organisation PART_OF the owner, or
-stands for the owner itself (``mode`` in agents.tsv); a bare "the ministry" joins the article's
-organisation of that agent.
+stands for the owner itself, or makes a sector group of the owner's country (``mode`` in
+agents.tsv; groups in :mod:`.groups`); a bare "the ministry" joins the article's organisation of
+that agent. The nouns are agents.tsv's first (the longest phrase ending at the noun), then the
+Phoenix agent nouns and ethnic groups of :mod:`.sectors`.
 """
 
 from __future__ import annotations
@@ -11,8 +13,20 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.actors.groups import (
+    bare_group,
+    bloc_group,
+    ethnic_of,
+    group_actor,
+    mention_of,
+    owned_groups,
+    place_country,
+    society,
+    state_sector_group,
+)
 from newsgraph.extract.actors.references import resolve
-from newsgraph.extract.actors.spans import noun_phrase
+from newsgraph.extract.actors.sectors import SectorNouns
+from newsgraph.extract.actors.spans import clause_of, noun_phrase
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -21,12 +35,16 @@ def agent_nouns(ctx: Resolution) -> None:
     """Pass 3: every agent noun, with its owner when it has one."""
     bare: list[tuple[Token, Agent, Span]] = []
     for token in ctx.doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor or token.i in ctx.blocked:
             continue
+        if modifies_agent(ctx, token):
+            continue  # "military" of "military intelligence officers": part of the head's phrase
         found = agent_phrase(ctx, token)
         if found is None:
             continue
         agent, phrase = found
+        if named_by_acronym(ctx, token, agent, phrase):
+            continue
         owner = owner_of(ctx, token, phrase)
         if owner is None:
             bare.append((token, agent, phrase))
@@ -36,36 +54,112 @@ def agent_nouns(ctx: Resolution) -> None:
         bare_agent(ctx, token, agent, phrase)
 
 
+def modifies_agent(ctx: Resolution, token: Token) -> bool:
+    """A noun modifying an agent noun belongs to the head's phrase, not to an actor of its own."""
+    head = token
+    while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+        head = head.head
+        if head.pos_ == "NOUN" and agent_phrase(ctx, head) is not None:
+            return True
+    return False
+
+
+def named_by_acronym(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> bool:
+    """``acronym_names_organ``: "the MIVD military intelligence agency" is an organisation called
+    MIVD, of the state its adjective or the headline names."""
+    if agent.mode != "org":
+        return False
+    names = [c for c in token.children if c.i < phrase.start and c.tag_ == "NNP" and c.text.isupper()]
+    if not names or not 2 <= len(names[0].text) <= 8 or ctx.gaz.lookup(names[0].text) is not None:
+        return False
+    name = names[0]
+    country = next((iso for c in token.children if (iso := ctx.gaz.state_of_adjective(c.text))), None)
+    country = country or ctx.main_state()
+    kind = ActorKind.ORGANIZATION
+    mention = ctx.doc[name.i : token.i + 1]
+    cameo = f"{country}{agent.cameo}" if country else None
+    ctx.table.add(actor_id(kind, name.text), name.text, kind, country, cameo, mention)
+    if country and ctx.gaz.get(country):
+        ctx.ensure(country)
+        ctx.table.relate("PART_OF", actor_id(kind, name.text), country, mention)
+    return True
+
+
 def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner: str) -> None:
     """ "Russian foreign ministry", "Trump administration", "Putin's shadow fleet", "US troops"."""
     owner_actor = ctx.table.actors[owner]
+    ethnic = ethnic_of(ctx, token)
+    if owner_actor.kind == ActorKind.STATE and (agent.mode == "group" or (ethnic and agent.mode == "state")):
+        owned_groups(ctx, agent, owner, ethnic, token, phrase)  # "Syrian rebels"
+        return
+    if owner_actor.kind != ActorKind.STATE and not owner_actor.country and society(agent):
+        bloc_group(ctx, agent, owner, token, phrase)  # "European manufacturers"; not "Western forces"
+        return
+    if owner_actor.kind == ActorKind.PERSON and agent.mode == "group":  # "Nzoghe's supporters"
+        base = owner_actor.name.split()[-1]
+        group_actor(ctx, agent, owner_actor.country, ethnic, mention_of(token, phrase), token, base=base)
+        return
     if owner_actor.kind == ActorKind.PERSON and owner_actor.country:
+        if agent.name == "Government":  # ``person_government``: "Ruto's government" is Kenya's
+            agent_actor(ctx, agent, ctx.ensure(owner_actor.country).id, phrase, noun_phrase(token, phrase))
+            return
         if agent.cameo != "GOV":  # "Putin's shadow fleet": the state's, not the person's
-            ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id)
+            ctx.table.mark(phrase, ctx.ensure(owner_actor.country).id, alias=False)
             return
     if agent.mode == "state" or owner_actor.kind not in {ActorKind.STATE, ActorKind.PERSON}:
-        ctx.table.mark(phrase, owner)
+        ctx.table.mark(phrase, owner, alias=False)  # "US officials": the US, but "Officials" is no name of it
+        if agent.mode == "state" and owner_actor.kind == ActorKind.STATE:
+            state_sector_group(ctx, agent, owner, token, phrase)  # "Indian troops": also INDMIL
     else:
         agent_actor(ctx, agent, owner, phrase, noun_phrase(token, phrase))
 
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
-    """An agent noun with no owner: the article's one organisation of that agent, else the state of
-    the place named in the sentence ("Police arrested protesters in Tbilisi")."""
+    """An agent noun with no owner: the state of the place named in the clause ("Police arrested
+    protesters in Tbilisi"), else the article's one organ of that agent; for a new organ, the place
+    of its own clause, else the state that is the clause's subject, else a place of a clause above,
+    else the headline's state (``article_state``); a group noun makes its group
+    (:func:`.groups.bare_group`); "people" alone is nobody (``vague_noun``), "a national army" no
+    organ (``indefinite_organ``)."""
+    if agent.mode == "group" or (agent.mode == "state" and ethnic_of(ctx, token)):
+        bare_group(ctx, token, agent, phrase)  # "protesters", "Kurdish-led authorities"
+        return
+    if SectorNouns.load(ctx.gaz).vague(phrase.text) or any(c.lower_ in {"a", "an"} for c in token.children):
+        return
+    place = state_of_place(ctx, token)  # a state's agents act where they are
+    if place is None and agent.mode == "state":  # "soldiers fired" after "Soldiers seized power in Togo"
+        earlier = {ctx.table.actors[g].country for g in ctx.groups.get((agent.name, ""), [])}
+        place = earlier.pop() if len(earlier) == 1 else None
+    if place and agent.mode == "state":
+        ctx.table.mark(phrase, place, alias=False)
+        state_sector_group(ctx, agent, place, token, phrase)
+        return
+    # the article's one organ of that agent ("org:rus-foreign-ministry"), not a name ending alike
     same = [
         a
         for a in ctx.table.actors.values()
-        if a.kind == ActorKind.ORGANIZATION and a.name.lower().endswith(agent.name.lower())
+        if a.kind == ActorKind.ORGANIZATION
+        and a.id == actor_id(ActorKind.ORGANIZATION, f"{a.country} {agent.name}")
+        and (place is None or a.country == place)
     ]
     if len(same) == 1:
-        ctx.table.mark(phrase, same[0].id)
-    elif not same and agent.mode in {"state", "org"}:
-        # a state's agents act where they are
-        state = state_of_place(ctx, token)
-        if state and agent.mode == "state":
-            ctx.table.mark(phrase, state)
-        elif state:
-            agent_actor(ctx, agent, state, phrase, phrase)
+        ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
+    elif not same and agent.mode == "org":
+        own = place_country(ctx, token, own=True)  # the clause's own place, then its subject, then above
+        state = own or subject_state(ctx, token) or place or ctx.main_state()
+        if state:
+            agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
+
+
+def subject_state(ctx: Resolution, token: Token) -> str | None:
+    """``clause_subject_state``: "Algeria pulled its team out on government orders": the state
+    the clause's subject names owns a bare organ in it."""
+    clause = clause_of(token)
+    for child in clause.children:
+        actor = ctx.table.of(child) if child.dep_ in {"nsubj", "nsubjpass"} else None
+        if actor and ctx.table.actors[actor].kind == ActorKind.STATE and not child.conjuncts:
+            return actor  # one state: "Vietnam and the Philippines signed ..." names none
+    return None
 
 
 def agent_in_name(ctx: Resolution, span: Span) -> bool:
@@ -84,26 +178,36 @@ def agent_in_name(ctx: Resolution, span: Span) -> bool:
 
 
 def state_of_place(ctx: Resolution, token: Token) -> str | None:
-    """The state of a capital or city named in the clause ("in Tbilisi" -> Georgia)."""
-    for other in token.sent:
-        place = ctx.table.places.get(other.i)
-        iso = place and place.get("country")
-        if iso and ctx.gaz.get(iso):
-            return ctx.ensure(iso).id
-    return None
+    """The state of a capital, city or state named as a place in the clause ("in Tbilisi" -> Georgia)."""
+    iso = place_country(ctx, token)
+    return ctx.ensure(iso).id if iso else None
 
 
 def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
-    """The longest agents.tsv phrase ending at ``token`` (its left modifiers included)."""
-    left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+    """The longest agents.tsv phrase ending at ``token`` (its left modifiers included), else the
+    longest plural Phoenix agent phrase, else a plural ethnic noun ("Kurds"); asked once per token."""
+    if token.i not in ctx.agent_phrases:
+        ctx.agent_phrases[token.i] = _agent_phrase(ctx, token)
+    return ctx.agent_phrases[token.i]
+
+
+def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     lemma = token.lemma_.lower()
-    for k in range(len(left), -1, -1):
-        words = [t.lower_ for t in left[len(left) - k :]]
-        for head in {lemma, token.lower_}:
-            agent = ctx.gaz.agent(" ".join([*words, head]))
-            if agent is not None:
-                start = left[len(left) - k].i if k else token.i
-                return agent, token.doc[start : token.i + 1]
+    heads = SectorNouns.load(ctx.gaz).heads
+    if lemma not in heads and token.lower_ not in heads:
+        return None
+    left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+    found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
+    if found is not None and "{}" in found[0].name and not any(c.pos_ == "NOUN" for c in left):
+        return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back
+    if found is not None and token.tag_ in {"NNS", "NNPS"}:  # a longer Phoenix phrase: "border patrol agents"
+        longer = _longest(token, left, SectorNouns.load(ctx.gaz).phoenix, {token.lower_})
+        if longer is not None and len(longer[1]) > len(found[1]):
+            found = longer
+    if found is not None and found[0].mode == "state" and token.tag_ == "NNS":
+        return group_leaders(ctx, token, left) or found
+    if found is not None:
+        return found
     # "ministry of foreign affairs"
     of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if of:
@@ -113,18 +217,51 @@ def agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
             agent = ctx.gaz.agent(tail.text.lower())
             if agent is not None:
                 return agent, tail
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return None  # phoenix_plural_only: "a lawyer" is one unnamed person
+    sectors = SectorNouns.load(ctx.gaz)
+    found = _longest(token, left, sectors.phoenix, {token.lower_})
+    if found is None and (ethnic := sectors.ethnic(token.text)) is not None:
+        found = Agent(ethnic.plural.lower(), ethnic.plural, "group", ""), token.doc[token.i : token.i + 1]
+    return found
+
+
+def group_leaders(ctx: Resolution, token: Token, left: list[Token]) -> tuple[Agent, Span] | None:
+    """``group_leaders``: "refugee leaders", "rebel commanders" speak for the refugees and the rebels,
+    not for a state: the group of the sector noun that modifies them."""
+    sectors = SectorNouns.load(ctx.gaz)
+    for word in left:
+        agent = sectors.modifier(word.lower_) if word.pos_ in {"NOUN", "PROPN"} else None
+        if agent is not None:
+            return agent, token.doc[word.i : token.i + 1]
+    return None
+
+
+def _longest(token: Token, left: list[Token], lookup, heads: set[str]) -> tuple[Agent, Span] | None:  # type: ignore[no-untyped-def]
+    """The longest phrase of ``left`` modifiers and one of ``heads`` that ``lookup`` knows."""
+    for k in range(len(left), -1, -1):
+        words = [t.lower_ for t in left[len(left) - k :]]
+        for head in heads:
+            agent = lookup(" ".join([*words, head]))
+            if agent is not None:
+                start = left[len(left) - k].i if k else token.i
+                return agent, token.doc[start : token.i + 1]
     return None
 
 
 def owner_of(ctx: Resolution, token: Token, phrase: Span) -> str | None:
     """The actor an agent noun belongs to: "Russian", "Russia's", "of Russia", "Trump", "Kremlin"."""
     candidates = [c for c in token.children if c.i < phrase.start or c.dep_ == "poss"]
+    # "Kenyan riot police": the owner may modify a word of the phrase rather than its head
+    candidates += [c for t in phrase if t.i < token.i for c in t.children if c.i < phrase.start]
     if token.dep_ == "compound":  # "Chinese foreign ministry spokesperson": "Chinese" hangs on the title
         candidates += [
             c for c in token.head.children if c.i < phrase.start and c.dep_ in {"amod", "compound", "poss"}
         ]
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # only an "of" right after the phrase: in "officials, businesses and critics of China" the
+        # parser often hangs the last conjunct's "of" on an earlier one
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == max(token.i, phrase.end - 1) + 1:
             candidates += [g for g in child.children if g.dep_ == "pobj"]
     for cand in candidates:
         found = ctx.table.of(cand)
@@ -153,13 +290,15 @@ def agent_actor(ctx: Resolution, agent: Agent, owner: str, phrase: Span, mention
     else:
         base = adjective or owner_actor.name
     kind = ActorKind.GROUP if agent.mode == "group" else ActorKind.ORGANIZATION
-    name = (
-        f"{base} {agent.name}" if kind == ActorKind.ORGANIZATION else f"{base} {agent.phrase.split('|')[0]}"
-    )
+    own_name = agent.name
+    if "{}" in own_name:  # ``generic_ministry``: "Algerian sports ministry" is the Sports Ministry
+        words = [t.text.capitalize() for t in mention if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        own_name = own_name.replace("{}", " ".join(words)).strip()
+    name = f"{base} {own_name}" if kind == ActorKind.ORGANIZATION else f"{base} {agent.phrase.split('|')[0]}"
     country = owner_actor.country or (owner if of_state else None)
     cameo = f"{owner_actor.cameo_code or owner}{agent.cameo}" if of_state else None
     by_person = owner_actor.kind == ActorKind.PERSON
-    new_id = actor_id(kind, f"{country or owner} {name if by_person else agent.name}")
+    new_id = actor_id(kind, f"{country or owner} {name if by_person else own_name}")
     ctx.table.add(new_id, name, kind, country, cameo, mention)
     for token in phrase:
         ctx.table.token_actor[token.i] = new_id

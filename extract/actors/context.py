@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.actors.spans import title_case_line
 from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.gazetteer import Entry, Gazetteer
 from newsgraph.extract.record import Actor, ActorKind
@@ -29,6 +30,38 @@ class Resolution:
     table: ActorTable
     place_names: set[str] = field(default_factory=set)  # names used once as places (one sense per text)
     title_case: dict[int, bool] = field(default_factory=dict)  # sentence start -> a headline-style line
+    groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (agent row, ethnic) -> group ids
+    blocked: set[int] = field(default_factory=set)  # tokens of vessel and operation names: no actor, no place
+    _main_state: str | None = None  # main_state(), once per Doc ("" when there is none)
+    entities_read: bool = False  # set by the entity pass: main_state() is final from then on
+    agent_phrases: dict = field(default_factory=dict)  # token index -> agents.agent_phrase's answer
+
+    def main_state(self) -> str | None:
+        """``article_state``: the one state the headline names (a headline-style line among the first
+        three), so a bare "interior ministry" or "Defence Minister X" of a Kenyan story is Kenya's;
+        none when the headline names two ("UK Blames China ...") or the text has no headline."""
+        if self._main_state is None:
+            sentences = list(self.doc.sents)[:3]
+            lines = [s for s in sentences if title_case_line(s, self.title_case)]
+            states = {
+                actor
+                for line in lines
+                for token in line
+                if (actor := self.table.token_actor.get(token.i))
+                and self.gaz.get(actor)
+                and self.gaz.get(actor).kind == ActorKind.STATE
+            }
+            states |= {
+                place["country"]
+                for line in lines
+                for token in line
+                if (place := self.table.places.get(token.i)) and place.get("country")
+            }
+            found = next(iter(states)) if len(states) == 1 else ""
+            if not self.entities_read:
+                return found or None  # the entity pass is still reading the headline: ask again later
+            self._main_state = found
+        return self._main_state or None
 
     def add_entry(self, entry: Entry, span: Span | None) -> Actor:
         """Add a gazetteer entry (with its aliases and the actor it is part of) to the table."""

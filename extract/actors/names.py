@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from newsgraph.extract.actors import known
 from newsgraph.extract.actors.agents import agent_in_name
 from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.actors.longnames import ORG_HEADS
+from newsgraph.extract.actors.notnames import (
+    nationality_of_organisation,
+    not_a_name,
+    own_state_agent,
+    role_word,
+    stated_country,
+)
 from newsgraph.extract.actors.spans import clean_span, is_location, title_case_line
 from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.gazetteer import Entry
@@ -34,32 +43,61 @@ def named_entities(ctx: Resolution) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ in NAME_LABELS:
             entity(ctx, ent)
+    ctx.entities_read = True
 
 
 def entity(ctx: Resolution, ent: Span) -> None:
     span = clean_span(ent)
-    if span is None:
-        return
+    span = role_word(ctx, ent.label_, span) if span is not None else None  # "Winger Salma Bennani"
+    taken = span is None or all(t.i in ctx.table.token_actor for t in span)
+    if span is None or taken or any(t.i in ctx.blocked for t in span):
+        return  # part of a long name read already ("Kenya" of "Law Society of Kenya"), or of a ship's
     entry = known_entry(ctx, ent, span)
     if entry is not None:
-        if (
-            ent.label_ in PLACE_LABELS
-            and entry.kind == ActorKind.STATE
-            and is_location(span)
-            and entry.name != span.text
-            and span.text not in entry.aliases
-        ):
-            add_place(ctx.table, span, entry.country)  # "a meeting in Paris": a place, not France acting
-            return
-        ctx.add_entry(entry, span)
+        known_name(ctx, ent, span, entry)
         return
-    if span.text.lower() in ctx.words.not_actors:
-        return  # "Patriot", "HIMARS": weapons, not actors
+    if span.text.lower() in ctx.words.not_actors or not_a_name(ctx, span):
+        return  # "Patriot", "HIMARS": weapons, not actors; "mosques", "Rohingya", "as Russophobia"
     if title_case_line(ent, ctx.title_case) or (
         len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].lower_ in ctx.words.office_words)
     ):
         return  # Title Case headlines fool the NER ("Imposes Sanctions"); unknown names there are noise
     unknown_name(ctx, ent, span)
+
+
+def known_name(ctx: Resolution, ent: Span, span: Span, entry: Entry) -> None:
+    """A name the gazetteer knows, unless the text says it is a place or somebody else."""
+    if (
+        ent.label_ in PLACE_LABELS
+        and entry.kind == ActorKind.STATE
+        and is_location(span)
+        and entry.name != span.text
+        and span.text not in entry.aliases
+    ):
+        add_place(ctx.table, span, entry.country)  # "a meeting in Paris": a place, not France acting
+        return
+    if nationality_of_organisation(ctx, span, entry) or own_state_agent(ctx, span, entry):
+        return  # "Danish ... Nordhavn Shipping"; "Pakistani Foreign Office" (the agent pass makes it)
+    if entry.kind == ActorKind.PERSON:
+        earlier = same_person(ctx, span)
+        if earlier is not None and earlier != entry.id:  # "Sanchez" after Colombia's Pedro Sanchez
+            ctx.table.mark(span, earlier)
+            return
+        other, stated = stated_country(ctx, span, entry)
+        if other:
+            new_id = actor_id(ActorKind.PERSON, " ".join(w for w in (span.text, stated) if w))
+            ctx.table.add(new_id, span.text, ActorKind.PERSON, stated, None, span)
+            return
+    ctx.add_entry(entry, span)
+
+
+def same_person(ctx: Resolution, span: Span) -> str | None:
+    """An earlier person of the article with this name or last name ("Macron" after "Emmanuel Macron")."""
+    last = span[-1].text
+    for actor in ctx.table.actors.values():
+        if actor.kind == ActorKind.PERSON and (actor.name == span.text or actor.name.split()[-1] == last):
+            return actor.id
+    return None
 
 
 def known_entry(ctx: Resolution, ent: Span, span: Span) -> Entry | None:
@@ -78,7 +116,9 @@ def known_entry(ctx: Resolution, ent: Span, span: Span) -> Entry | None:
 
 def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
     """A name the gazetteer does not know: a place, a person, an organisation or an agent of a state."""
-    if ent.label_ in {"PERSON", "ORG"} and (span.text in ctx.place_names or is_location(span, wide=True)):
+    organised = span[-1].lower_ in ORG_HEADS and len(span) > 1  # "at Danske Bank": never a place
+    located = span.text in ctx.place_names or is_location(span, wide=True)
+    if ent.label_ in {"PERSON", "ORG"} and located and not organised:
         add_place(ctx.table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
     elif ent.label_ == "PERSON" or titled_name(ctx, span):
         person(ctx, span)
@@ -102,6 +142,12 @@ def organization(ctx: Resolution, span: Span) -> None:
             if entry is not None and entry.kind == ActorKind.STATE:
                 break
             owner = None
+    known_org = known.organization(span.text, owner or ctx.main_state())  # "phoenix_organization"
+    if known_org is not None:
+        ctx.add_entry(known_org, span)
+        if owner and ctx.gaz.get(owner) is not None and known_org.country == owner:
+            ctx.ensure(owner)
+        return
     kind = ActorKind.ORGANIZATION
     org = table.add(actor_id(kind, span.text), span.text, kind, owner, None, span)
     if owner:
@@ -123,15 +169,18 @@ def titled_name(ctx: Resolution, span: Span) -> bool:
 
 
 def person(ctx: Resolution, span: Span) -> None:
-    known = ctx.gaz.lookup(span.text)
-    if known is not None and known.kind == ActorKind.PERSON:
-        ctx.add_entry(known, span)
+    found = ctx.gaz.lookup(span.text)
+    if found is not None and found.kind == ActorKind.PERSON:
+        ctx.add_entry(found, span)
         return
-    last = span[-1].text
-    for actor in ctx.table.actors.values():  # "Macron" after "Emmanuel Macron"
-        if actor.kind == ActorKind.PERSON and (actor.name == span.text or actor.name.split()[-1] == last):
-            ctx.table.mark(span, actor.id)
-            return
+    earlier = same_person(ctx, span)  # "Macron" after "Emmanuel Macron"
+    if earlier is not None:
+        ctx.table.mark(span, earlier)
+        return
+    vendor = known.person(span.text) if len(span) > 1 else None  # "phoenix_person"
+    if vendor is not None:
+        ctx.add_entry(vendor, span)
+        return
     ctx.table.add(actor_id(ActorKind.PERSON, span.text), span.text, ActorKind.PERSON, None, None, span)
 
 
@@ -151,6 +200,7 @@ def state_adjectives(ctx: Resolution) -> None:
     for token in doc:
         if (
             token.i in table.token_actor
+            or token.i in ctx.blocked
             or not token.text[:1].isupper()
             or token.dep_ not in {"amod", "compound", "nmod"}
             or token.is_sent_start

@@ -8,20 +8,25 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors.agents import agent_nouns
 from newsgraph.extract.actors.context import Resolution, ResolverWords
+from newsgraph.extract.actors.longnames import long_names
 from newsgraph.extract.actors.names import named_entities, state_adjectives
+from newsgraph.extract.actors.notnames import vehicle_names
 from newsgraph.extract.actors.table import ActorTable
-from newsgraph.extract.actors.titles import known_roles, titles
+from newsgraph.extract.actors.titles import known_roles, office_holders, titles
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Gazetteer
 
-# In this order: names first (agent nouns look for owners among them), titles last (they attach to
-# the organisations agent nouns made).
+# In this order: long names the entities cut first, names next (agent nouns look for owners among
+# them), titles last (they attach to the organisations agent nouns made).
 PASSES: tuple[Callable[[Resolution], None], ...] = (
+    long_names,
+    vehicle_names,
     named_entities,
     state_adjectives,
     agent_nouns,
     titles,
     known_roles,
+    office_holders,
 )
 
 

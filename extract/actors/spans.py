@@ -17,11 +17,14 @@ def clean_span(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     # quote marks and possessive endings are spelling, not words: they stay here, not in frames.tsv
-    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "“", '"'}):
+    # a line break the NER swallowed ("Sportsdesk Wire\n") is no part of the name either
+    while start < end and (
+        doc[start].pos_ in {"DET", "PUNCT", "SPACE"} or doc[start].lower_ in {"the", "“", '"'}
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS"
-        or doc[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ"}  # "The Armed Forces of"
+        or doc[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ", "SPACE"}  # "The Armed Forces of"
         or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}
     ):
         end -= 1
@@ -47,8 +50,12 @@ def title_case_line(span: Span, seen: dict[int, bool]) -> bool:
     ``seen`` keeps the answer per sentence start for one Doc (once per sentence, not per entity)."""
     sent = span.sent
     if sent.start not in seen:
-        words = [w for w in sent.text.split() if w.isalpha() and len(w) > 3]
-        seen[sent.start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        text = sent.text.strip()
+        words = [w for w in (w.strip(".,;:!?\"'“”’") for w in text.split()) if w.isalpha() and len(w) > 3]
+        ended = text[-1:] in {".", "!", "?"}  # a headline has no full stop; a sentence of names does
+        seen[sent.start] = (
+            not ended and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        )
     return seen[sent.start]
 
 
@@ -57,3 +64,25 @@ def noun_phrase(token: Token, phrase: Span) -> Span:
     start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
     span = token.doc[start : token.i + 1]
     return clean_span(span) or span
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause a word stands in (the sentence root when there is none)."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def same_clause(word: Token, place: Token) -> bool:
+    """``place_in_clause``: a place counts for a word in its own clause or a clause above it ("Police
+    arrested protesters in Tbilisi"; "Officials in Dhaka said the government ..."), never in a clause
+    below or beside it ("Responding after a meeting in Paris, the ministry ...")."""
+    target = clause_of(place).i
+    node = clause_of(word)
+    while True:
+        if node.i == target:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.record import Actor, ActorKind, Evidence, Mention, Relation
+from newsgraph.extract.record import Actor, ActorKind, Event, Evidence, Mention, Relation
 
 Place = dict  # {"id": "place:...", "name": ..., "country": ISO3 or None}: the record's place shape
 
@@ -37,6 +37,7 @@ class ActorTable:
     places: dict[int, Place] = field(default_factory=dict)  # token index -> place
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor id), text order
     sentences: dict[int, int] = field(default_factory=dict)  # sentence start token -> sentence number
+    sector_groups: set[str] = field(default_factory=set)  # unnamed groups: actors only when they take part
 
     @classmethod
     def for_doc(cls, doc: Doc) -> ActorTable:
@@ -58,8 +59,10 @@ class ActorTable:
             self.mark(span, entry_id)
         return actor
 
-    def mark(self, span: Span, entry_id: str) -> None:
-        """Record a mention: its tokens now stand for the actor; its text becomes an alias."""
+    def mark(self, span: Span, entry_id: str, alias: bool = True) -> None:
+        """Record a mention: its tokens now stand for the actor; its text becomes an alias unless
+        ``alias`` is False (``aliases_from_names``: "Jets" of a headline's "US Jets Strike" is no
+        name of the United States, though it stands for it)."""
         actor = self.actors[entry_id]
         if all(t.i in self.token_actor for t in span):
             return
@@ -67,11 +70,13 @@ class ActorTable:
             self.token_actor.setdefault(token.i, entry_id)
         text = span.text
         actor.mentions.append(Mention(start=span.start_char, end=span.end_char, text=text))
+        self.order.append((span.start, entry_id))
+        if not alias:
+            return
         if text != actor.name and text not in actor.aliases and not text.islower():
             actor.aliases.append(text)
         elif text.islower() and len(span) > 1 and text not in actor.aliases:
             actor.aliases.append(text)  # "western forces", "foreign ministry": still names
-        self.order.append((span.start, entry_id))
 
     def relate(self, kind: str, source: str, target: str, span: Span, **properties: str) -> None:
         if source == target or any(
@@ -86,3 +91,14 @@ class ActorTable:
 
     def of(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)
+
+    def taking_part(self, events: list[Event]) -> list[Actor]:
+        """The record's actors: all but the unnamed groups with no country that are no event's
+        source, target or claimant and in no relation (``group_takes_part``: "told reporters",
+        "the details of 40 million voters" make no actor, as an analyst codes "protesters" only
+        as someone's source or target)."""
+        named = {r.source for r in self.relations} | {r.target for r in self.relations}
+        for event in events:
+            named.update(event.source, event.target, event.attributed_to)
+        groups = self.sector_groups
+        return [a for a in self.actors.values() if a.country or a.id not in groups or a.id in named]

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors import known
 from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Title
 from newsgraph.extract.record import Actor, ActorKind
+
+HEADS = Frames.load().words("head_title")  # "president", "prime minister": one person per state
 
 
 def titles(ctx: Resolution) -> None:
@@ -34,6 +38,11 @@ def title_phrases(name: Span) -> list[list[Token]]:
     phrases: list[list[Token]] = [left] if left else []
     for a in (c for c in head.children if c.dep_ == "appos"):  # "Sergei Lavrov, Russia's foreign minister,"
         phrases.append([t for t in a.subtree if t.dep_ not in {"det", "punct", "case"} and t.i <= a.i])
+    if head.dep_ == "appos" and head.head.i < name.start:  # "Colombia's defence minister Pedro Sanchez"
+        title = head.head
+        phrases.append(
+            [t for t in title.subtree if t.i <= title.i and t.dep_ not in {"det", "punct", "case"}]
+        )
     return phrases
 
 
@@ -59,7 +68,8 @@ def affiliation_of(
 ) -> str | None:
     """What a title attaches to: a named actor before it ("foreign ministry", "NATO"), else a
     state named by a demonym or possessive anywhere in the phrase ("German Foreign Minister",
-    "Russia's foreign minister"), else the article's one organisation of the title's agent."""
+    "Russia's foreign minister"), else the article's one organisation of the title's agent, else
+    the headline's one state for a state's title (``article_state``)."""
     for token in [*reversed(words), *reversed(all_words)]:  # nearest the title first
         found = ctx.table.of(token)
         if found is None and token.text[:1].isupper():
@@ -79,6 +89,9 @@ def affiliation_of(
         ]
         if len(same) == 1:
             return same[0].id
+    state = ctx.main_state()  # ``article_state``: "Defence Minister Pedro Sanchez" in a Colombian story
+    if title.attaches in {"state", "agent"} and state and person.country in {None, state}:
+        return ctx.ensure(state).id
     return None
 
 
@@ -98,3 +111,36 @@ def known_roles(ctx: Resolution) -> None:
             span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
             if span is not None:
                 table.relate("HOLDS_ROLE", actor.id, target, span, title=entry.title)
+
+
+def office_holders(ctx: Resolution) -> None:
+    """Pass 6 (``office_holder``): "the Pakistani president", a head's title with a state and no name,
+    is the one person the Phoenix offices give that state's leadership on the publication day."""
+    published = ctx.doc._.ng_published
+    if not published:
+        return
+    for token in ctx.doc:
+        if token.i in ctx.table.token_actor or token.pos_ != "NOUN" or token.lemma_.lower() not in HEADS:
+            continue
+        if any(c.ent_type_ == "PERSON" for c in (*token.children, token.head)):
+            continue  # "President Zia", "Zia, the president": a name is there
+        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i < token.i]
+        state = next((iso for c in modifiers if (iso := state_named(ctx, c))), None)
+        holder = known.office_holder(state, published) if state else None
+        if holder is None:
+            continue
+        span = ctx.doc[min(c.i for c in modifiers) : token.i + 1]
+        ctx.table.add(holder.id, holder.name, holder.kind, holder.country, None, span)
+        for word in span:
+            ctx.table.token_actor[word.i] = holder.id
+        ctx.ensure(state)
+        ctx.table.relate("HOLDS_ROLE", holder.id, state, span, title=token.lemma_.lower())
+
+
+def state_named(ctx: Resolution, token: Token) -> str | None:
+    """The state a modifier names: a demonym ("Pakistani") or a state's possessive ("Pakistan's")."""
+    iso = ctx.gaz.state_of_adjective(token.text)
+    if iso is None:
+        found = ctx.table.of(token)
+        iso = found if found and ctx.gaz.get(found) and ctx.gaz.get(found).kind == ActorKind.STATE else None
+    return iso

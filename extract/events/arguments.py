@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.gazetteer import Gazetteer
 
 NAME_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # the deps a noun phrase hangs from a verb by, through prepositions ("assisted with in a crackdown")
@@ -49,28 +50,55 @@ def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -
 
 
 def owners_in(noun: Token, ctx: DocContext) -> list[str]:
-    """Actors that modify a noun ("Russian tanker", "American and British warplanes", "Putin's fleet")."""
+    """Actors that modify a noun ("Russian tanker", "American and British warplanes", "Putin's fleet");
+    a named modifier before a possessive pronoun ("its European partners": the Europeans)."""
     table = ctx.table
+    pronoun: list[str] = []
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             actor = table.of(child)
             if actor is None and child.dep_ == "poss" and child.pos_ == "PRON":
-                return resolve(table, child)[:1]
+                pronoun = pronoun or resolve(table, child)[:1]
+                continue
             if actor:
                 more = [table.of(c) for c in child.conjuncts if table.of(c)]
                 return list(dict.fromkeys([actor, *more]))
             for grand in child.children:  # "a British-flagged tanker", "Russian-owned"
                 if grand.dep_ in {"npadvmod", "amod", "compound"} and table.of(grand):
                     return [table.of(grand)]
+    return pronoun or office_of(noun, ctx)
+
+
+def office_of(noun: Token, ctx: DocContext) -> list[str]:
+    """ "the president of Armenia", "the government of Sudan", "21 members of the PKK": a title's or a
+    member word's "of" names the state or group it belongs to (frames.tsv ``member_noun``)."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not preps:
+        return []
+    member = noun.lemma_.lower() in ctx.frames["member_noun"]
+    if not member and Gazetteer.load().title(noun.lower_) is None:
+        return []
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            actor = ctx.table.of(pobj)
+            known = ctx.table.actors.get(actor) if actor else None
+            if known is not None and (known.kind == "state" or member):
+                return [actor]
     return []
 
 
 def noun_agent(noun: Token, ctx: DocContext) -> list[str]:
     """The possessor, agent-preposition object or actor modifier of a noun: "Russia's invasion",
-    "the landing by US troops", "talks between A and B", "US strikes"."""
+    "the landing by US troops", "talks between A and B", "US strikes"; for a noun of what is done to
+    somebody (frames.tsv ``patient_noun``) only the agent preposition ("the arrest by police")."""
     table = ctx.table
+    # "Israel's destruction", "the president's release": the possessor of a noun of what is done to
+    # somebody is the one it is done to, unless an of-phrase names that ("Russia's expulsion of envoys")
+    patient = noun.lemma_.lower() in ctx.frames["patient_noun"] and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not patient:
             found = actors_of(child, ctx)
             if found:
                 return found
@@ -80,7 +108,7 @@ def noun_agent(noun: Token, ctx: DocContext) -> list[str]:
                 if found:
                     return found
     for child in noun.lefts:
-        if child.dep_ in NAME_MODIFIERS:
+        if child.dep_ in NAME_MODIFIERS and not patient:
             actor = table.of(child)
             if actor:
                 more = [table.of(c) for c in child.conjuncts if table.of(c)]
@@ -112,9 +140,11 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def complement_actors(verb: Token, ctx: DocContext) -> list[str]:
-    """The actor a warning or a statement is about: the first one named in its complement clause."""
+def complement_actors(verb: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:
+    """The actor a warning or a statement is about: the first one named in its complement clause
+    that is not the speaker's own ("warned that police will not tolerate rallies by Kifaya")."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return [ctx.table.of(t) for t in child.subtree if ctx.table.of(t)][:1]
+            named = [ctx.table.of(t) for t in child.subtree if ctx.table.of(t)]
+            return [a for a in named if a not in (exclude or [])][:1]
     return []

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.arguments import actors_of
 from newsgraph.extract.events.attribution import track_quotes
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.labelling import label_frame, labels, predicate_frame
+from newsgraph.extract.events.domain import political
+from newsgraph.extract.events.labelling import (
+    label_frame,
+    labels,
+    obligation_frame,
+    predicate_frame,
+    response_threat,
+)
 from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import make_event
+from newsgraph.extract.events.scope import not_an_act
 from newsgraph.extract.events.senses import VERBAL_ATTACK, choose_sense, is_verbal_attack, trigger_pos
 from newsgraph.extract.events.sources import find_source
 from newsgraph.extract.events.targets import Trigger, find_target
+from newsgraph.extract.ontology import Sense
 from newsgraph.extract.record import Event
 
 
@@ -24,6 +34,7 @@ def code_events(ctx: DocContext) -> list[Event]:
             event = code_token(token, ctx)
             if event is not None:
                 events.append(event)
+    events = political(events, ctx)
     link(events, ctx)
     events += accusations(events, ctx)
     kept = dedupe(events)
@@ -34,14 +45,14 @@ def code_events(ctx: DocContext) -> list[Event]:
 
 def code_token(token: Token, ctx: DocContext) -> Event | None:
     """The event one word codes, if any: a labelling verb with its label, a lexicon word, a labelling
-    verb without one, or the copula of a predicate frame."""
+    verb without one, the copula of a predicate frame, or a speech verb saying another side must act."""
     pos = trigger_pos(token)
     lemma = token.lemma_.lower()
     labelling = token.pos_ == "VERB" and lemma in ctx.frames["label"]
     event = None
     if labelling and labels(token):  # "what it called aggressive manoeuvres"
         event = label_frame(token, ctx)
-    elif (lemma, pos) in ctx.data.lemmas:
+    elif (lemma, pos) in ctx.data.lemmas and not not_an_act(token, ctx):
         event = code_trigger(token, pos, ctx)
     if event is not None:
         return event
@@ -49,7 +60,9 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
         return label_frame(token, ctx)
     if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":  # "X would be legitimate targets"
         return predicate_frame(token, ctx)
-    return None
+    if lemma in ctx.frames["speech"] and token.pos_ == "VERB":  # "said Libya must hand over"
+        return obligation_frame(token, ctx)
+    return response_threat(token, ctx)  # "Iran would respond", "would take further action"
 
 
 def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
@@ -57,8 +70,11 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     sense = choose_sense(token, pos, ctx)
     if sense is None:
         return None
-    if token.lemma_.lower() in ctx.frames["intent"] and any(
-        c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in token.children
+    lemma = token.lemma_.lower()
+    if (
+        lemma in ctx.frames["intent"]
+        and lemma not in ctx.frames["appeal"]
+        and any(c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in token.children)
     ):
         return None  # "pledged to send troops": the governed act is the event, in its intent form
     code = sense.cameo
@@ -71,4 +87,15 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     target = [a for a in found if a not in source]
     if found and not target and ctx.ontology.has_policy(code, "for_another"):
         return None  # "to protect its interests": aid or protection of oneself is no act between two
+    if not target and traded_goods(token, sense, ctx):
+        return None  # "China supplies 98 percent of the world's gallium": trade, not aid
     return make_event(token, code, source, target, 0.6 + 0.1 * bool(target), ctx)
+
+
+def traded_goods(token: Token, sense: Sense, ctx: DocContext) -> bool:
+    """Does an aid verb of no particular object ("supplied X": X is the recipient) have a thing as
+    its object and nobody to receive it? Then it names trade, not aid."""
+    if sense.objects or not ctx.ontology.has_policy(sense.cameo, "for_another"):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(actors_of(o, ctx) for o in objects)

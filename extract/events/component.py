@@ -45,7 +45,7 @@ class EventCoder:
         ctx = DocContext(doc=doc, table=table, data=self.data, published=doc._.ng_published or self.published)
         events = code_events(ctx)
         doc._.newsgraph = {
-            "actors": [plain(a) for a in table.actors.values()],
+            "actors": [plain(a) for a in table.taking_part(events)],
             "events": [plain(e) for e in events],
             "relations": [plain(r) for r in table.relations],
             "places": list({p["id"]: p for p in ctx.places}.values()),

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors.table import ActorTable, Place
+from newsgraph.extract.dictionaries import verb_lexicon
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.ontology import Lexicon, Ontology
 from newsgraph.extract.record import Event
@@ -17,7 +18,7 @@ from newsgraph.extract.record import Event
 class CoderData:
     """The data files the rules read, loaded once and shared (read-only) by every Doc."""
 
-    lexicon: Lexicon  # lexicon.tsv: the verbs and event nouns that code events
+    lexicon: Lexicon  # lexicon.tsv, then the converted CAMEO verb dictionary: words that code events
     ontology: Ontology  # cameo.tsv: codes, weights, intent forms, family policies
     frames: Frames  # frames.tsv: speech verbs, modals, prepositions, labels, ...
     lemmas: frozenset[tuple[str, str]]  # every (lemma, pos) the lexicon knows, for one set test per token
@@ -26,7 +27,11 @@ class CoderData:
     @staticmethod
     @lru_cache(maxsize=1)
     def load() -> CoderData:
-        lexicon, frames = Lexicon.load(), Frames.load()
+        frames = Frames.load()
+        # The hand-written senses win; speech verbs attribute, they code no event of their own, and
+        # light verbs' objects are the acts ("took part in the strikes": the strikes).
+        skip = frames.words("speech") | frames.words("light")
+        lexicon = Lexicon.load().behind(verb_lexicon(defaults=False), skip=skip)
         return CoderData(
             lexicon, Ontology.load(), frames, lexicon.lemmas(), frames.having("place_prep", "event")
         )
@@ -45,6 +50,7 @@ class DocContext:
     by_trigger: dict[int, Event] = field(default_factory=dict)  # trigger token index -> its event
     conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
+    off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
     text_head: str = field(init=False)  # the Doc's first 64 characters: part of every event id
 
     def __post_init__(self) -> None:

@@ -7,12 +7,13 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.attribution import according_to
+from newsgraph.extract.events.attribution import according_to, same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.record import Event
 
 ACCUSE = "112"  # CAMEO "accuse": what a speaker does who says another side did something hostile
 MATERIAL_CONFLICT = 4  # GDELT's quad class of material conflict (roots 14-20)
+PROTEST = "14"
 
 
 def link(events: list[Event], ctx: DocContext) -> None:
@@ -65,20 +66,23 @@ def referenced(trigger: Token, event: Event, ctx: DocContext) -> Event | None:
 
 
 def accusations(events: list[Event], ctx: DocContext) -> list[Event]:
-    """A speaker who says another side did something hostile accuses it (CAMEO 112):
-    "the coast guard said the Philippine boat had intruded" is China accusing the Philippines."""
+    """A speaker who says another side did something hostile to the speaker's side accuses it (CAMEO
+    112): "the coast guard said the Philippine boat had rammed a Chinese ship" is China accusing the
+    Philippines; "Thai police said Burmese troops captured a rebel base" is a report, not an accusation."""
     made = []
     accuse = ctx.ontology.get(ACCUSE)
     for event in events:
         if event.modality != "reported" or event.quad_class != MATERIAL_CONFLICT or not event.attributed_to:
+            continue
+        if event.cameo[:2] == PROTEST:  # reporting a protest accuses nobody
             continue
         trigger = trigger_of(event, ctx)
         assert trigger is not None  # reported events come from trigger words
         if event.attributed_to == according_to(ctx.doc[trigger].sent, ctx):
             continue  # "according to MSF": a source of information, not an accuser
         target = [a for a in event.source if a not in event.attributed_to]
-        if not target:
-            continue
+        if not target or not same_side(event.attributed_to, event.target, ctx):
+            continue  # a witness, a news agency or an observer reports; the side acted on accuses
         made.append(
             replace(
                 event,
@@ -127,10 +131,15 @@ def dedupe(events: list[Event]) -> list[Event]:
 
 
 def direct_joint_acts(events: list[Event], ctx: DocContext) -> None:
-    """A joint act of several sides with no other target ("Turkey and Sweden signed") is directed at
-    each other, as CAMEO codes dyads (cameo.tsv policy "joint")."""
+    """A joint act of several sides with no other target ("Turkey and Sweden signed", "Turkey and
+    Greece agreed to resume talks") is directed at each other, as CAMEO codes dyads (cameo.tsv
+    policy "joint", of the act or of the act it is the intent form of)."""
     for event in events:
-        if len(event.source) > 1 and not event.target and ctx.ontology.has_policy(event.cameo, "joint"):
+        if (
+            len(event.source) > 1
+            and not event.target
+            and ctx.ontology.asserted_has_policy(event.cameo, "joint")
+        ):
             event.target = list(event.source)
 
 

@@ -18,6 +18,7 @@ PHRASE_DEPS = frozenset(
     {"dobj", "prep", "pobj", "pcomp", "attr", "oprd", "amod", "compound", "poss", "nmod", "conj"}
 )
 INTENDED = frozenset({"planned", "conditional", "hypothetical"})  # modalities coded with CAMEO's intent form
+THREAT = "130"  # CAMEO "threaten, not specified"
 
 
 def make_event(
@@ -29,6 +30,8 @@ def make_event(
     attributed = attribution(token, ctx)
     if modality in INTENDED:
         code = ctx.ontology.intent_of(code)
+    if threatened(token, ctx) and not code.startswith("13"):
+        code = THREAT  # "threatened to deliver devastating blows": a threat, whatever is threatened
     if (
         attributed
         and not same_side(attributed, source, ctx)
@@ -65,6 +68,12 @@ def make_event(
         ctx.conditions[event.id] = condition
     ctx.by_trigger[token.i] = event
     return event
+
+
+def threatened(token: Token, ctx: DocContext) -> bool:
+    """Is the act what a verb of threatening governs ("threatened to deliver blows", frames.tsv
+    ``threat_verb``)?"""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ctx.frames["threat_verb"]
 
 
 def date_of(token: Token, ctx: DocContext) -> tuple[str | None, str | None]:

@@ -34,6 +34,19 @@ def chain(token: Token) -> list[Token]:
     return words
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def finite_relative(words: list[Token]) -> list[Token]:
+    """The chain up to a finite relative clause: "they will release the ministers, whom they had taken
+    hostage" asserts the hostage-taking on its own (the clause's own tense), not as planned."""
+    for i, word in enumerate(words):
+        auxiliaries = (c for c in word.children if c.dep_ in {"aux", "auxpass"})
+        if word.dep_ == "relcl" and (word.tag_ in FINITE or any(c.tag_ in FINITE for c in auxiliaries)):
+            return words[: i + 1]
+    return words
+
+
 def modal_of(child: Token, ctx: DocContext) -> str | None:
     """The modality a modal auxiliary gives ("will": planned, "could": hypothetical), or None."""
     aux = ctx.frames["aux"]
@@ -57,7 +70,7 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
     """(modality, negated, if-clause) of the act a word names."""
     frames = ctx.frames
     modality, negated, condition = "asserted", False, None
-    words = chain(token)
+    words = finite_relative(chain(token))
     for i, word in enumerate(words):
         lemma = word.lemma_.lower()
         if i > 0 and lemma in frames["speech"]:
@@ -72,7 +85,10 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
             if clause is not None:
                 condition, modality = clause, "conditional"
         if i > 0 and lemma in frames["intent"] and governed(words[:i]):
-            modality = stronger(modality, frames["intent"][lemma] or "planned")
+            if any(c.dep_ == "advmod" and c.lower_ in frames["downgrade"] for c in word.children):
+                negated = True  # "less willing to participate": reluctance, no intent
+            else:
+                modality = stronger(modality, frames["intent"][lemma] or "planned")
         if i > 0 and lemma in frames["negator"] and words[i - 1].dep_ == "xcomp":
             negated = True  # "refused to sign"; not "denied that ... was linked"
     if modality == "conditional" and condition is None:
@@ -95,7 +111,10 @@ def in_speech_complement(token: Token, ctx: DocContext) -> bool:
 def governed(path: list[Token]) -> bool:
     """Does an intent word govern the start of this path? Through to-infinitives and objects
     ("pledged to send", "pledged 30 million euros in aid"), not into a participle clause of its
-    own ("agreed to a ceasefire brokered by Qatar": the brokering happened)."""
+    own ("agreed to a ceasefire brokered by Qatar": the brokering happened), nor into a coordinated
+    clause with a subject of its own."""
+    if any(w.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in w.children) for w in path):
+        return False  # "Japan pledged aid and the EU released funds": a clause with its own subject
     return not any(w.dep_ in {"acl", "relcl", "advcl"} and w.tag_ in {"VBN", "VBD", "VBG"} for w in path)
 
 

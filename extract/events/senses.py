@@ -20,6 +20,15 @@ def objects(token: Token, pos: str) -> list[Token]:
     """Direct objects of a verb (with conjuncts), or the of-object / compounds of a noun."""
     if pos == "VERB":
         objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
+        # "lifted the state of emergency", "ordered the closure of": the object's of-object too
+        objs += [
+            g
+            for o in objs
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     else:
         objs = [c for c in token.children if c.dep_ == "compound"]
     for c in token.children:  # "pour cold water on": an object inside another preposition is not it
@@ -30,14 +39,55 @@ def objects(token: Token, pos: str) -> list[Token]:
 
 def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     """The lexicon sense that fits the word's objects, modifiers, particles and prepositions."""
+    senses = ctx.lexicon.senses(token.lemma_.lower(), pos)
+    if senses and senses[0].origin == "vendor" and not main_clause(token, ctx):
+        return None  # only the dictionary's patterns, and not a main verb: nothing to match (faster)
     found = objects(token, pos)
     words = {w.lemma_.lower() for w in found}
     words |= {m.lemma_.lower() for w in found for m in w.children if m.dep_ in MODIFIER_DEPS}
     if pos == "NOUN":
         words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
+    else:  # "declined to comment", "refused to release": the governed verb tells the sense too
+        words |= {c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent"}}
-    return ctx.lexicon.match(token.lemma_.lower(), pos, objects=words, particles=particles, preps=preps)
+    prep_words: dict[str, set[str]] = {}
+    for prep in (c for c in token.children if c.dep_ in {"prep", "agent"}):
+        found = prep_words.setdefault(prep.lower_, set())
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found.add(pobj.lemma_.lower())
+            found |= {m.lemma_.lower() for m in pobj.children if m.dep_ in MODIFIER_DEPS}
+    for clause in (c for c in token.children if c.dep_ == "advcl"):  # "called for X to be freed"
+        if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            prep_words.setdefault("for", set())
+    sense = ctx.lexicon.match(
+        token.lemma_.lower(),
+        pos,
+        objects=words,
+        particles=particles,
+        preps=prep_words,
+        prep_objects=prep_words,
+    )
+    if sense is not None and sense.origin == "vendor" and not main_clause(token, ctx):
+        return None  # the dictionary's patterns are written for a sentence's main verb, as PETRARCH codes
+    return sense
+
+
+def main_clause(verb: Token, ctx: DocContext) -> bool:
+    """Does a verb head what its sentence asserts: the main clause, a coordinated one, what a speaker
+    says, or what an intent word or an adjective governs ("is ready to contribute")?"""
+    for _ in range(6):
+        while verb.dep_ == "conj":
+            verb = verb.head
+        if verb.dep_ == "ROOT":
+            return True
+        head = verb.head
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in ctx.frames["speech"]:
+            verb = head
+        elif verb.dep_ == "xcomp" and (head.lemma_.lower() in ctx.frames["intent"] or head.pos_ == "ADJ"):
+            verb = head
+        else:
+            return False
+    return False
 
 
 def codes_an_event(verb: Token, ctx: DocContext) -> bool:

@@ -67,6 +67,19 @@ def clause_root(verb: Token, ctx: DocContext) -> Finding:
     return [] if verb.dep_ == "ROOT" else None
 
 
+def continued_act(verb: Token, ctx: DocContext) -> Finding:
+    """ "Police arrested a lawyer. Two journalists were also detained.": an agentless passive that
+    says "also" continues the latest act of its kind (same CAMEO root) in the last two sentences."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ in ctx.frames["continuation"] for c in verb.children):
+        return None
+    root = root_of(verb, ctx)
+    first = sorted(s for s in ctx.sentences if s <= verb.i)[-3:][0]
+    earlier = [e for i, e in sorted(ctx.by_trigger.items()) if first <= i < verb.i and e.cameo[:2] == root]
+    return list(earlier[-1].source) if earlier and earlier[-1].source else None
+
+
 def agentless_passive(verb: Token, ctx: DocContext) -> Finding:
     """ "if a ceasefire is reached": a passive with no named agent names no source."""
     return [] if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) else None
@@ -104,7 +117,9 @@ def object_control(verb: Token, ctx: DocContext) -> Finding:
         if child.dep_ in {"dobj", "nsubjpass"}:
             return actors_of(child, ctx)
         if child.dep_ == "prep" and child.lower_ in ctx.frames["control_prep"]:
-            return [a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+            found = [a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+            if found:  # "agreed on Monday to ...": a date, not the one who acts
+                return found
     return None
 
 
@@ -113,9 +128,38 @@ def subject_control(verb: Token, ctx: DocContext) -> Finding:
     return verb.head if verb.dep_ == "xcomp" and verb.head.pos_ in VERBS else None
 
 
+def passive_conjunct(verb: Token, ctx: DocContext) -> Finding:
+    """ "the minister was indicted by the court and will resign": an active verb coordinated with a
+    passive one shares its subject, not its agent."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" for c in verb.children):  # "and will resign": a clause of its own tense
+        return None
+    for child in head.children:
+        if child.dep_ == "nsubjpass":
+            return actors_of(child, ctx) or None
+    return None
+
+
 def governing_clause(verb: Token, ctx: DocContext) -> Finding:
-    """ "met and signed", "signed after meeting": the coordinated or governing verb's source."""
-    return verb.head if verb.dep_ in {"conj", "advcl", "pcomp"} and verb.head.pos_ in VERBS else None
+    """ "met and signed", "signed after meeting": the coordinated or governing verb's source. A past
+    tense verb coordinated with a participle or gerund coordinates with the nearest past tense verb
+    above it ("accused Ankara of targeting journalists and called on the US": whoever accused), when
+    that one names its doer."""
+    if verb.dep_ not in {"conj", "advcl", "pcomp"} or verb.head.pos_ not in VERBS:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ != "VBD":
+        above = head
+        for _ in range(6):
+            if above.dep_ == "ROOT" or above.head.i == above.i:
+                break
+            above = above.head
+            if above.pos_ in VERBS and above.tag_ == "VBD":
+                # the parse's own attachment when the verb of the same tense names nobody
+                return above if verb_source(above, ctx) else head
+    return head
 
 
 def reduced_relative(verb: Token, ctx: DocContext) -> Finding:
@@ -136,6 +180,7 @@ VERB_SOURCE_RULES: tuple[Rule, ...] = (
     relative_pronoun,
     subject,
     passive_agent,
+    continued_act,
     clause_root,
     agentless_passive,
     accusation_reason,
@@ -143,6 +188,7 @@ VERB_SOURCE_RULES: tuple[Rule, ...] = (
     adjective_control,
     object_control,
     subject_control,
+    passive_conjunct,
     governing_clause,
     reduced_relative,
     noun_clause,
@@ -153,10 +199,24 @@ VERB_SOURCE_RULES: tuple[Rule, ...] = (
 
 
 def object_of_coding_verb(noun: Token, ctx: DocContext) -> Finding:
-    """ "offered guarantees", "imposed sanctions" when "impose" codes them: the verb is the event."""
+    """ "offered guarantees", "imposed sanctions" when "impose" codes them: the verb is the event; an
+    act of another side named as the object is its own ("condemned Ukraine's attacks")."""
     if noun.dep_ == "dobj" and codes_an_event(noun.head, ctx):
-        return []
+        return None if others_material_act(noun, ctx) else []
     return None
+
+
+def others_material_act(noun: Token, ctx: DocContext) -> bool:
+    """Is an object noun a material act that another side, named by name, did ("condemned Ukraine's
+    attacks")? Proposals and statements named as objects are what the verb reacts to, not reports."""
+    if noun.lemma_.lower() in ctx.frames["proposal"]:
+        return False
+    senses = ctx.lexicon.senses(noun.lemma_.lower(), "NOUN")
+    if not senses or ctx.ontology.get(senses[0].cameo).quad_class not in {2, 4}:
+        return False
+    named = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.pos_ != "PRON"]
+    agent = [a for c in named for a in actors_of(c, ctx)]
+    return bool(agent) and not set(agent) & set(verb_source(noun.head, ctx))
 
 
 def own_agent(noun: Token, ctx: DocContext) -> Finding:
@@ -198,11 +258,20 @@ def participation(noun: Token, ctx: DocContext) -> Finding:
     return None
 
 
+def response_means(noun: Token, ctx: DocContext) -> Finding:
+    """ "Beijing retaliated with an export ban": the means of a response is the responder's act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"with", "by"} or prep.head.pos_ != "VERB":
+        return None
+    return prep.head if prep.head.lemma_.lower() in ctx.frames["response"] else None
+
+
 NOUN_SOURCE_RULES: tuple[Rule, ...] = (
     object_of_coding_verb,
     own_agent,
     conjunct_agent,
     reaction_object,
+    response_means,
     light_verb,
     participation,
 )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.graph.cli import articles, browser, db, neo4j_tools, server
+from newsgraph.graph.cli import articles, browser, db, neo4j_tools, search, server, watch
 
 COMMANDS = (
     articles.extract, articles.build, articles.export, articles.evaluate,
     db.load, db.list_named_queries, db.query,
     server.neo4j, browser.browser_setup,
+    search.search, watch.watch,
 )  # fmt: skip
 
 

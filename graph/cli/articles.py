@@ -89,10 +89,11 @@ class ExportFormat(click.Choice):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-f", "--format", "fmt", required=True, type=ExportFormat(), help="A registered export format.")
 @click.option("-o", "--output", required=True, type=click.Path(), help="File (a folder for csv).")
+@click.option("--header", is_flag=True, help="gdelt: a first line naming the 61 columns.")
 @model_option
 @published_option
 @fail_cleanly
-def export(paths, fmt, output, model, published):
+def export(paths, fmt, output, header, model, published):
     """Export the graph of PATHS (articles or records) as a graph file.
 
     Articles are extracted again on every call; pass the records instead to skip that:
@@ -103,7 +104,8 @@ def export(paths, fmt, output, model, published):
     from newsgraph.graph.exports import export_graph
 
     source, records = read_records(paths, model, published)
-    path = export_graph(build_graph(records), fmt, Path(output))
+    options = {"header": True} if header else {}
+    path = export_graph(build_graph(records), fmt, Path(output), **options)
     click.echo(f"wrote {fmt} to {path}")
     return EXIT_SKIPPED if source.skipped else 0
 

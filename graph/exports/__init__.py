@@ -9,6 +9,8 @@ format         module              read back with
 ``csv``        ``neo4j_csv.py``    ``neo4j-admin database import full``
 ``cypher``     ``cypher.py``       :func:`read_cypher`, ``cypher-shell -f``
 ``html``       ``html.py``         any browser (one self-contained page, ``static/``)
+``gdelt``      ``gdelt.py``        GDELT 2.0 event-table readers (``gdelt.COLUMNS``)
+``polecat``    ``polecat.py``      :func:`read_polecat` (JSON Lines, PLOVER-coded)
 =============  ==================  =====================================================
 
 Importing this package registers the formats above, in this order. A new format is one module
@@ -34,6 +36,8 @@ from newsgraph.graph.exports import node_link
 from newsgraph.graph.exports import neo4j_csv
 from newsgraph.graph.exports import cypher
 from newsgraph.graph.exports import html
+from newsgraph.graph.exports import gdelt
+from newsgraph.graph.exports import polecat
 
 # isort: on
 from newsgraph.graph.exports.cypher import cypher_literal, cypher_statements, cypher_string, read_cypher
@@ -41,10 +45,11 @@ from newsgraph.graph.exports.gexf import read_gexf
 from newsgraph.graph.exports.graphml import read_graphml
 from newsgraph.graph.exports.html import html_available, render_html, write_html
 from newsgraph.graph.exports.node_link import read_json
+from newsgraph.graph.exports.polecat import read_polecat
 
 __all__ = [
     "EXPORTS", "Export", "export_graph", "formats", "register", "unregister", "write_all",
-    "graphml", "gexf", "node_link", "neo4j_csv", "cypher", "html",
+    "graphml", "gexf", "node_link", "neo4j_csv", "cypher", "html", "gdelt", "polecat",
     "cypher_literal", "cypher_statements", "cypher_string", "read_cypher", "read_gexf", "read_graphml",
-    "html_available", "render_html", "write_html", "read_json",
+    "html_available", "render_html", "write_html", "read_json", "read_polecat",
 ]  # fmt: skip

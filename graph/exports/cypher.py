@@ -14,7 +14,14 @@ import networkx as nx
 
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.graph.exports.registry import register
-from newsgraph.graph.schema import EDGE_ENDS, NODE_PROPERTIES, REL_TYPES, constraint_statements, extra_label
+from newsgraph.graph.schema import (
+    EDGE_ENDS,
+    NODE_PROPERTIES,
+    POINT_PROPERTIES,
+    REL_TYPES,
+    constraint_statements,
+    extra_label,
+)
 
 
 def cypher_string(text: str) -> str:
@@ -63,6 +70,15 @@ def cypher_literal(value: Any) -> str:
     return cypher_string(str(value))
 
 
+def point_clause(label: str, props: dict[str, Any]) -> str:
+    """``, n.location = point({...})`` for a label with a point property and both coordinates."""
+    point = POINT_PROPERTIES.get(label)
+    if point is None or props.get(point.latitude) is None or props.get(point.longitude) is None:
+        return ""
+    coords = {"latitude": float(props[point.latitude]), "longitude": float(props[point.longitude])}
+    return f", n.{cypher_name(point.name)} = point({cypher_literal(coords)})"
+
+
 def cypher_statements(graph: nx.MultiDiGraph) -> list[str]:
     """Idempotent MERGE statements for every node and edge: literals escaped, labels from the schema."""
     statements = list(constraint_statements())
@@ -73,6 +89,7 @@ def cypher_statements(graph: nx.MultiDiGraph) -> list[str]:
         set_label = f" SET n:{extra}" if extra else ""
         statements.append(
             f"MERGE (n:{label} {{id: {cypher_string(node)}}}){set_label} SET n += {cypher_literal(props)}"
+            + point_clause(label, props)
         )
     for u, v, data in graph.edges(data=True):
         rel = data["type"]

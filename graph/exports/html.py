@@ -22,6 +22,13 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.graph.exports.html_map import (
+    MISSING,
+    map_available,
+    map_points,
+    topojson_script,
+    world_outline,
+)
 from newsgraph.graph.exports.registry import register
 from newsgraph.graph.schema import KIND_LABELS, QUAD_CLASSES, kind_label
 
@@ -29,7 +36,7 @@ STATIC = resources.files("newsgraph.graph.exports") / "static"
 # One style for both views: the Neo4j Browser style (GraSS) colours this page too.
 STYLE = resources.files("newsgraph.graph") / "style.grass"
 # Vendored libraries first (the page's script uses their globals), then the page's own code.
-SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "view.js")
+SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "view.js", "view_map.js")
 
 # Relationships drawn as edges; the others (MENTIONS, REPORTED_IN, AT, INTERACTS_WITH) become details.
 DRAWN = {
@@ -94,7 +101,13 @@ def render_html(graph: nx.MultiDiGraph, title: str = "newsgraph") -> str:
         "TITLE": html.escape(title),
         "STYLE": _inline((STATIC / "view.css").read_text(encoding="utf-8"), "style"),
         "DATA": _json_for_html(data),
-        "SCRIPTS": "\n".join(f"<script>\n{_inline(_script(name), 'script')}\n</script>" for name in SCRIPTS),
+        "WORLD": _json_for_html(world_outline()),
+        # topojson-client (UMD, global `topojson`) before the page's scripts that use it
+        "SCRIPTS": "\n".join(
+            f"<script>\n{_inline(text, 'script')}\n</script>"
+            for text in [topojson_script(), *(_script(name) for name in SCRIPTS)]
+            if text
+        ),
     }
     # One pass, so placeholder-like text inside the data is never substituted again.
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
@@ -125,6 +138,8 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
         "edges": [list(e) for e in edges],
         "articles": articles,
         "eventTypes": sorted(type_counts.items()),
+        "places": map_points(graph, set(events), colors, FALLBACK_COLOR),
+        "mapNote": None if map_available() else MISSING,
         "quadNames": {q: name for q, (_, name) in QUAD_CLASSES.items()},
         "edgeColors": DRAWN,
         "legend": {

@@ -19,7 +19,14 @@ import networkx as nx
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.graph.exports.csv_readme import write_readme
 from newsgraph.graph.exports.registry import register
-from newsgraph.graph.schema import EDGE_ENDS, EDGE_PROPERTIES, NODE_PROPERTIES, extra_label
+from newsgraph.graph.schema import (
+    EDGE_ENDS,
+    EDGE_PROPERTIES,
+    NODE_PROPERTIES,
+    POINT_PROPERTIES,
+    PointProperty,
+    extra_label,
+)
 
 ARRAY_DELIMITER = ";"  # neo4j-admin's default --array-delimiter
 
@@ -41,10 +48,13 @@ def _write_nodes(graph: nx.MultiDiGraph, folder: Path) -> None:
     for label, nodes in by_label.items():
         columns = {k: t for k, t in NODE_PROPERTIES[label].items() if k != "id"}
         header = [f"id:ID({label})", ":LABEL"] + [_typed(k, t) for k, t in columns.items()]
+        point = POINT_PROPERTIES.get(label)
+        header += [f"{point.name}:point{{crs:WGS-84}}"] if point else []
         rows = []
         for node, data in nodes:
             labels = ";".join(x for x in (label, extra_label(data)) if x)
-            rows.append([node, labels] + [_cell(data.get(k), t) for k, t in columns.items()])
+            row = [node, labels] + [_cell(data.get(k), t) for k, t in columns.items()]
+            rows.append(row + [_point(data, point)] if point else row)
         _write_rows(folder / f"nodes_{label}.csv", header, rows)
 
 
@@ -62,6 +72,12 @@ def _write_relationships(graph: nx.MultiDiGraph, folder: Path) -> None:
         ]
         rows = [[u, v, rel] + [_cell(d.get(k), t) for k, t in columns.items()] for u, v, d in edges]
         _write_rows(folder / f"rels_{rel}.csv", header, rows)
+
+
+def _point(data: dict[str, Any], point: PointProperty) -> str | None:
+    """neo4j-admin's point literal, ``{latitude:51.5,longitude:-0.12}``; empty without coordinates."""
+    lat, lon = data.get(point.latitude), data.get(point.longitude)
+    return None if lat is None or lon is None else f"{{latitude:{float(lat)!r},longitude:{float(lon)!r}}}"
 
 
 def _typed(name: str, kind: str) -> str:

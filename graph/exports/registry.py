@@ -12,9 +12,11 @@ for formats that write several files); :func:`export_graph` turns its ``OSError`
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -56,15 +58,20 @@ def formats() -> tuple[str, ...]:
     return tuple(EXPORTS)
 
 
-def export_graph(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
-    """Write ``graph`` as ``fmt`` to ``path`` (a folder for ``csv``); returns the path written."""
+def export_graph(graph: nx.MultiDiGraph, fmt: str, path: str | Path, **options: Any) -> Path:
+    """Write ``graph`` as ``fmt`` to ``path`` (a folder for ``csv``); returns the path written.
+    ``options`` are keyword arguments of the format's writer (gdelt's ``header``)."""
     path = Path(path)
     export = EXPORTS.get(fmt)
     if export is None:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(formats())})")
+    takes = inspect.signature(export.write).parameters
+    unknown = [name for name in options if name not in takes]
+    if unknown:
+        raise InputError(f"format {fmt!r} takes no --{unknown[0]} option")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        export.write(graph, path)
+        export.write(graph, path, **options)
     except OSError as exc:
         raise NewsgraphError(f"{path}: cannot write {fmt} ({exc.strerror or exc})") from exc
     return path

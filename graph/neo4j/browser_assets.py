@@ -43,6 +43,7 @@ DEFAULT_PORT = 7476  # next to Neo4j's 7474 (HTTP) and 7473 (HTTPS)
 ALLOWLIST = "127.0.0.1,localhost"
 # Example values for the guide's ``:params`` blocks (the seed story's actors).
 EXAMPLES = {"actor": "Russia", "other": "Ukraine", "kind": "state", "cameo_root": "19"}
+EXAMPLES["text"] = "tanker seized"  # search_events
 _STATE_FILE = "browser-assets.json"
 MODULE = "newsgraph.graph.neo4j.browser_assets"  # run as `python -m MODULE` beside the local server
 

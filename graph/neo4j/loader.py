@@ -36,7 +36,8 @@ from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
 from newsgraph.graph.neo4j.events import Removed, write_events
 from newsgraph.graph.neo4j.rows import batch_rows
-from newsgraph.graph.neo4j.statements import Writer, statement
+from newsgraph.graph.neo4j.search import create_search_indexes
+from newsgraph.graph.neo4j.statements import Writer, create_schema, statement
 from newsgraph.graph.schema import (
     RecordRows,
     article_slot,
@@ -143,6 +144,11 @@ class Interrupts:
             self._talking = outer
 
 
+def schema_statements() -> tuple[str, ...]:
+    """The constraints and indexes a load creates before its first write."""
+    return (*constraint_statements(), *map(statement, LOADER_SCHEMA))
+
+
 def load_records(
     records: Iterable[ArticleRecord],
     settings: Settings,
@@ -166,8 +172,8 @@ def load_records(
         try:
             with neo4j_errors(settings):
                 with interrupts.deferred():
-                    for constraint in (*constraint_statements(), *map(statement, LOADER_SCHEMA)):
-                        driver.execute_query(constraint, database_=settings.database)
+                    create_schema(driver, settings.database, schema_statements())
+                    create_search_indexes(driver, settings.database)
                 stopped = _load_batches(driver, settings, records, batch_size, stats, progress, interrupts)
                 with interrupts.deferred():
                     stats.add(_with_backoff(lambda: _write_links(driver, settings)).counters)

@@ -169,9 +169,8 @@ class Instance:
         if self.credentials_file.exists():
             password = self.password()  # the data was wiped: keep the password the user has
         else:
-            password = secrets.token_urlsafe(24)
-            while password.startswith("-"):  # 1 in 64: neo4j-admin read it as an option (exit 64)
-                password = secrets.token_urlsafe(24)
+            # a leading letter: neo4j-admin reads an argument that starts with '-' as an option
+            password = "n" + secrets.token_urlsafe(24)
             _write_private(self.credentials_file, json.dumps({"user": USER, "password": password}) + "\n")
         # The password goes through a 0600 argument file (picocli's @file), not the command
         # line, so it never shows in ps.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -13,6 +14,24 @@ from newsgraph.graph.schema import split_statements
 
 COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
             "properties_set", "labels_added")  # fmt: skip
+
+
+# IF NOT EXISTS does not cover two loads creating the same constraint or index at once: the other won.
+_ALREADY_THERE = {
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+    "Neo.ClientError.Schema.IndexAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintAlreadyExists",
+}
+
+
+def create_schema(driver: neo4j.Driver, database: str | None, statements: Iterable[str]) -> None:
+    """Run CREATE ... IF NOT EXISTS statements; another process creating the same one at once is fine."""
+    for text in statements:
+        try:
+            driver.execute_query(text, database_=database)
+        except neo4j.exceptions.ClientError as exc:
+            if exc.code not in _ALREADY_THERE:
+                raise
 
 
 @cache

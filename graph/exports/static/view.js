@@ -37,8 +37,8 @@
   // focus: the actor whose neighbourhood a search narrowed the graph to; hovered: the node under
   // the mouse; zoomed: the camera is close enough for event labels.
   var state = {
-    type: "", from: "", to: "", undated: true, focus: null, selected: null, hovered: null, zoomed: false,
-    visible: null
+    type: "", from: "", to: "", undated: true, focus: null, place: null, selected: null, hovered: null,
+    zoomed: false, visible: null
   };
   var listeners = [];
   function changed() {
@@ -58,6 +58,9 @@
     return Boolean(state.selected && (edgeTouches[state.selected] || []).some(function (t) { return t[0] === node; }));
   }
   var container = document.getElementById("ng-graph");
+  // The map's points (view_map.js): a clicked place keeps only its events.
+  var placeById = {};
+  (data.places || []).forEach(function (p) { placeById[p.id] = { name: p.name, events: new Set(p.events) }; });
   var renderer = new Sigma(graph, container, {
     defaultEdgeType: "arrow",
     renderEdgeLabels: false,
@@ -99,6 +102,7 @@
   }
   function eventMatches(e) {
     if (state.type && e.type !== state.type) return false;
+    if (state.place && !placeById[state.place].events.has(e.id)) return false;
     if (!state.from && !state.to) return true;
     if (!e.date) return state.undated;
     var span = dateSpan(e.date);
@@ -106,7 +110,7 @@
     if (state.to && span[0] > state.to) return false;
     return true;
   }
-  function filtering() { return Boolean(state.type || state.from || state.to); }
+  function filtering() { return Boolean(state.type || state.from || state.to || state.place); }
   function inFocus(e) {
     // With a focus actor, only its own events (as source, target, participant or claimant) count.
     return !state.focus || (edgeTouches[e.id] || []).some(function (t) { return t[0] === state.focus; });
@@ -135,6 +139,7 @@
     }
     var stats = shownActors + " of " + data.actors.length + " actors, " + shownEvents + " of " + data.events.length + " events";
     if (state.focus) stats += " (around " + byId[state.focus].name + ")";
+    if (state.place) stats += " at " + placeById[state.place].name;
     document.getElementById("ng-stats").textContent = stats;
     renderer.refresh();
     if (state.selected) showDetails(state.selected);
@@ -339,6 +344,7 @@
     document.getElementById("ng-from").value = "";
     document.getElementById("ng-to").value = "";
     document.getElementById("ng-undated").checked = true;
+    state.place = null;
     searchBox.value = "";
     searchBox.setCustomValidity("");
     state.selected = null;
@@ -372,9 +378,14 @@
   });
 
   applyFilters();
+  // A place of the map (view_map.js), or null for all: clicking the chosen point again clears it.
+  function setPlace(id) {
+    state.place = id && placeById[id] && state.place !== id ? id : null;
+    applyFilters();
+  }
   // Handle for scripts, tests and further panels: the renderer, the graph, the actions the controls run.
   window.newsgraph = {
-    renderer: renderer, graph: graph, data: data, select: select, focus: focus, applyFilters: applyFilters,
+    renderer: renderer, graph: graph, data: data, select: select, focus: focus, applyFilters: applyFilters, setPlace: setPlace,
     state: state, onChange: function (listener) { listeners.push(listener); }
   };
   document.body.dataset.ready = "true";

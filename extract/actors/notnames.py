@@ -1,0 +1,146 @@
+"""Names that are not names, and names the text knows better than the gazetteer.
+
+Each function is one named rule the entity pass (:mod:`.names`) asks before it adds an actor:
+
+- ``vehicle_names`` (pass 0, with the long names): the capitalised name beside a vessel, aircraft
+  or operation noun (``vehicle_noun`` in frames.tsv: "the tanker Marlin Luanda", "Operation
+  Midnight Hammer") is no place, no state and no actor: its words are blocked;
+- ``not_a_name``: an unknown "name" in lower case ("mosques"), an ethnic group's noun the NER
+  calls an organisation ("Rohingya"), or a name only given as a description ("dismissed the
+  accusation as Russophobia") makes no actor;
+- ``nationality_of_organisation``: a demonym before an organisation named with no country
+  ("Danish container group Nordhavn Shipping") gives it its country, and is not the state acting;
+- ``own_state_agent``: a state's organ the gazetteer knows by a generic name ("Foreign Office"
+  is the UK's) preceded by another state's adjective or possessive ("Pakistani Foreign Office")
+  is that state's (the agent-noun pass makes it);
+- ``stated_country`` and ``stated_title``: a title with a state beside a person's name, or a
+  minister's title the gazetteer's person of that name does not hold ("Colombia's defence
+  minister Pedro Sanchez", "Defence Minister Pedro Sanchez" in a Colombian story), make another
+  person than the gazetteer's (Spain's prime minister), of the text's state;
+- ``role_word``: a person's name the NER opened with a role (``role_noun`` in frames.tsv) or a
+  one-word title ("Winger Salma Bennani", "Minister Ahmed Ali") is the name without it (the title
+  pass then reads the title beside it).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.actors.sectors import SectorNouns
+from newsgraph.extract.actors.titles import title_phrases
+from newsgraph.extract.frames import Frames
+from newsgraph.extract.gazetteer import Entry
+from newsgraph.extract.record import ActorKind
+
+VEHICLES = Frames.load().words("vehicle_noun")
+NAMING_VERBS = frozenset({"know", "name", "call", "dub", "refer", "identify"})
+LEADERS = Frames.load().words("head_title")
+NAMING = frozenset({"named", "called", "dubbed", '"', "\u201c", "'", "\u2018"})
+ROLES = Frames.load().words("role_noun")
+
+
+def vehicle_names(ctx: Resolution) -> None:
+    """``vehicle_names``: block the name after (or before) a vessel, aircraft or operation noun."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lemma_.lower() not in VEHICLES:
+            continue
+        start = token.i + 1
+        while start < len(doc) and doc[start].lower_ in NAMING:
+            start += 1
+        end = start
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].sent == token.sent:
+            end += 1
+        if token.text[:1].isupper() and token.lower_ == "operation":  # "Operation Midnight Hammer"
+            start = token.i
+        if end - start >= 1 and not all(t.i in ctx.table.token_actor for t in doc[start:end]):
+            ctx.blocked.update(range(start, end))
+        before = token.i  # "the Marlin Luanda tanker", never the flag ("a Philippine Supply Boat")
+        while before > token.sent.start and doc[before - 1].text[:1].isupper():
+            if doc[before - 1].dep_ != "compound" or doc[before - 1].ent_type_ in {"NORP", "GPE"}:
+                break
+            before -= 1
+        if before < token.i and not doc[before].is_sent_start:
+            ctx.blocked.update(range(before, token.i))
+
+
+def not_a_name(ctx: Resolution, span: Span) -> bool:
+    """``not_a_name``: lower case, an ethnic group's noun, or a description after "as"."""
+    if span.text.islower():
+        return True
+    if len(span) == 1 and SectorNouns.load(ctx.gaz).ethnic(span.text) is not None:
+        return True
+    root = span.root  # "dismissed it as Russophobia"; never "a group known as Sandworm"
+    return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_ not in NAMING_VERBS
+
+
+def nationality_of_organisation(ctx: Resolution, span: Span, entry: Entry) -> bool:
+    """``nationality_of_organisation``: "Danish container group Nordhavn Shipping" is Danish."""
+    if entry.kind != ActorKind.STATE or len(span) != 1:
+        return False
+    node: Token = span.root
+    for _ in range(3):
+        if node.dep_ not in {"amod", "compound", "nmod"} or node.head.i == node.i:
+            return False
+        node = node.head
+        owner = ctx.table.of(node)
+        actor = ctx.table.actors.get(owner) if owner else None
+        if actor is not None and actor.kind == ActorKind.ORGANIZATION and actor.country is None:
+            actor.country = entry.id
+            return True
+    return False
+
+
+def own_state_agent(ctx: Resolution, span: Span, entry: Entry) -> bool:
+    """``own_state_agent``: "Pakistani Foreign Office" is Pakistan's, not the UK's Foreign Office."""
+    if entry.kind != ActorKind.ORGANIZATION or not entry.country or ctx.gaz.agent(span.text.lower()) is None:
+        return False
+    for child in span.root.children:
+        if child.i < span.start and child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            iso = state_of(ctx, child)
+            if iso and iso != entry.country:
+                return True
+    return False
+
+
+def stated_country(ctx: Resolution, span: Span, entry: Entry) -> tuple[bool, str | None]:
+    """Is a known person's name somebody else's here, and whose? ``stated_country``: a title with a
+    state beside the name that is not the gazetteer's ("Colombia's defence minister Pedro Sanchez");
+    ``stated_title``: a minister's or leader's title the gazetteer's person does not hold ("Defence
+    Minister Pedro Sanchez" in a Colombian story: the article's state, not Spain's prime minister)."""
+    if entry.kind != ActorKind.PERSON:
+        return False, None
+    own = ctx.gaz.title(entry.title) if entry.title and not entry.title.startswith("former") else None
+    for words in title_phrases(span):
+        title = ctx.gaz.title(" ".join(t.lower_ for t in words))  # by its longest known ending
+        if title is None:
+            continue
+        states = [iso for t in words if (iso := state_of(ctx, t))]
+        if states and states[0] != entry.country:
+            return True, states[0]
+        office = "minister" in title.title or title.title in LEADERS
+        if own is not None and office and title.title != own.title:
+            return True, states[0] if states else ctx.main_state()
+    return False, None
+
+
+def state_of(ctx: Resolution, token: Token) -> str | None:
+    """The state a word names: "Pakistani", "Colombia('s)", "Russia"."""
+    entry = ctx.gaz.get(token.ent_id_) if token.ent_id_ else None
+    if entry is not None and entry.kind == ActorKind.STATE:
+        return entry.id
+    iso = ctx.gaz.state_of_adjective(token.text)
+    if iso is None and token.text[:1].isupper():
+        known = ctx.gaz.lookup(token.text)
+        iso = known.id if known is not None and known.kind == ActorKind.STATE else None
+    return iso
+
+
+def role_word(ctx: Resolution, label: str, span: Span) -> Span:
+    """``role_word``: a person's name without the role or one-word title the NER put before it."""
+    first = span[0]
+    role = first.lower_ in ROLES or ctx.gaz.title(first.lower_) is not None
+    if label == "PERSON" and len(span) >= 3 and role and all(t.text[:1].isupper() for t in span[1:]):
+        return span[1:]
+    return span

@@ -1,0 +1,253 @@
+"""Extraction II, events: each rule of the event coder on a sentence of our own, through the real
+spaCy pipeline (the hand-built Doc tests of the same rules are in tests/test_rules_*.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.ontology import Lexicon
+from newsgraph.extract.pipeline import Extractor
+from newsgraph.extract.readers import article_id
+from newsgraph.extract.record import Article, ArticleRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def read(extractor: Extractor, body: str) -> ArticleRecord:
+    text = "Test Wire\nA headline for the test\n" + body + "\n"
+    return extractor.extract(Article(id=article_id(text), text=text))
+
+
+def events(record: ArticleRecord) -> list[tuple[str, list[str], list[str]]]:
+    """(CAMEO root, source ids, target ids) of every event."""
+    return [(e.cameo[:2], e.source, e.target) for e in record.events]
+
+
+# --- scope: what is no act of its own ---------------------------------------------------------
+
+
+def test_the_acts_an_appeal_asks_for_are_not_events(extractor):
+    record = read(extractor, "Norway urged Chile to withdraw its troops and release all prisoners.")
+    assert events(record) == [("02", ["NOR"], ["CHL"])]
+
+
+def test_the_act_a_refusal_refuses_is_not_an_event(extractor):
+    record = read(extractor, "Nepal refused to send troops to the mission in Haiti.")
+    assert [root for root, _, _ in events(record)] == ["12"]
+
+
+def test_according_to_is_no_act(extractor):
+    record = read(extractor, "According to officials, Kenya signed a trade deal with Uganda.")
+    assert [root for root, _, _ in events(record)] == ["05"]
+
+
+# --- targets ----------------------------------------------------------------------------------
+
+
+def one(record: ArticleRecord, root: str):
+    found = [e for e in record.events if e.cameo.startswith(root)]
+    assert found, f"no {root} event in {events(record)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        ("Chile rejected a fresh offer from Peru on Monday.", "12", "CHL", "PER"),  # proposal_owner
+        ("Chile finally conceded to demands from Argentina over fishing rights.", "08", "CHL", "ARG"),
+        ("Norway demanded that Chile release the detained sailors.", "10", "NOR", "CHL"),  # asked_party
+        ("Peru sent inspectors to Chile to investigate the bombing.", "09", "PER", "CHL"),  # purpose_of_act
+        ("Ghana suspended aid deliveries in Bamako after the coup.", "16", "GHA", "MLI"),  # located_object
+        ("Turkey fired shells at targets in Syria on Sunday.", "19", "TUR", "SYR"),  # located_object
+        ("Nepal refused to deploy peacekeepers in Haiti.", "12", "NPL", "HTI"),  # controlled_object
+        ("Mexican police opened fire to disperse Guatemalan migrants.", "19", "MEX", "GTM"),  # purpose_object
+    ],
+)
+def test_target_rules(extractor, body, root, source, target):
+    event = one(read(extractor, body), root)
+    record_actors = {a.id: a for a in read(extractor, body).actors}
+    assert source in event.source or any(record_actors[s].country == source for s in event.source)
+    assert target in event.target or any(record_actors[t].country == target for t in event.target)
+
+
+# --- joint acts -------------------------------------------------------------------------------
+
+
+def test_a_joint_intent_is_directed_at_each_other(extractor):
+    record = read(extractor, "Turkey and Greece agreed on Monday to resume talks on their maritime dispute.")
+    event = one(record, "03")
+    assert sorted(event.source) == ["GRC", "TUR"] and sorted(event.target) == ["GRC", "TUR"]
+
+
+# --- frames -----------------------------------------------------------------------------------
+
+
+def test_saying_another_side_must_act_is_a_demand(extractor):
+    record = read(extractor, "A senior Chilean minister said that Peru must return the seized trawlers.")
+    assert events(record) == [("10", ["CHL"], ["PER"])]
+
+
+# --- not news of this kind ----------------------------------------------------------------------
+
+MATCH_REPORT = """Chile thrashed Peru 4-1 in Santiago on Wednesday to top their World Cup qualifying group.
+Striker Diego Rojas fired Chile ahead in the ninth minute and struck again before half-time.
+Peru hit back through a penalty, but the home defence held firm until the final whistle.
+Chile coach Marta Lopez praised her players and said the team would fight for every point.
+Peru's sports ministry recalled its under-20 squad from a tournament in Bolivia over a border dispute."""
+
+
+def test_a_match_report_gives_no_fighting_but_keeps_a_governments_act(extractor):
+    record = read(extractor, MATCH_REPORT)
+    roots = [root for root, _, _ in events(record)]
+    assert not {"18", "19", "20"} & set(roots), events(record)  # goals are no attacks
+    assert not [e for e in record.events if e.cameo.startswith("05")]  # the coach's praise is sport
+    assert not [e for e in record.events if e.source and e.source[0].startswith("person:")]
+
+
+def test_company_results_give_no_fighting(extractor):
+    body = (
+        "Andes Freight reported a 20 percent jump in quarterly profit, beating analysts' forecasts. "
+        "Its chief executive said the takeover of a rival would help it attack the Chilean market."
+    )
+    assert not [root for root, _, _ in events(read(extractor, body)) if root in {"18", "19", "20"}]
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Peruvian riot police fired tear gas at Chilean fishermen in Lima.", "175"),
+        ("Chilean police dispersed hundreds of Peruvian fishermen in Arica.", "175"),
+        ("Japan released 4 million dollars in emergency aid for Peru.", "07"),
+        ("Peru shortened the nightly curfew in Lima by one hour.", "0813"),
+        ("Peru lifted the state of emergency in Cusco on Friday.", "0814"),
+        ("Peru's president resigned on Sunday.", "0831"),
+        ("Chile strengthened its forces along the border with Peru.", "154"),
+        ("Peru's president declined to resign despite the protests.", "12"),
+        ("Chile dissolved the opposition party on Monday.", "1722"),
+        ("Peru will allow the refugees to return home.", "035"),
+        ("The Chilean Miners Federation stopped work on Monday over pay.", "143"),
+        ("Peru ended its mediation between the two parties.", "165"),
+        ("Peru reimposed the blockade on the port of Arica.", "191"),
+        ("Chile reneged on its commitment to hold a referendum.", "12"),
+        ("Bolivian rebels blew up two bridges near Oruro.", "183"),
+        ("Chile is willing to withdraw its troops from the border.", "0356"),
+        ("Peru speeded up the withdrawal of its forces from the border.", "087"),
+    ],
+)
+def test_vocabulary(extractor, body, code):
+    record = read(extractor, body)
+    assert any(e.cameo.startswith(code) for e in record.events), events(record)
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        ("Chile bombed Peruvian border posts on Friday. Peru vowed retaliation.", "13", "PER", "CHL"),
+        ("Bolivia said it stood with Peru in the dispute.", "05", "BOL", "PER"),
+        ("Peru lodged stern representations with Chile over the arrests.", "11", "PER", "CHL"),
+        ("Chile barred Peruvian ministers from the summit.", "17", "CHL", "PER"),
+        ("Chile blocked a Peruvian investment in a copper mine.", "12", "CHL", "PER"),
+        ("Bolivia signed agreements on trade and energy with Peru.", "05", "BOL", "PER"),
+    ],
+)
+def test_more_targets_and_vocabulary(extractor, body, root, source, target):
+    record = read(extractor, body)
+    found = [e for e in record.events if e.cameo.startswith(root)]
+    assert found and source in found[-1].source and target in found[-1].target, events(record)
+
+
+def test_an_agentless_passive_with_also_continues_the_act_before(extractor):
+    record = read(
+        extractor, "Chilean police arrested a Peruvian lawyer on Monday. Two journalists were also detained."
+    )
+    arrests = [e for e in record.events if e.cameo.startswith("17")]
+    assert len(arrests) == 2 and all(e.source == arrests[0].source != [] for e in arrests)
+
+
+def test_retaliation_by_its_means_is_aimed_at_who_acted(extractor):
+    record = read(extractor, "Chile imposed sanctions on Peru on Monday. Peru retaliated with an export ban.")
+    assert events(record) == [("16", ["CHL"], ["PER"]), ("16", ["PER"], ["CHL"])]
+
+
+def test_suspended_from_its_bodies(extractor):
+    record = read(extractor, "ECOWAS suspended Togo from all its decision-making bodies.")
+    assert [(root, target) for root, _, target in events(record)] == [("16", ["TGO"])]
+
+
+def test_a_title_of_a_state_stands_for_it(extractor):
+    record = read(extractor, "Chile offered to negotiate with the president of Peru.")
+    assert [(root, target) for root, _, target in events(record)] == [("03", ["PER"])]
+
+
+def test_a_demand_nouns_clause_names_who_is_asked(extractor):
+    record = read(extractor, "Norway reiterated its demand that Chile release the detained sailors.")
+    assert events(record) == [("10", ["NOR"], ["CHL"])]
+
+
+def test_force_aimed_deeper_in_the_phrase_and_coordinated_calls(extractor):
+    record = read(
+        extractor,
+        "Peruvian soldiers opened fire with small arms and mortars on Chilean posts. "
+        "The Syrian Democratic Forces accused Ankara of targeting journalists "
+        "and called on the United States to act.",
+    )
+    assert ("19", ["PER"], ["CHL"]) in events(record)
+    calls = [e for e in record.events if e.cameo.startswith("02")]
+    assert calls and calls[0].target == ["USA"] and "TUR" not in calls[0].source
+
+
+def test_supplying_goods_to_the_world_is_trade(extractor):
+    assert events(read(extractor, "Chile supplies about a third of the world's copper.")) == []
+
+
+def test_both_countries_are_the_two_sides_of_the_conflict_before(extractor):
+    record = read(
+        extractor, "Chile imposed sanctions on Peru on Monday. Brazil urged both countries to resume talks."
+    )
+    assert ("02", ["BRA"], ["CHL", "PER"]) in events(record)
+
+
+def test_withdrawing_peacekeepers_unless_is_a_threat(extractor):
+    record = read(
+        extractor, "Nigeria said it would withdraw its peacekeepers from Chad unless Chad held elections."
+    )
+    assert [(root, source, target) for root, source, target in events(record)] == [("13", ["NGA"], ["TCD"])]
+
+
+def test_a_strike_counted_in_days_is_a_labour_strike(extractor):
+    doc = extractor.nlp("Judges began a three-day strike on Tuesday.")
+    strike = next(t for t in doc if t.lower_ == "strike")
+    words = {c.lemma_.lower() for c in strike.children if c.dep_ in {"compound", "amod"}}
+    sense = Lexicon.load().match("strike", "NOUN", objects=words)
+    assert sense is not None and sense.cameo == "143"
+
+
+def test_a_vow_to_pursue_rebels_is_a_threat(extractor):
+    record = read(extractor, "Peru vowed to pursue the rebels until the last one is captured.")
+    assert [e.cameo[:2] for e in record.events] == ["13"]
+
+
+def test_an_announced_response_is_a_threat_at_who_acted(extractor):
+    record = read(extractor, "Chile shelled Peruvian border posts on Monday. Peru said it would respond.")
+    assert ("13", ["PER"], ["CHL"]) in events(record)
+
+
+def test_a_threatened_act_is_a_threat_whatever_it_is(extractor):
+    record = read(extractor, "Peru threatened to deliver devastating blows to Chile.")
+    assert [(root, target) for root, _, target in events(record)] == [("13", ["CHL"])]
+
+
+def test_mobilizing_pressure_groups_rallies_support(extractor):
+    record = read(extractor, "Chile mobilized pressure groups in Peru to support its claim.")
+    assert "15" not in [root for root, _, _ in events(record)]  # no armed forces mobilised
+
+
+def test_warning_of_a_hazard_is_no_threat(extractor):
+    record = read(extractor, "Chile warned of a cholera outbreak. Peru said it was monitoring the situation.")
+    assert [e.cameo for e in record.events] == ["012", "010"]  # a pessimistic comment, a statement
