@@ -103,3 +103,28 @@ def write_corpus(texts: list[str], folder: Path) -> Path:
     for i, text in enumerate(texts):
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+def make_sized_articles(n: int, names: list[str], words: int, seed: int = 7) -> list[str]:
+    """``n`` different article texts of about ``words`` words each: an outlet, a headline and a lede
+    of source ``i mod k``, then paragraphs drawn from every source until the length is reached
+    (short news of ~170 words, long reports of ~1,000)."""
+    sources = read_sources()
+    pool = [p for s in sources for p in s.paragraphs]
+    texts: list[str] = []
+    seen: set[str] = set()
+    for i in range(n):
+        rng = random.Random(f"{seed}:{words}:{i}")
+        base = sources[i % len(sources)]
+        while True:
+            body = [base.paragraphs[0]]
+            count = len(base.headline.split()) + len(body[0].split())
+            while count < words:
+                body.append(rng.choice(pool))
+                count += len(body[-1].split())
+            text = _swap_names("\n".join([base.outlet, base.headline, *body]) + "\n", names, rng)
+            if text not in seen:
+                break
+        seen.add(text)
+        texts.append(text)
+    return texts

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import spacy
@@ -67,10 +67,12 @@ def load_nlp(model: str | None = None) -> Language:
     return nlp
 
 
-def coding_pipeline(vocab: Vocab) -> Language:
+def coding_pipeline(vocab: Vocab, tokenizer: Callable[[str], Doc] | None = None) -> Language:
     """newsgraph's components on a blank English pipeline that shares the parser's vocabulary (the
-    Docs it reads were made by the parsing pipeline)."""
-    nlp = spacy.blank("en", vocab=vocab)
+    Docs it reads were made by the parsing pipeline) and, when given, its tokenizer: the coder is
+    handed Docs, and building a tokenizer of its own (its rules compiled) was most of its start-up."""
+    english = spacy.util.get_lang_class("en")
+    nlp = english(vocab, create_tokenizer=(lambda _: tokenizer) if tokenizer else None)
     nlp.add_pipe("newsgraph_actors")
     nlp.add_pipe("newsgraph_events")
     return nlp
@@ -84,7 +86,7 @@ class Extractor:
 
     def __init__(self, model: str | None = None, parse_batch: int = 16, n_process: int = 1):
         self.nlp = load_nlp(model)
-        self.coder = coding_pipeline(self.nlp.vocab)
+        self.coder = coding_pipeline(self.nlp.vocab, self.nlp.tokenizer)
         self.parse_batch = parse_batch
         self.n_process = n_process
 

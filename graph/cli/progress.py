@@ -1,4 +1,5 @@
-"""Progress bars on stderr for long work (rich), silent when stderr is not a terminal or in CI."""
+"""Progress bars on stderr for long work (rich, imported when a bar is shown: ``--help`` stays quick),
+silent when stderr is not a terminal or in CI."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 T = TypeVar("T")
 
@@ -21,6 +20,8 @@ def progress_records(items: Iterable[T], total: int | None, label: str) -> Itera
     if not wanted():
         yield from items
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task(label, total=total)

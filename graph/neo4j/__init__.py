@@ -10,7 +10,9 @@ exports; both read the schema (``graph/schema.py``).
 Nothing is imported here, so ``newsgraph --help`` does not load the driver.
 """
 
-# Articles per write transaction (``newsgraph load --batch-size``). Measured on a warm server: 25,
-# 100 and 400 load alike (110-130 small articles/s); the size mainly bounds how much one
-# transaction holds in memory.
-DEFAULT_BATCH_SIZE = 100
+# Articles per write transaction (``newsgraph load --batch-size``). Measured with events merged across
+# articles (bench/loader_options.py, 600 articles, a warm server): 100 per transaction took 13.7 CPU
+# seconds of server and client, 300 to 1,000 took 8.5: each transaction reads the stored reports of
+# the event keys it touches and derives their events again, so fewer, larger transactions read and
+# rewrite the busy keys fewer times. 500 articles of news are a few MB of transaction state.
+DEFAULT_BATCH_SIZE = 500

@@ -1,6 +1,8 @@
-// (Event)-[:TARGETS]->(Actor) for rows {src, dst, props}; the first sighting sets the properties.
+// (Event)-[:TARGETS]->(Actor) for rows {src, dst, props} of the events a batch changed (events.py), created:
+// write_events.cypher deleted every such link of those events earlier in the same transaction and
+// an event's links are unique (merge.actor_links), so none exists and a MERGE's check would be wasted.
 UNWIND $rows AS row
 MATCH (a:Event {id: row.src})
 MATCH (b:Actor {id: row.dst})
-MERGE (a)-[r:TARGETS]->(b)
-ON CREATE SET r += row.props
+CREATE (a)-[r:TARGETS]->(b)
+SET r += row.props
