@@ -309,7 +309,8 @@ def test_event_labels_wait_for_zoom_or_hover_and_actor_labels_stay(seed_graph, t
             container, int(x - width / 2), int(y - height / 2)
         ).perform()
         label = "return window.newsgraph.renderer.getNodeDisplayData(arguments[0]).label"
-        kind = seed_graph.nodes[event]["type"]
+        mentions = seed_graph.nodes[event].get("mentions") or 1
+        kind = seed_graph.nodes[event]["type"] + (f" ({mentions})" if mentions > 1 else "")  # its reports
         WebDriverWait(driver, 5).until(lambda d: d.execute_script(label, event) == kind)
 
 

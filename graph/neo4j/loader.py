@@ -129,10 +129,11 @@ class Interrupts:
             signal.signal(signal.SIGINT, self._previous)
 
     def _handle(self, signum: int, frame: Any) -> None:
-        if self._talking:
-            self.requested = True
-            return
-        raise KeyboardInterrupt
+        # Noted first: a KeyboardInterrupt raised while Python runs a finaliser (the driver's
+        # Workspace.__del__) is printed and dropped, and the load must still stop after this batch.
+        self.requested = True
+        if not self._talking:
+            raise KeyboardInterrupt
 
     @contextmanager
     def deferred(self) -> Iterator[None]:
