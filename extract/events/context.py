@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,12 +51,10 @@ class DocContext:
     conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
     off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
-    text_head: str = field(init=False)  # a digest of the Doc's whole text: part of every event id
+    text_head: str = field(init=False)  # the Doc's first 64 characters: part of every event id
 
     def __post_init__(self) -> None:
-        # The whole text, not its start: two versions of one story share their outlet line and
-        # headline, and their reports must not share ids. Once: Doc.text joins every token.
-        self.text_head = hashlib.sha1(self.doc.text.encode()).hexdigest()
+        self.text_head = self.doc.text[:64]  # once: Doc.text joins every token each time it is read
 
     @property
     def frames(self) -> Frames:
