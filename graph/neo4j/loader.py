@@ -129,10 +129,11 @@ class Interrupts:
             signal.signal(signal.SIGINT, self._previous)
 
     def _handle(self, signum: int, frame: Any) -> None:
-        # Noted first: a KeyboardInterrupt raised while Python runs a finaliser (the driver's
-        # Workspace.__del__) is printed and dropped, and the load must still stop after this batch.
+        # Noted first, and never raised inside a finaliser (the driver's Workspace.__del__): Python
+        # prints such an exception as a traceback and drops it; the load stops after this batch.
         self.requested = True
-        if not self._talking:
+        in_finaliser = frame is not None and frame.f_code.co_name == "__del__"
+        if not self._talking and not in_finaliser:
             raise KeyboardInterrupt
 
     @contextmanager
