@@ -260,13 +260,18 @@ def _name_ids(items) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return {key: [item.id for item in found] for key, found in _name_index(items).items()}
 
 
+def cache_folder() -> Path:
+    """Where built indexes are kept: ``NEWSGRAPH_CACHE``, else ``~/.cache/newsgraph``."""
+    return Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
+
+
 def cached_index(path: Path, build: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
     """A name index of a data file, kept in the user's cache (``NEWSGRAPH_CACHE``, else
     ``~/.cache/newsgraph``) under a hash of the file's bytes and of this module's code (which folds
     the names), so it is built once per version of either; a cache that cannot be read, is not an
     index, or cannot be written is rebuilt, quietly (it is only a cache)."""
     digest = hashlib.sha256(path.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
-    folder = Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
+    folder = cache_folder()
     cache = folder / f"{path.stem}-names-{digest}.json"
     try:
         found = json.loads(cache.read_text(encoding="utf-8"))

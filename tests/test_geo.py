@@ -13,7 +13,7 @@ from fixtures_records import fixture_records
 from geo_records import located_records
 
 from newsgraph.extract.pipeline import Extractor
-from newsgraph.extract.places import article_countries, fold, geo, locate_places, own_places
+from newsgraph.extract.places import CityIndex, article_countries, fold, geo, locate_places, own_places
 from newsgraph.graph.neo4j.loader import load_records
 from newsgraph.graph.neo4j.query import run_query
 
@@ -63,6 +63,27 @@ def test_countries_and_cities_named_like_their_country():
     lux, rule = geo().resolve("Luxembourg")
     assert rule == "country's city of its name" and lux.feature_class == "city"
     assert geo().resolve("Nowhereville Xq") is None
+
+
+def test_the_city_index_is_built_once_into_the_cache_and_in_memory_where_none_can_be_written(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path / "cache"))
+    built = CityIndex.open()  # the first process builds the file
+    files = list((tmp_path / "cache").glob("geonames-*.sqlite"))
+    assert built.path is not None and files == [built.path]
+    opened = CityIndex.open()  # a later one opens it
+    assert opened.path == built.path and list((tmp_path / "cache").iterdir()) == files
+    (tmp_path / "blocked").write_text("a file where the cache folder should be")
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path / "blocked"))
+    memory = CityIndex.open()
+    assert memory.path is None
+    for index in (built, opened, memory):
+        assert [c.country for c in index.named("rafah")] == [c.country for c in geo().cities.named("rafah")]
+        assert {c.country for c in index.named("rafah")} >= {"EGY", "PSE"}
+        assert index.named("qamishli")[0].name == "Al Qāmishlī"  # by its name without the article
+        assert index.named("bombay", alternate=True)[0].country == "IND" and not index.named("bombay")
+        assert index.countries()["UKR"].feature_id == "690791"
 
 
 def test_locate_places_fills_the_record_and_keeps_a_given_country():
