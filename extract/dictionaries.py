@@ -158,7 +158,8 @@ class Phoenix:
     ):
         self._people = {p.id: p for p in people}
         self._names = names  # folded name -> person ids, when a cached index is at hand
-        self._by_name: dict[str, list[VendorPerson]] | None = None  # built on the first by_name
+        self._name_ids: dict[str, list[str]] | None = None  # read on the first by_name
+        self._by_name: dict[str, list[VendorPerson]] | None = None  # built on the first by_name (no cache)
         self._source = offices
         self._offices: dict[str, list[Office]] | None = None
         self._by_seat: dict[tuple[str | None, str], list[Office]] = {}
@@ -183,14 +184,19 @@ class Phoenix:
 
     def by_name(self, name: str) -> list[VendorPerson]:
         """People whose display name, key or a variant is ``name`` (folded); [] when none."""
+        key = name_key(name)
+        if self._names is not None:  # the cached index: ids, turned into people only when asked for
+            known = self._people  # an id the people lack (a hand-edited cache) is skipped
+            return [known[i] for i in self._cached_names().get(key, ()) if i in known]
         if self._by_name is None:
-            if self._names is not None:
-                known = self._people  # an id the people lack (a hand-edited cache) is skipped
-                names = self._names().items()
-                self._by_name = {k: [known[i] for i in ids if i in known] for k, ids in names}
-            else:
-                self._by_name = _name_index(self._people.values())
-        return list(self._by_name.get(name_key(name), ()))
+            self._by_name = _name_index(self._people.values())
+        return list(self._by_name.get(key, ()))
+
+    def _cached_names(self) -> dict[str, list[str]]:
+        if self._name_ids is None:
+            assert self._names is not None
+            self._name_ids = self._names()
+        return self._name_ids
 
     def offices(self, person_id: str) -> list[Office]:
         """Every office row of the person, dated ones by start, then the default rows."""
@@ -310,9 +316,12 @@ class VendorOrganization(NamedTuple):
 class Organizations:
     COLUMNS = ("id", "name", "key", "variants", "kind", "country", "cameo", "source")
 
-    def __init__(self, orgs: list[VendorOrganization]):
+    def __init__(
+        self, orgs: list[VendorOrganization], names: Callable[[], dict[str, list[str]]] | None = None
+    ):
         self._orgs = {o.id: o for o in orgs}
-        self._by_name: dict[str, list[VendorOrganization]] | None = None  # built on the first by_name
+        self._names = names  # folded name -> organisation ids, when a cached index is at hand
+        self._by_name: dict[str, list[str]] | None = None  # read or built on the first by_name
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Organizations:
@@ -324,8 +333,9 @@ class Organizations:
     def by_name(self, name: str) -> list[VendorOrganization]:
         """Organisations whose name, key, a variant or an acronym is ``name`` (folded)."""
         if self._by_name is None:
-            self._by_name = _name_index(self._orgs.values())
-        return list(self._by_name.get(name_key(name), ()))
+            self._by_name = self._names() if self._names else _name_ids(self._orgs.values())
+        known = self._orgs  # an id the organisations lack (a hand-edited cache) is skipped
+        return [known[i] for i in self._by_name.get(name_key(name), ()) if i in known]
 
     def __iter__(self) -> Iterator[VendorOrganization]:
         return iter(self._orgs.values())
@@ -336,13 +346,13 @@ class Organizations:
 
 @lru_cache(maxsize=4)
 def _load_organizations(directory: Path) -> Organizations:
-    rows = read_rows(directory / "phoenix_organizations.tsv", Organizations.COLUMNS)
-    return Organizations(
-        [
-            VendorOrganization(ident, name, key, _items(variants), kind, _opt(country), cameo, source)
-            for _, (ident, name, key, variants, kind, country, cameo, source) in rows
-        ]
-    )
+    path = directory / "phoenix_organizations.tsv"
+    rows = read_rows(path, Organizations.COLUMNS)
+    orgs = [
+        VendorOrganization(ident, name, key, _items(variants), kind, _opt(country), cameo, source)
+        for _, (ident, name, key, variants, kind, country, cameo, source) in rows
+    ]
+    return Organizations(orgs, lambda: cached_index(path, lambda: _name_ids(orgs)))
 
 
 # --- agents -------------------------------------------------------------------------------------------

@@ -410,3 +410,20 @@ def test_phoenix_names_are_the_same_cold_warm_and_without_a_cache(tmp_path, monk
     assert len(list((tmp_path / "cold").glob("phoenix_people-names-*.json"))) == 1
     assert not list((tmp_path / "cold").glob("*.tmp"))
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_organisation_names_are_the_same_cold_warm_and_without_a_cache(tmp_path, monkeypatch):
+    """As for the people: the organisations' cached name index answers as one built afresh."""
+    from newsgraph.extract.dictionaries import _load_organizations, _name_index, name_key
+
+    direct = _name_index(_load_organizations(VENDOR_DIR.resolve())._orgs.values())
+    names = ["United Nations", "NATO", "Hamas", "nobody at all"]
+    wanted = {n: [o.id for o in direct.get(name_key(n), [])] for n in names}
+    assert wanted["United Nations"] and wanted["NATO"]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for folder in (tmp_path / "cold", tmp_path / "cold", blocker / "cache"):
+        monkeypatch.setenv("NEWSGRAPH_CACHE", str(folder))
+        organizations = _load_organizations.__wrapped__(VENDOR_DIR.resolve())
+        assert {n: [o.id for o in organizations.by_name(n)] for n in names} == wanted
+    assert len(list((tmp_path / "cold").glob("phoenix_organizations-names-*.json"))) == 1
