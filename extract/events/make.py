@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.table import Place, sentence_evidence
 from newsgraph.extract.dates import resolve_date
@@ -84,10 +84,26 @@ def date_of(token: Token, ctx: DocContext) -> tuple[str | None, str | None]:
         for child in [*word.children, *(g for s in subjects for g in s.children if g.dep_ == "prep")]:
             for t in (child, *[g for g in child.children if g.dep_ == "pobj"]):
                 if t.ent_type_ == "DATE":
-                    ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None)
+                    ent = entity_in_sentence(t)
                     if ent is not None:
                         return resolve_date(ent.text, ctx.published, is_future(word, ctx)), ent.text
     return None, None
+
+
+def entity_in_sentence(token: Token) -> Span | None:
+    """The entity a word is part of, if it lies wholly within the word's sentence: what
+    ``token.sent.ents`` has for it, read from the IOB tags around the word (``Span.ents`` rebuilds
+    every entity of the Doc at each call, which made long articles slow)."""
+    doc = token.doc
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    sent = token.sent
+    return doc[start:end] if sent.start <= start and end <= sent.end else None
 
 
 def is_future(word: Token, ctx: DocContext) -> bool:
