@@ -31,7 +31,7 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -102,6 +102,13 @@ class Geo:
                 if pick.renown * RENOWN_RATIO >= best.renown:
                     return pick, f"in {country}, best known"
         return best, "best known"
+
+
+# the city index's rows: an id, then GeoEntry's fields in order (GeoEntry(*row[1:]))
+ENTRY_TABLE = (
+    "CREATE TABLE entry (id INTEGER PRIMARY KEY, name, feature_class, country, admin1, latitude, longitude,"
+    " feature_id, population, renown)"
+)
 
 
 @cache
@@ -194,10 +201,9 @@ def _write_index(db: sqlite3.Connection) -> None:
         keys += [(key, 0, number) for key in own | {unarticled(key) for key in own}]
         alts = {fold(a) for a in city.get("alternatenames") or () if a.isascii()}
         keys += [(alt, 1, number) for alt in (alts | {unarticled(a) for a in alts}) - own]
-    columns = ", ".join(f.name for f in fields(GeoEntry))
-    db.execute(f"CREATE TABLE entry (id INTEGER PRIMARY KEY, {columns})")
+    db.execute(ENTRY_TABLE)
     db.execute("CREATE TABLE name (key TEXT, alternate INTEGER, entry INTEGER)")
-    db.executemany(f"INSERT INTO entry VALUES (NULL{', ?' * len(fields(GeoEntry))})", entries)
+    db.executemany("INSERT INTO entry VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
     db.executemany("INSERT INTO name VALUES (?, ?, ?)", keys)
     db.execute("CREATE INDEX name_key ON name (key, alternate)")
     db.commit()

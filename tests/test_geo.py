@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import math
 from pathlib import Path
 
@@ -13,7 +14,16 @@ from fixtures_records import fixture_records
 from geo_records import located_records
 
 from newsgraph.extract.pipeline import Extractor
-from newsgraph.extract.places import CityIndex, article_countries, fold, geo, locate_places, own_places
+from newsgraph.extract.places import (
+    ENTRY_TABLE,
+    CityIndex,
+    GeoEntry,
+    article_countries,
+    fold,
+    geo,
+    locate_places,
+    own_places,
+)
 from newsgraph.graph.neo4j.loader import load_records
 from newsgraph.graph.neo4j.query import run_query
 
@@ -84,6 +94,10 @@ def test_the_city_index_is_built_once_into_the_cache_and_in_memory_where_none_ca
         assert index.named("qamishli")[0].name == "Al Qāmishlī"  # by its name without the article
         assert index.named("bombay", alternate=True)[0].country == "IND" and not index.named("bombay")
         assert index.countries()["UKR"].feature_id == "690791"
+    columns = ENTRY_TABLE.split("(", 1)[1].rstrip(")").split(", ")
+    assert columns[1:] == [
+        f.name for f in dataclasses.fields(GeoEntry)
+    ]  # rows are read as GeoEntry(*row[1:])
 
 
 def test_locate_places_fills_the_record_and_keeps_a_given_country():
