@@ -27,8 +27,11 @@ from newsgraph.extract.actors.groups import (
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import clause_of, noun_phrase
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
+
+SPEECH = Frames.load().words("speech")  # "said", "announced": verbs that report a clause
 
 
 def agent_nouns(ctx: Resolution) -> None:
@@ -153,12 +156,20 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
 
 def subject_state(ctx: Resolution, token: Token) -> str | None:
     """``clause_subject_state``: "Algeria pulled its team out on government orders": the state
-    the clause's subject names owns a bare organ in it."""
+    the clause's subject names owns a bare organ in it; ``reported_subject_state``: an organ that
+    reports a clause ("..., the Justice Department said") is the state's that is its one subject."""
     clause = clause_of(token)
-    for child in clause.children:
-        actor = ctx.table.of(child) if child.dep_ in {"nsubj", "nsubjpass"} else None
-        if actor and ctx.table.actors[actor].kind == ActorKind.STATE and not child.conjuncts:
-            return actor  # one state: "Vietnam and the Philippines signed ..." names none
+    clauses = [clause]
+    if token.dep_ == "nsubj" and clause.lemma_.lower() in SPEECH:
+        # ``reported_subject_state``: "The US charged seven men, the Justice Department said"
+        clauses += [c for c in clause.children if c.dep_ in {"ccomp", "parataxis"}]
+    for verb in clauses:
+        for child in verb.children:
+            subject = {"nsubj", "nsubjpass"} if verb is clause else {"nsubj"}  # reported: a named actor
+            named = verb is clause or child.ent_type_ == "GPE"  # never "Ukrainian citizens were detained"
+            actor = ctx.table.of(child) if child.dep_ in subject and named else None
+            if actor and ctx.table.actors[actor].kind == ActorKind.STATE and not child.conjuncts:
+                return actor  # one state: "Vietnam and the Philippines signed ..." names none
     return None
 
 
@@ -198,7 +209,7 @@ def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
         return None
     left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
     found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
-    if found is not None and "{}" in found[0].name and not any(c.pos_ == "NOUN" for c in left):
+    if found is not None and "{}" in found[0].name and not any(common_noun(c) for c in left):
         return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back
     if found is not None and token.tag_ in {"NNS", "NNPS"}:  # a longer Phoenix phrase: "border patrol agents"
         longer = _longest(token, left, SectorNouns.load(ctx.gaz).phoenix, {token.lower_})
@@ -224,6 +235,12 @@ def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     if found is None and (ethnic := sectors.ethnic(token.text)) is not None:
         found = Agent(ethnic.plural.lower(), ethnic.plural, "group", ""), token.doc[token.i : token.i + 1]
     return found
+
+
+def common_noun(token: Token) -> bool:
+    """A noun of a generic organ's name: "sports" of "sports ministry", "handball" (which the
+    tagger may call a proper noun) of "handball federation"."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
 
 
 def group_leaders(ctx: Resolution, token: Token, left: list[Token]) -> tuple[Agent, Span] | None:
@@ -292,7 +309,7 @@ def agent_actor(ctx: Resolution, agent: Agent, owner: str, phrase: Span, mention
     kind = ActorKind.GROUP if agent.mode == "group" else ActorKind.ORGANIZATION
     own_name = agent.name
     if "{}" in own_name:  # ``generic_ministry``: "Algerian sports ministry" is the Sports Ministry
-        words = [t.text.capitalize() for t in mention if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        words = [t.text.capitalize() for t in mention if t.dep_ == "compound" and common_noun(t)]
         own_name = own_name.replace("{}", " ".join(words)).strip()
     name = f"{base} {own_name}" if kind == ActorKind.ORGANIZATION else f"{base} {agent.phrase.split('|')[0]}"
     country = owner_actor.country or (owner if of_state else None)

@@ -23,11 +23,14 @@ from newsgraph.extract.actors.notnames import (
 )
 from newsgraph.extract.actors.spans import clean_span, is_location, title_case_line
 from newsgraph.extract.actors.table import ActorTable
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind, actor_id
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAMED_HEADS = Frames.load().words("named_head") | ORG_HEADS  # "the group, known as APT31"
+NAMING_VERBS = frozenset({"know", "call", "dub", "name", "brand"})
 
 
 def named_entities(ctx: Resolution) -> None:
@@ -118,7 +121,9 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
     """A name the gazetteer does not know: a place, a person, an organisation or an agent of a state."""
     organised = span[-1].lower_ in ORG_HEADS and len(span) > 1  # "at Danske Bank": never a place
     located = span.text in ctx.place_names or is_location(span, wide=True)
-    if ent.label_ in {"PERSON", "ORG"} and located and not organised:
+    if named_as(span):
+        organization(ctx, span)  # "the group, known as APT31": whatever the NER's label
+    elif ent.label_ in {"PERSON", "ORG"} and located and not organised:
         add_place(ctx.table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
     elif ent.label_ == "PERSON" or titled_name(ctx, span):
         person(ctx, span)
@@ -129,6 +134,16 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
             organization(ctx, span)
     elif ent.label_ in PLACE_LABELS:
         add_place(ctx.table, span, None)
+
+
+def named_as(span: Span) -> bool:
+    """``named_as``: a name a group or organisation is given by "known as", "called", "dubbed" ("the
+    group, known as APT31") is that organisation's, never a place's."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ not in {"acl", "relcl"}:
+        return False
+    return verb.head.lemma_.lower() in NAMED_HEADS
 
 
 def organization(ctx: Resolution, span: Span) -> None:
@@ -192,6 +207,26 @@ def add_place(table: ActorTable, span: Span, country: str | None) -> None:
     }
     for token in span:
         table.places[token.i] = place
+
+
+def capital_places(ctx: Resolution) -> None:
+    """``the_capital``: "gathered in the capital" of a story whose headline names one state is a place,
+    that state's capital ("Lome"), so the clause's groups take its country."""
+    state = ctx.main_state()
+    entry = ctx.gaz.get(state) if state else None
+    if entry is None or not entry.capitals:
+        return
+    for token in ctx.doc:
+        if (
+            token.lower_ == "capital"
+            and token.tag_ == "NN"
+            and token.i not in ctx.table.token_actor
+            and any(c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in token.children)
+        ):
+            capital = entry.capitals[0]
+            place = {"id": "place:" + actor_id(ActorKind.GROUP, capital).split(":", 1)[1], "name": capital}
+            ctx.table.places[token.i] = {**place, "country": entry.id}
 
 
 def state_adjectives(ctx: Resolution) -> None:
