@@ -21,16 +21,19 @@ from newsgraph.extract.actors.notnames import (
     role_word,
     stated_country,
 )
+from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import clean_span, is_location, title_case_line
 from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
+from newsgraph.extract.ontology import Lexicon
 from newsgraph.extract.record import ActorKind, actor_id
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAMED_HEADS = Frames.load().words("named_head") | ORG_HEADS  # "the group, known as APT31"
 NAMING_VERBS = frozenset({"know", "call", "dub", "name", "brand"})
+EVENT_NOUNS = frozenset(k for k in Lexicon.load().lemmas() if k[1] == "NOUN")  # (lemma, pos)
 
 
 def named_entities(ctx: Resolution) -> None:
@@ -61,6 +64,8 @@ def entity(ctx: Resolution, ent: Span) -> None:
         return
     if span.text.lower() in ctx.words.not_actors or not_a_name(ctx, span):
         return  # "Patriot", "HIMARS": weapons, not actors; "mosques", "Rohingya", "as Russophobia"
+    if ent.label_ == "PERSON" and len(span) == 1 and (span[0].lower_, "NOUN") in EVENT_NOUNS:
+        return  # ``event_noun_no_name``: "Gunfire was heard": the lexicon's event noun, nobody's name
     if title_case_line(ent, ctx.title_case) or (
         len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].lower_ in ctx.words.office_words)
     ):
@@ -125,7 +130,7 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
         organization(ctx, span)  # "the group, known as APT31": whatever the NER's label
     elif ent.label_ in {"PERSON", "ORG"} and located and not organised:
         add_place(ctx.table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
-    elif ent.label_ == "PERSON" or titled_name(ctx, span):
+    elif ent.label_ == "PERSON" or titled_name(ctx, span) or (ent.label_ == "ORG" and person_like(ctx, span)):
         person(ctx, span)
     elif ent.label_ == "ORG":
         if ctx.gaz.agent(span.text.lower()) is not None:
@@ -169,6 +174,27 @@ def organization(ctx: Resolution, span: Span) -> None:
         ctx.ensure(owner)
         org.country = org.country or owner
         table.relate("PART_OF", org.id, owner, span)
+
+
+def person_like(ctx: Resolution, span: Span) -> bool:
+    """``person_like_org``: an organisation the NER made of two or three capitalised words, none an
+    organisation, office or agent word, a state's name or adjective, that no dictionary knows as an
+    organisation, and whose first or last word begins or ends a known person's name ("led by Nourhan
+    Adel": Adel), is a person's name."""
+    words = [t.text for t in span]
+    if not 2 <= len(words) <= 3 or not all(
+        w.isalpha() and w[:1].isupper() and not w.isupper() for w in words
+    ):
+        return False
+    lowered = {w.lower() for w in words}
+    if lowered & (ORG_HEADS | ctx.words.office_words | SectorNouns.load(ctx.gaz).heads):
+        return False
+    if any(ctx.gaz.lookup(w) or ctx.gaz.state_of_adjective(w) for w in words) or known.is_organization(
+        span.text
+    ):
+        return False
+    firsts, lasts = known.person_name_words()
+    return words[0].casefold() in firsts or words[-1].casefold() in lasts
 
 
 def titled_name(ctx: Resolution, span: Span) -> bool:

@@ -61,8 +61,10 @@ def free(ctx: Resolution, span: Span) -> bool:
 
 
 def title_noun(ctx: Resolution, token: Token) -> bool:
-    return token.text.islower() and token.pos_ == "NOUN" and (
-        token.lower_ in ROLES or ctx.gaz.title(token.lower_) is not None
+    return (
+        token.text.islower()
+        and token.pos_ == "NOUN"
+        and (token.lower_ in ROLES or ctx.gaz.title(token.lower_) is not None)
     )
 
 
