@@ -119,7 +119,9 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
     """An agent noun with no owner: the state of the place named in the clause ("Police arrested
-    protesters in Tbilisi"), else the article's one organ of that agent; for a new organ, the place
+    protesters in Tbilisi"), else the article's one organ of that agent named before it
+    (``refers_back_only``: "demanded that the government resume talks" is not the "government of
+    Norway" of a later sentence); for a new organ, the place
     of its own clause, else the state that is the clause's subject, else a place of a clause above,
     else the headline's state (``article_state``); a group noun makes its group
     (:func:`.groups.bare_group`); "people" alone is nobody (``vague_noun``), "a national army" no
@@ -144,6 +146,7 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         if a.kind == ActorKind.ORGANIZATION
         and a.id == actor_id(ActorKind.ORGANIZATION, f"{a.country} {agent.name}")
         and (place is None or a.country == place)
+        and not (a.mentions and a.mentions[0].start > token.idx)  # ``refers_back_only``
     ]
     if len(same) == 1:
         ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
