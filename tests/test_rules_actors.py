@@ -15,7 +15,13 @@ def test_passes_in_order():
     assert [p.__name__ for p in PASSES] == [
         "long_names",
         "vehicle_names",
+        "event_names",
+        "team_names",
+        "role_names",
         "named_entities",
+        "capital_places",
+        "unlabelled_names",
+        "organisation_units",
         "state_adjectives",
         "agent_nouns",
         "titles",
