@@ -17,6 +17,7 @@ def test_passes_in_order():
         "vehicle_names",
         "event_names",
         "team_names",
+        "party_names",
         "role_names",
         "named_entities",
         "capital_places",

@@ -114,7 +114,19 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
         if agent.mode == "state" and owner_actor.kind == ActorKind.STATE:
             state_sector_group(ctx, agent, owner, token, phrase)  # "Indian troops": also INDMIL
     else:
-        agent_actor(ctx, agent, owner, phrase, noun_phrase(token, phrase))
+        agent_actor(ctx, agent, owner, phrase, with_of_owner(token, noun_phrase(token, phrase)))
+
+
+def with_of_owner(token: Token, mention: Span) -> Span:
+    """``of_owner_in_name``: a capitalised organ with its owner after "of" is named with it ("the
+    Armed Forces of the Philippines"), so that name is the organ's alias; "the army of Sudan" is not."""
+    if not token.text[:1].isupper():
+        return mention
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == mention.end):
+        last = max(t.i for t in prep.subtree)
+        if all(t.text[:1].isupper() or t.lower_ in {"of", "the"} for t in token.doc[prep.i : last + 1]):
+            return token.doc[mention.start : last + 1]
+    return mention
 
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
@@ -152,7 +164,7 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
     elif not same and agent.mode == "org":
         own = place_country(ctx, token, own=True)  # the clause's own place, then its subject, then above
-        state = own or subject_state(ctx, token) or place or ctx.main_state()
+        state = own or subject_state(ctx, token) or place or ctx.main_state() or group_country(ctx, token)
         if state:
             agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
 
@@ -174,6 +186,23 @@ def subject_state(ctx: Resolution, token: Token) -> str | None:
             if actor and ctx.table.actors[actor].kind == ActorKind.STATE and not child.conjuncts:
                 return actor  # one state: "Vietnam and the Philippines signed ..." names none
     return None
+
+
+def group_country(ctx: Resolution, token: Token) -> str | None:
+    """``clause_group_country``: a bare organ in a clause with a group of one country (its subject,
+    or the noun a relative clause hangs on) is that country's: "the RSF, which has been fighting the
+    army" (the Sudanese army), "Kenyan protesters clashed with police"."""
+    clause = clause_of(token)
+    words = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if clause.dep_ == "relcl":
+        words.append(clause.head)
+    countries = set()
+    for word in words:
+        actor = ctx.table.actors.get(ctx.table.of(word) or "")
+        if actor is not None and actor.kind == ActorKind.GROUP and actor.country:
+            countries.add(actor.country)
+    found = countries.pop() if len(countries) == 1 else None
+    return found if found and ctx.gaz.get(found) is not None else None
 
 
 def agent_in_name(ctx: Resolution, span: Span) -> bool:

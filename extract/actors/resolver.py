@@ -11,7 +11,13 @@ from newsgraph.extract.actors.context import Resolution, ResolverWords
 from newsgraph.extract.actors.longnames import long_names
 from newsgraph.extract.actors.names import capital_places, named_entities, state_adjectives
 from newsgraph.extract.actors.notnames import event_names, vehicle_names
-from newsgraph.extract.actors.runs import organisation_units, role_names, team_names, unlabelled_names
+from newsgraph.extract.actors.runs import (
+    organisation_units,
+    party_names,
+    role_names,
+    team_names,
+    unlabelled_names,
+)
 from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.actors.titles import known_roles, office_holders, titles
 from newsgraph.extract.frames import Frames
@@ -24,6 +30,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     vehicle_names,
     event_names,
     team_names,
+    party_names,
     role_names,
     named_entities,
     capital_places,

@@ -13,6 +13,10 @@ Each function is one named rule (a pass of ``resolver.PASSES`` or a test the ent
   a label, in a sentence (not a headline), not at its start, holding no office, organisation or
   agent word and no known name, whose last word is a verb's subject ("with Mikel Oyarzabal
   scoring twice"), are a person's name;
+- ``party_names`` (before the entity pass): capitalised words before a lower-case party noun
+  (``party_noun`` in frames.tsv: party, movement, coalition ...), one of them no state's name or
+  adjective, name a party of the state they start with ("the ruling Georgian Dream party"; never
+  "the Kenyan party"), and the same words name it again later ("congratulated Georgian Dream");
 - ``organisation_units`` (after the entity pass): an organisation's name before a lower-case unit
   noun (``unit_noun`` in frames.tsv: mission, agency, office ...) names a body of its own, PART_OF
   it ("the UN verification mission", "the UN refugee agency").
@@ -33,6 +37,7 @@ from newsgraph.extract.record import ActorKind, actor_id
 _FRAMES = Frames.load()
 ROLES = _FRAMES.words("role_noun")
 UNITS = _FRAMES.words("unit_noun")
+PARTIES = _FRAMES.words("party_noun")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -167,3 +172,48 @@ def organisation_units(ctx: Resolution) -> None:
         for word in mention:
             table.token_actor[word.i] = ident
         table.relate("PART_OF", ident, owner, mention)
+
+
+def party_names(ctx: Resolution) -> None:
+    """``party_names``: "the ruling Georgian Dream party", then "Georgian Dream" again."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in PARTIES or not token.is_lower or token.pos_ != "NOUN":
+            continue
+        start = token.i
+        while start > token.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+            start -= 1
+        run = doc[start : token.i]
+        states = [ctx.gaz.state_of_adjective(t.text) or state_name(ctx, t) for t in run]
+        if not run or all(states) or not free_words(ctx, run) or title_case_line(token.sent, ctx.title_case):
+            continue
+        if known_name(ctx, run) or known_name(ctx, doc[start : token.i + 1]):
+            continue  # "the Houthi movement": the gazetteer's
+        kind = ActorKind.ORGANIZATION
+        ident = actor_id(kind, run.text)
+        ctx.table.add(ident, run.text, kind, states[0], None, doc[start : token.i + 1])
+        words = [t.text for t in run]
+        for i in range(len(doc) - len(words) + 1):  # the same words again: the same party
+            again = doc[i : i + len(words)]
+            if [t.text for t in again] == words and not any(t.i in ctx.table.token_actor for t in again):
+                ctx.table.mark(again, ident)
+
+
+def known_name(ctx: Resolution, span: Span) -> bool:
+    """The gazetteer knows the span, or the entity ruler marked a word of it as something not a state."""
+    entry = ctx.gaz.lookup(span.text)
+    if entry is not None and entry.kind != ActorKind.STATE:
+        return True
+    return any(t.ent_id_ and (e := ctx.gaz.get(t.ent_id_)) and e.kind != ActorKind.STATE for t in span)
+
+
+def state_name(ctx: Resolution, token: Token) -> str | None:
+    entry = ctx.gaz.lookup(token.text)
+    return entry.id if entry is not None and entry.kind == ActorKind.STATE else None
+
+
+def free_words(ctx: Resolution, run: Span) -> bool:
+    """No word of the run is an actor's yet, blocked, or an office word ("Prime Minister")."""
+    return not any(
+        t.i in ctx.table.token_actor or t.i in ctx.blocked or t.lower_ in ctx.words.office_words for t in run
+    )
