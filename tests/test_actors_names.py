@@ -149,6 +149,39 @@ def test_refers_back_only(extractor):
     assert demand.target == ["org:col-government"]
 
 
+def test_clause_group_country(extractor):
+    """``clause_group_country``: "the M23 rebels, who have been fighting the army": the Congolese army."""
+    record = read(
+        extractor, "The M23 rebels, who have been fighting the army since 2021, seized the town of Walikale."
+    )
+    army = named(record, "Congolese Army")
+    assert (army.country, army.cameo_code) == ("COD", "CODMIL")
+    assert any(e.target == [army.id] for e in record.events if "group:m23" in e.source)
+
+
+def test_of_owner_in_name(extractor):
+    """``of_owner_in_name``: "the Armed Forces of Ukraine" is a name of Ukraine's armed forces."""
+    record = read(extractor, "The report was confirmed by the Armed Forces of Ukraine on Tuesday.")
+    forces = named(record, "Ukrainian Armed Forces")
+    assert "Armed Forces of Ukraine" in forces.aliases and forces.country == "UKR"
+
+
+def test_party_names(extractor):
+    """``party_names``: the words before "party" or "coalition" name a party of the state they start
+    with, and name it again without the noun."""
+    record = read(extractor, "Voters backed the ruling Kenya Kwanza coalition in the by-election.")
+    coalition = named(record, "Kenya Kwanza")
+    assert (coalition.kind, coalition.country) == ("organization", "KEN")
+    record = read(
+        extractor,
+        "The ruling Serbian Progressive party won the vote, and rivals congratulated Serbian Progressive "
+        "on its victory.",
+    )
+    party = named(record, "Serbian Progressive")
+    assert [m.text for m in party.mentions] == ["Serbian Progressive party", "Serbian Progressive"]
+    assert "SRB" not in {a.id for a in record.actors}
+
+
 RESOLVER = ActorResolver()
 
 
