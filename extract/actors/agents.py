@@ -349,6 +349,7 @@ def agent_actor(ctx: Resolution, agent: Agent, owner: str, phrase: Span, mention
     by_person = owner_actor.kind == ActorKind.PERSON
     new_id = actor_id(kind, f"{country or owner} {name if by_person else own_name}")
     ctx.table.add(new_id, name, kind, country, cameo, mention)
+    ctx.organs.add(new_id)
     for token in phrase:
         ctx.table.token_actor[token.i] = new_id
     state = owner if of_state else country

@@ -157,13 +157,15 @@ def bloc_group(ctx: Resolution, agent: Agent, owner: str, token: Token, phrase: 
 
 def named_group(ctx: Resolution, agent: Agent) -> str | None:
     """``sector_joins_named_group``: "about 40 rebels" in a story of one named rebel group (the ELN,
-    coded COLREB) are that group's."""
+    coded COLREB) are that group's; a state's organ of the same sector is no such group ("lawyers"
+    are not the Gabonese Judiciary)."""
     if not agent.cameo or agent.cameo[:3] in STATE_SECTORS:
         return None
     named = [
         a.id
         for a in ctx.table.actors.values()
         if a.id not in ctx.table.sector_groups
+        and a.id not in ctx.organs  # a state's court is no named group of lawyers
         and (a.cameo_code or "").endswith(agent.cameo)
         and a.kind in {ActorKind.GROUP, ActorKind.ORGANIZATION}
     ]

@@ -126,7 +126,10 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
     """A name the gazetteer does not know: a place, a person, an organisation or an agent of a state."""
     organised = span[-1].lower_ in ORG_HEADS and len(span) > 1  # "at Danske Bank": never a place
     located = span.text in ctx.place_names or is_location(span, wide=True)
-    if named_as(span):
+    earlier = same_person(ctx, span) if ent.label_ != "PERSON" and not located else None
+    if earlier is not None:
+        ctx.table.mark(span, earlier)  # ``person_once_named``: "Nzoghe's lawyers" after "Jean-Remy Nzoghe"
+    elif named_as(span):
         organization(ctx, span)  # "the group, known as APT31": whatever the NER's label
     elif ent.label_ in {"PERSON", "ORG"} and located and not organised:
         add_place(ctx.table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
