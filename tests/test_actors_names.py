@@ -58,6 +58,7 @@ def test_named_as(extractor):
         "The ministry said a criminal group, known as Ghostwriter, had hacked the accounts of officials.",
     )
     assert named(record, "Ghostwriter").kind == "organization"
+    assert any(e.source == ["org:ghostwriter"] for e in record.events)  # "the group ... had hacked"
 
 
 def test_unlabelled_names(extractor):
@@ -180,6 +181,25 @@ def test_party_names(extractor):
     party = named(record, "Serbian Progressive")
     assert [m.text for m in party.mentions] == ["Serbian Progressive party", "Serbian Progressive"]
     assert "SRB" not in {a.id for a in record.actors}
+
+
+def test_lawyers_and_supporters_of_a_person(extractor):
+    """``person_once_named``: "Chisenga's" after "Mwamba Chisenga" is the person, whatever the NER
+    says; his lawyers are his (no named group of the sector: the court is a state's organ, not
+    theirs), and "his supporters" an opposition group."""
+    text = (
+        "The High Court rejected an appeal by opposition leader Mwamba Chisenga on Monday. "
+        "Chisenga's lawyers said the ruling was unjust, and several hundred of his supporters "
+        "protested outside the court."
+    )
+    doc = extractor.nlp(text)
+    table = ActorResolver()(doc)
+    words = {t.text: t for t in doc}
+    lawyers = table.actors[table.of(words["lawyers"])]
+    assert (lawyers.id, lawyers.kind) == ("group:chisenga-lawyers", "group")  # the person's
+    assert lawyers.cameo_code.endswith("JUD")
+    supporters = table.actors[table.of(words["supporters"])]
+    assert supporters.kind == "group" and supporters.cameo_code.endswith("OPP")
 
 
 RESOLVER = ActorResolver()

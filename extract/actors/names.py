@@ -8,7 +8,7 @@ organisations to their entry, people to one actor per person (a later "Macron" j
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors import known
 from newsgraph.extract.actors.agents import agent_in_name
@@ -131,6 +131,10 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
         ctx.table.mark(span, earlier)  # ``person_once_named``: "Nzoghe's lawyers" after "Jean-Remy Nzoghe"
     elif named_as(span):
         organization(ctx, span)  # "the group, known as APT31": whatever the NER's label
+        head = named_as_head(span)
+        ident = ctx.table.of(span.root)
+        if ident and head.i not in ctx.table.token_actor:  # "the group ... had targeted": APT31 did
+            ctx.table.mark(span.doc[head.i : head.i + 1], ident, alias=False)
     elif ent.label_ in {"PERSON", "ORG"} and located and not organised:
         add_place(ctx.table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
     elif ent.label_ == "PERSON" or titled_name(ctx, span) or (ent.label_ == "ORG" and person_like(ctx, span)):
@@ -146,12 +150,19 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
 
 def named_as(span: Span) -> bool:
     """``named_as``: a name a group or organisation is given by "known as", "called", "dubbed" ("the
-    group, known as APT31") is that organisation's, never a place's."""
+    group, known as APT31") is that organisation's, never a place's; the noun named stands for it."""
     root = span.root
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ not in {"acl", "relcl"}:
         return False
     return verb.head.lemma_.lower() in NAMED_HEADS
+
+
+def named_as_head(span: Span) -> Token:
+    """The noun a ``named_as`` name names: "group" of "the group, known as APT31"."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    return verb.head
 
 
 def organization(ctx: Resolution, span: Span) -> None:
