@@ -78,6 +78,25 @@ def test_organisation_units(extractor):
     assert mission.id in {s for e in record.events for s in e.source}
 
 
+def test_known_units_are_part_of_their_organisation(extractor):
+    """``organisation_units`` on a known body: "the UN refugee agency" (UNHCR) is PART_OF the UN."""
+    record = read(extractor, "The UN refugee agency said 3,000 shelters had been destroyed by the floods.")
+    assert any((r.type, r.source, r.target) == ("PART_OF", "org:unhcr", "org:un") for r in record.relations)
+
+
+def test_possessive_parents(extractor):
+    """``possessive_parents``: "the African Union's Peace and Security Council" is the AU's and is
+    named with it."""
+    record = read(
+        extractor, "The African Union's Peace and Security Council suspended Mali's membership on Friday."
+    )
+    council = named(record, "Peace and Security Council")
+    assert "African Union Peace and Security Council" in council.aliases
+    assert any(
+        (r.type, r.source, r.target) == ("PART_OF", council.id, "org:african-union") for r in record.relations
+    )
+
+
 def test_event_names(extractor):
     """``event_names``: a tournament's name holds no actor ("East African Women" is nobody)."""
     record = read(

@@ -23,6 +23,7 @@ def test_passes_in_order():
         "capital_places",
         "unlabelled_names",
         "organisation_units",
+        "possessive_parents",
         "state_adjectives",
         "agent_nouns",
         "titles",

@@ -14,6 +14,7 @@ from newsgraph.extract.actors.notnames import event_names, vehicle_names
 from newsgraph.extract.actors.runs import (
     organisation_units,
     party_names,
+    possessive_parents,
     role_names,
     team_names,
     unlabelled_names,
@@ -36,6 +37,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     capital_places,
     unlabelled_names,
     organisation_units,
+    possessive_parents,
     state_adjectives,
     agent_nouns,
     titles,

@@ -13,6 +13,9 @@ Each function is one named rule (a pass of ``resolver.PASSES`` or a test the ent
   a label, in a sentence (not a headline), not at its start, holding no office, organisation or
   agent word and no known name, whose last word is a verb's subject ("with Mikel Oyarzabal
   scoring twice"), are a person's name;
+- ``possessive_parents`` (after the entity pass): an organisation named right after another's
+  possessive is PART_OF it and also named with it ("the African Union's Peace and Security
+  Council": PART_OF the AU, alias "African Union Peace and Security Council");
 - ``party_names`` (before the entity pass): capitalised words before a lower-case party noun
   (``party_noun`` in frames.tsv: party, movement, coalition ...), one of them no state's name or
   adjective, name a party of the state they start with ("the ruling Georgian Dream party"; never
@@ -148,8 +151,20 @@ def unlabelled_names(ctx: Resolution) -> None:
 
 
 def organisation_units(ctx: Resolution) -> None:
-    """``organisation_units``: "the UN verification mission" is a body PART_OF the UN."""
+    """``organisation_units``: "the UN verification mission" is a body PART_OF the UN; so is a known
+    body the text names so ("the UN refugee agency": UNHCR)."""
     doc, table = ctx.doc, ctx.table
+    for actor in list(table.actors.values()):
+        for mention in actor.mentions:
+            words = mention.text.split()
+            if actor.kind != ActorKind.ORGANIZATION or len(words) < 2 or words[-1].lower() not in UNITS:
+                continue
+            parent = ctx.gaz.lookup(words[0])
+            if parent is not None and parent.kind == ActorKind.ORGANIZATION and parent.id != actor.id:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    ctx.ensure(parent.id)
+                    table.relate("PART_OF", actor.id, parent.id, span)
     for token in doc:
         if token.lower_ not in UNITS or token.pos_ != "NOUN" or token.i in table.token_actor:
             continue
@@ -217,3 +232,21 @@ def free_words(ctx: Resolution, run: Span) -> bool:
     return not any(
         t.i in ctx.table.token_actor or t.i in ctx.blocked or t.lower_ in ctx.words.office_words for t in run
     )
+
+
+def possessive_parents(ctx: Resolution) -> None:
+    """``possessive_parents``: "the African Union's Peace and Security Council" is the AU's."""
+    doc, table = ctx.doc, ctx.table
+    for actor in list(table.actors.values()):
+        if actor.kind != ActorKind.ORGANIZATION or not actor.mentions:
+            continue
+        first = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
+        if first is None or first.start < 2 or doc[first.start - 1].lower_ not in {"'s", "\u2019s"}:
+            continue
+        parent = table.actors.get(table.of(doc[first.start - 2]) or "")
+        if parent is None or parent.kind != ActorKind.ORGANIZATION or parent.id == actor.id:
+            continue
+        table.relate("PART_OF", actor.id, parent.id, first)
+        alias = f"{parent.name} {actor.name}"
+        if alias not in actor.aliases:
+            actor.aliases.append(alias)
