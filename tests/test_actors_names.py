@@ -97,6 +97,17 @@ def test_possessive_parents(extractor):
     )
 
 
+def test_place_extent(extractor):
+    """``place_noun_joins`` and ``possessed_place``: "Mali's central Mopti region" is a place of Mali,
+    its noun included, so an attack on a town there is aimed at Mali."""
+    record = read(
+        extractor,
+        "Jihadist fighters attacked the town of Djenne in Mali's central Mopti region on Friday.",
+    )
+    attack = next(e for e in record.events if e.cameo.startswith(("18", "19")))
+    assert attack.target == ["MLI"]
+
+
 def test_event_names(extractor):
     """``event_names``: a tournament's name holds no actor ("East African Women" is nobody)."""
     record = read(

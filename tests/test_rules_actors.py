@@ -21,6 +21,7 @@ def test_passes_in_order():
         "role_names",
         "named_entities",
         "capital_places",
+        "place_extent",
         "unlabelled_names",
         "organisation_units",
         "possessive_parents",

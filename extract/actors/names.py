@@ -22,7 +22,7 @@ from newsgraph.extract.actors.notnames import (
     stated_country,
 )
 from newsgraph.extract.actors.sectors import SectorNouns
-from newsgraph.extract.actors.spans import clean_span, is_location, title_case_line
+from newsgraph.extract.actors.spans import PLACE_NOUNS, clean_span, is_location, title_case_line
 from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
@@ -267,6 +267,30 @@ def capital_places(ctx: Resolution) -> None:
             capital = entry.capitals[0]
             place = {"id": "place:" + actor_id(ActorKind.GROUP, capital).split(":", 1)[1], "name": capital}
             ctx.table.places[token.i] = {**place, "country": entry.id}
+
+
+def place_extent(ctx: Resolution) -> None:
+    """``place_noun_joins``: the place noun after a place's name is part of the place ("Cabo Delgado
+    province", "the Zamzam camp"); ``possessed_place``: a place with no country takes the state that
+    possesses it or that it lies in ("Mozambique's northern Cabo Delgado province", "Goma in Congo")."""
+    table = ctx.table
+    for i, place in list(table.places.items()):
+        token = ctx.doc[i]
+        head = token.head
+        noun = token.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS
+        if noun and head.i not in table.token_actor:
+            table.places.setdefault(head.i, place)
+    for i, place in table.places.items():
+        if place.get("country"):
+            continue
+        token = ctx.doc[i]
+        owners = [c for w in (token, token.head) for c in w.children if c.dep_ == "poss"]
+        owners += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+        for owner in owners:
+            actor = table.actors.get(table.of(owner) or "")
+            if actor is not None and actor.kind == ActorKind.STATE:
+                place["country"] = actor.id
+                break
 
 
 def state_adjectives(ctx: Resolution) -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.actors.agents import agent_nouns
 from newsgraph.extract.actors.context import Resolution, ResolverWords
 from newsgraph.extract.actors.longnames import long_names
-from newsgraph.extract.actors.names import capital_places, named_entities, state_adjectives
+from newsgraph.extract.actors.names import capital_places, named_entities, place_extent, state_adjectives
 from newsgraph.extract.actors.notnames import event_names, vehicle_names
 from newsgraph.extract.actors.runs import (
     organisation_units,
@@ -35,6 +35,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     role_names,
     named_entities,
     capital_places,
+    place_extent,
     unlabelled_names,
     organisation_units,
     possessive_parents,
