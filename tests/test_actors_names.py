@@ -108,6 +108,13 @@ def test_place_extent(extractor):
     assert attack.target == ["MLI"]
 
 
+def test_a_bloc_named_only_as_an_adjective_is_no_actor(extractor):
+    """``bloc_society_group``: in "European manufacturers" Europe is no actor of its own."""
+    record = read(extractor, "European manufacturers warned that the export ban would raise their costs.")
+    assert "group:europe" not in {a.id for a in record.actors}
+    assert named(record, "European businesses").kind == "group"
+
+
 def test_event_names(extractor):
     """``event_names``: a tournament's name holds no actor ("East African Women" is nobody)."""
     record = read(
