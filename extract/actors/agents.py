@@ -27,8 +27,11 @@ from newsgraph.extract.actors.groups import (
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import clause_of, noun_phrase
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
+
+SPEECH = Frames.load().words("speech")  # "said", "announced": verbs that report a clause
 
 
 def agent_nouns(ctx: Resolution) -> None:
@@ -111,12 +114,26 @@ def owned_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span, owner
         if agent.mode == "state" and owner_actor.kind == ActorKind.STATE:
             state_sector_group(ctx, agent, owner, token, phrase)  # "Indian troops": also INDMIL
     else:
-        agent_actor(ctx, agent, owner, phrase, noun_phrase(token, phrase))
+        agent_actor(ctx, agent, owner, phrase, with_of_owner(token, noun_phrase(token, phrase)))
+
+
+def with_of_owner(token: Token, mention: Span) -> Span:
+    """``of_owner_in_name``: a capitalised organ with its owner after "of" is named with it ("the
+    Armed Forces of the Philippines"), so that name is the organ's alias; "the army of Sudan" is not."""
+    if not token.text[:1].isupper():
+        return mention
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == mention.end):
+        last = max(t.i for t in prep.subtree)
+        if all(t.text[:1].isupper() or t.lower_ in {"of", "the"} for t in token.doc[prep.i : last + 1]):
+            return token.doc[mention.start : last + 1]
+    return mention
 
 
 def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
     """An agent noun with no owner: the state of the place named in the clause ("Police arrested
-    protesters in Tbilisi"), else the article's one organ of that agent; for a new organ, the place
+    protesters in Tbilisi"), else the article's one organ of that agent named before it
+    (``refers_back_only``: "demanded that the government resume talks" is not the "government of
+    Norway" of a later sentence); for a new organ, the place
     of its own clause, else the state that is the clause's subject, else a place of a clause above,
     else the headline's state (``article_state``); a group noun makes its group
     (:func:`.groups.bare_group`); "people" alone is nobody (``vague_noun``), "a national army" no
@@ -141,25 +158,51 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         if a.kind == ActorKind.ORGANIZATION
         and a.id == actor_id(ActorKind.ORGANIZATION, f"{a.country} {agent.name}")
         and (place is None or a.country == place)
+        and not (a.mentions and a.mentions[0].start > token.idx)  # ``refers_back_only``
     ]
     if len(same) == 1:
         ctx.table.mark(phrase, same[0].id)  # "Constitutional Court": a name of the court
     elif not same and agent.mode == "org":
         own = place_country(ctx, token, own=True)  # the clause's own place, then its subject, then above
-        state = own or subject_state(ctx, token) or place or ctx.main_state()
+        state = own or subject_state(ctx, token) or place or ctx.main_state() or group_country(ctx, token)
         if state:
             agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
 
 
 def subject_state(ctx: Resolution, token: Token) -> str | None:
     """``clause_subject_state``: "Algeria pulled its team out on government orders": the state
-    the clause's subject names owns a bare organ in it."""
+    the clause's subject names owns a bare organ in it; ``reported_subject_state``: an organ that
+    reports a clause ("..., the Justice Department said") is the state's that is its one subject."""
     clause = clause_of(token)
-    for child in clause.children:
-        actor = ctx.table.of(child) if child.dep_ in {"nsubj", "nsubjpass"} else None
-        if actor and ctx.table.actors[actor].kind == ActorKind.STATE and not child.conjuncts:
-            return actor  # one state: "Vietnam and the Philippines signed ..." names none
+    clauses = [clause]
+    if token.dep_ == "nsubj" and clause.lemma_.lower() in SPEECH:
+        # ``reported_subject_state``: "The US charged seven men, the Justice Department said"
+        clauses += [c for c in clause.children if c.dep_ in {"ccomp", "parataxis"}]
+    for verb in clauses:
+        for child in verb.children:
+            subject = {"nsubj", "nsubjpass"} if verb is clause else {"nsubj"}  # reported: a named actor
+            named = verb is clause or child.ent_type_ == "GPE"  # never "Ukrainian citizens were detained"
+            actor = ctx.table.of(child) if child.dep_ in subject and named else None
+            if actor and ctx.table.actors[actor].kind == ActorKind.STATE and not child.conjuncts:
+                return actor  # one state: "Vietnam and the Philippines signed ..." names none
     return None
+
+
+def group_country(ctx: Resolution, token: Token) -> str | None:
+    """``clause_group_country``: a bare organ in a clause with a group of one country (its subject,
+    or the noun a relative clause hangs on) is that country's: "the RSF, which has been fighting the
+    army" (the Sudanese army), "Kenyan protesters clashed with police"."""
+    clause = clause_of(token)
+    words = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if clause.dep_ == "relcl":
+        words.append(clause.head)
+    countries = set()
+    for word in words:
+        actor = ctx.table.actors.get(ctx.table.of(word) or "")
+        if actor is not None and actor.kind == ActorKind.GROUP and actor.country:
+            countries.add(actor.country)
+    found = countries.pop() if len(countries) == 1 else None
+    return found if found and ctx.gaz.get(found) is not None else None
 
 
 def agent_in_name(ctx: Resolution, span: Span) -> bool:
@@ -198,7 +241,7 @@ def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
         return None
     left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
     found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
-    if found is not None and "{}" in found[0].name and not any(c.pos_ == "NOUN" for c in left):
+    if found is not None and "{}" in found[0].name and not any(common_noun(c) for c in left):
         return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back
     if found is not None and token.tag_ in {"NNS", "NNPS"}:  # a longer Phoenix phrase: "border patrol agents"
         longer = _longest(token, left, SectorNouns.load(ctx.gaz).phoenix, {token.lower_})
@@ -224,6 +267,12 @@ def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     if found is None and (ethnic := sectors.ethnic(token.text)) is not None:
         found = Agent(ethnic.plural.lower(), ethnic.plural, "group", ""), token.doc[token.i : token.i + 1]
     return found
+
+
+def common_noun(token: Token) -> bool:
+    """A noun of a generic organ's name: "sports" of "sports ministry", "handball" (which the
+    tagger may call a proper noun) of "handball federation"."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
 
 
 def group_leaders(ctx: Resolution, token: Token, left: list[Token]) -> tuple[Agent, Span] | None:
@@ -292,7 +341,7 @@ def agent_actor(ctx: Resolution, agent: Agent, owner: str, phrase: Span, mention
     kind = ActorKind.GROUP if agent.mode == "group" else ActorKind.ORGANIZATION
     own_name = agent.name
     if "{}" in own_name:  # ``generic_ministry``: "Algerian sports ministry" is the Sports Ministry
-        words = [t.text.capitalize() for t in mention if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        words = [t.text.capitalize() for t in mention if t.dep_ == "compound" and common_noun(t)]
         own_name = own_name.replace("{}", " ".join(words)).strip()
     name = f"{base} {own_name}" if kind == ActorKind.ORGANIZATION else f"{base} {agent.phrase.split('|')[0]}"
     country = owner_actor.country or (owner if of_state else None)
@@ -300,6 +349,7 @@ def agent_actor(ctx: Resolution, agent: Agent, owner: str, phrase: Span, mention
     by_person = owner_actor.kind == ActorKind.PERSON
     new_id = actor_id(kind, f"{country or owner} {name if by_person else own_name}")
     ctx.table.add(new_id, name, kind, country, cameo, mention)
+    ctx.organs.add(new_id)
     for token in phrase:
         ctx.table.token_actor[token.i] = new_id
     state = owner if of_state else country

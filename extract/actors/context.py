@@ -35,6 +35,7 @@ class Resolution:
     _main_state: str | None = None  # main_state(), once per Doc ("" when there is none)
     entities_read: bool = False  # set by the entity pass: main_state() is final from then on
     agent_phrases: dict = field(default_factory=dict)  # token index -> agents.agent_phrase's answer
+    organs: set[str] = field(default_factory=set)  # organisations made of a state's agent noun (its army)
 
     def main_state(self) -> str | None:
         """``article_state``: the one state the headline names (a headline-style line among the first

@@ -153,17 +153,34 @@ def bloc_group(ctx: Resolution, agent: Agent, owner: str, token: Token, phrase: 
     modifier = next((c for c in token.children if ctx.table.of(c) == owner and c.i < token.i), None)
     base = modifier.text if modifier is not None else ctx.table.actors[owner].name
     group_actor(ctx, agent, None, ethnic_of(ctx, token), mention_of(token, phrase), token, base=base)
+    if modifier is not None:
+        only_modifier(ctx, owner, modifier)
+
+
+def only_modifier(ctx: Resolution, owner: str, modifier: Token) -> None:
+    """``bloc_society_group``: a bloc named only as the group's adjective ("European manufacturers")
+    is no actor of the article: its one mention was the group's."""
+    table = ctx.table
+    actor = table.actors[owner]
+    mentions = [m for m in actor.mentions if not (m.start <= modifier.idx < m.end)]
+    named = any(owner in (r.source, r.target) for r in table.relations)
+    if mentions or named or any(i != modifier.i and a == owner for i, a in table.token_actor.items()):
+        return
+    del table.actors[owner]
+    table.order[:] = [(i, a) for i, a in table.order if a != owner]
 
 
 def named_group(ctx: Resolution, agent: Agent) -> str | None:
     """``sector_joins_named_group``: "about 40 rebels" in a story of one named rebel group (the ELN,
-    coded COLREB) are that group's."""
+    coded COLREB) are that group's; a state's organ of the same sector is no such group ("lawyers"
+    are not the Gabonese Judiciary)."""
     if not agent.cameo or agent.cameo[:3] in STATE_SECTORS:
         return None
     named = [
         a.id
         for a in ctx.table.actors.values()
         if a.id not in ctx.table.sector_groups
+        and a.id not in ctx.organs  # a state's court is no named group of lawyers
         and (a.cameo_code or "").endswith(agent.cameo)
         and a.kind in {ActorKind.GROUP, ActorKind.ORGANIZATION}
     ]

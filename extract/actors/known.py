@@ -11,6 +11,9 @@ spaCy pipeline costs nothing more. The rules:
 - ``phoenix_organization``: an organisation name is the Phoenix organisation of that name when
   exactly one has it; companies (CAMEO ``MNC``) are left out, since their names are mostly common
   words of business news; an international body (``IGO``, ``IMG``) gets no country;
+- ``person_name_words``: the first and last words of the Phoenix people's names ("Adel" of "Adel
+  Qudah", of "Ibrahim Adel"), which tell a person's name the NER took for an organisation
+  (:func:`.names.person_like`);
 - ``office_holder``: "the Pakistani president" (a ``head_title`` of frames.tsv and a country, no
   name) is the one head of state or government the Phoenix offices give that country on the
   article's publication date; none when two fit, when the article has no date or is newer than the
@@ -48,6 +51,25 @@ def organization(name: str, country: str | None = None) -> Entry | None:
     if len({o.id for o in found}) != 1:
         return None
     return _organization_entry(found[0])
+
+
+def is_organization(name: str) -> bool:
+    """Any Phoenix organisation, companies included, is called ``name``."""
+    return bool(Organizations.load().by_name(name))
+
+
+@lru_cache(maxsize=1)
+def person_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``person_name_words``: (first words, last words) of the Phoenix people's names of two words or
+    more, folded; single-letter words and capitalised particles ("Al", "Bin") left out."""
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for found in Phoenix.load():
+        words = [w for w in found.name.replace("-", " ").split() if len(w) > 2 and w.isalpha()]
+        if len(words) >= 2:
+            firsts.add(words[0].casefold())
+            lasts.add(words[-1].casefold())
+    return frozenset(firsts), frozenset(lasts)
 
 
 def office_holder(country: str, published: str | None) -> Entry | None:

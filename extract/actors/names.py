@@ -8,7 +8,7 @@ organisations to their entry, people to one actor per person (a later "Macron" j
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors import known
 from newsgraph.extract.actors.agents import agent_in_name
@@ -21,13 +21,19 @@ from newsgraph.extract.actors.notnames import (
     role_word,
     stated_country,
 )
-from newsgraph.extract.actors.spans import clean_span, is_location, title_case_line
+from newsgraph.extract.actors.sectors import SectorNouns
+from newsgraph.extract.actors.spans import PLACE_NOUNS, clean_span, is_location, title_case_line
 from newsgraph.extract.actors.table import ActorTable
+from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
+from newsgraph.extract.ontology import Lexicon
 from newsgraph.extract.record import ActorKind, actor_id
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAMED_HEADS = Frames.load().words("named_head") | ORG_HEADS  # "the group, known as APT31"
+NAMING_VERBS = frozenset({"know", "call", "dub", "name", "brand"})
+EVENT_NOUNS = frozenset(k for k in Lexicon.load().lemmas() if k[1] == "NOUN")  # (lemma, pos)
 
 
 def named_entities(ctx: Resolution) -> None:
@@ -58,6 +64,8 @@ def entity(ctx: Resolution, ent: Span) -> None:
         return
     if span.text.lower() in ctx.words.not_actors or not_a_name(ctx, span):
         return  # "Patriot", "HIMARS": weapons, not actors; "mosques", "Rohingya", "as Russophobia"
+    if ent.label_ == "PERSON" and len(span) == 1 and (span[0].lower_, "NOUN") in EVENT_NOUNS:
+        return  # ``event_noun_no_name``: "Gunfire was heard": the lexicon's event noun, nobody's name
     if title_case_line(ent, ctx.title_case) or (
         len(span) == 1 and (span[0].pos_ == "ADJ" or span[0].lower_ in ctx.words.office_words)
     ):
@@ -118,9 +126,18 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
     """A name the gazetteer does not know: a place, a person, an organisation or an agent of a state."""
     organised = span[-1].lower_ in ORG_HEADS and len(span) > 1  # "at Danske Bank": never a place
     located = span.text in ctx.place_names or is_location(span, wide=True)
-    if ent.label_ in {"PERSON", "ORG"} and located and not organised:
+    earlier = same_person(ctx, span) if ent.label_ != "PERSON" and not located else None
+    if earlier is not None:
+        ctx.table.mark(span, earlier)  # ``person_once_named``: "Nzoghe's lawyers" after "Jean-Remy Nzoghe"
+    elif named_as(span):
+        organization(ctx, span)  # "the group, known as APT31": whatever the NER's label
+        head = named_as_head(span)
+        ident = ctx.table.of(span.root)
+        if ident and head.i not in ctx.table.token_actor:  # "the group ... had targeted": APT31 did
+            ctx.table.mark(span.doc[head.i : head.i + 1], ident, alias=False)
+    elif ent.label_ in {"PERSON", "ORG"} and located and not organised:
         add_place(ctx.table, span, None)  # "refugees crossed at Adre": a place the NER took for a name
-    elif ent.label_ == "PERSON" or titled_name(ctx, span):
+    elif ent.label_ == "PERSON" or titled_name(ctx, span) or (ent.label_ == "ORG" and person_like(ctx, span)):
         person(ctx, span)
     elif ent.label_ == "ORG":
         if ctx.gaz.agent(span.text.lower()) is not None:
@@ -129,6 +146,23 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
             organization(ctx, span)
     elif ent.label_ in PLACE_LABELS:
         add_place(ctx.table, span, None)
+
+
+def named_as(span: Span) -> bool:
+    """``named_as``: a name a group or organisation is given by "known as", "called", "dubbed" ("the
+    group, known as APT31") is that organisation's, never a place's; the noun named stands for it."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ not in {"acl", "relcl"}:
+        return False
+    return verb.head.lemma_.lower() in NAMED_HEADS
+
+
+def named_as_head(span: Span) -> Token:
+    """The noun a ``named_as`` name names: "group" of "the group, known as APT31"."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    return verb.head
 
 
 def organization(ctx: Resolution, span: Span) -> None:
@@ -154,6 +188,27 @@ def organization(ctx: Resolution, span: Span) -> None:
         ctx.ensure(owner)
         org.country = org.country or owner
         table.relate("PART_OF", org.id, owner, span)
+
+
+def person_like(ctx: Resolution, span: Span) -> bool:
+    """``person_like_org``: an organisation the NER made of two or three capitalised words, none an
+    organisation, office or agent word, a state's name or adjective, that no dictionary knows as an
+    organisation, and whose first or last word begins or ends a known person's name ("led by Nourhan
+    Adel": Adel), is a person's name."""
+    words = [t.text for t in span]
+    if not 2 <= len(words) <= 3 or not all(
+        w.isalpha() and w[:1].isupper() and not w.isupper() for w in words
+    ):
+        return False
+    lowered = {w.lower() for w in words}
+    if lowered & (ORG_HEADS | ctx.words.office_words | SectorNouns.load(ctx.gaz).heads):
+        return False
+    if any(ctx.gaz.lookup(w) or ctx.gaz.state_of_adjective(w) for w in words) or known.is_organization(
+        span.text
+    ):
+        return False
+    firsts, lasts = known.person_name_words()
+    return words[0].casefold() in firsts or words[-1].casefold() in lasts
 
 
 def titled_name(ctx: Resolution, span: Span) -> bool:
@@ -192,6 +247,50 @@ def add_place(table: ActorTable, span: Span, country: str | None) -> None:
     }
     for token in span:
         table.places[token.i] = place
+
+
+def capital_places(ctx: Resolution) -> None:
+    """``the_capital``: "gathered in the capital" of a story whose headline names one state is a place,
+    that state's capital ("Lome"), so the clause's groups take its country."""
+    state = ctx.main_state()
+    entry = ctx.gaz.get(state) if state else None
+    if entry is None or not entry.capitals:
+        return
+    for token in ctx.doc:
+        if (
+            token.lower_ == "capital"
+            and token.tag_ == "NN"
+            and token.i not in ctx.table.token_actor
+            and any(c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in token.children)
+        ):
+            capital = entry.capitals[0]
+            place = {"id": "place:" + actor_id(ActorKind.GROUP, capital).split(":", 1)[1], "name": capital}
+            ctx.table.places[token.i] = {**place, "country": entry.id}
+
+
+def place_extent(ctx: Resolution) -> None:
+    """``place_noun_joins``: the place noun after a place's name is part of the place ("Cabo Delgado
+    province", "the Zamzam camp"); ``possessed_place``: a place with no country takes the state that
+    possesses it or that it lies in ("Mozambique's northern Cabo Delgado province", "Goma in Congo")."""
+    table = ctx.table
+    for i, place in list(table.places.items()):
+        token = ctx.doc[i]
+        head = token.head
+        noun = token.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS
+        if noun and head.i not in table.token_actor:
+            table.places.setdefault(head.i, place)
+    for i, place in table.places.items():
+        if place.get("country"):
+            continue
+        token = ctx.doc[i]
+        owners = [c for w in (token, token.head) for c in w.children if c.dep_ == "poss"]
+        owners += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+        for owner in owners:
+            actor = table.actors.get(table.of(owner) or "")
+            if actor is not None and actor.kind == ActorKind.STATE:
+                place["country"] = actor.id
+                break
 
 
 def state_adjectives(ctx: Resolution) -> None:

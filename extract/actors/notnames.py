@@ -5,6 +5,10 @@ Each function is one named rule the entity pass (:mod:`.names`) asks before it a
 - ``vehicle_names`` (pass 0, with the long names): the capitalised name beside a vessel, aircraft
   or operation noun (``vehicle_noun`` in frames.tsv: "the tanker Marlin Luanda", "Operation
   Midnight Hammer") is no place, no state and no actor: its words are blocked;
+- ``event_names`` (pass 0 too): a run of capitalised words ending in an event noun (``event_name``
+  in frames.tsv: Championship, Cup, Games, Olympics ...; a possessive 's may join its words) names a
+  tournament or a meeting, not an actor: "the African Women's Handball Championship" makes no
+  "African Women" (a state or group named before a possessive stays: "Kenya's Cup final");
 - ``not_a_name``: an unknown "name" in lower case ("mosques"), an ethnic group's noun the NER
   calls an organisation ("Rohingya"), or a name only given as a description ("dismissed the
   accusation as Russophobia") makes no actor;
@@ -34,6 +38,7 @@ from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind
 
 VEHICLES = Frames.load().words("vehicle_noun")
+EVENT_NAMES = Frames.load().words("event_name")
 NAMING_VERBS = frozenset({"know", "name", "call", "dub", "refer", "identify"})
 LEADERS = Frames.load().words("head_title")
 NAMING = frozenset({"named", "called", "dubbed", '"', "\u201c", "'", "\u2018"})
@@ -63,6 +68,26 @@ def vehicle_names(ctx: Resolution) -> None:
             before -= 1
         if before < token.i and not doc[before].is_sent_start:
             ctx.blocked.update(range(before, token.i))
+
+
+def event_names(ctx: Resolution) -> None:
+    """``event_names``: block the words of a tournament's or a meeting's name."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in EVENT_NAMES or not token.text[:1].isupper() or token.is_sent_start:
+            continue
+        start = token.i
+        while start > token.sent.start:
+            before = doc[start - 1]
+            joined = before.lower_ in {"'s", "\u2019s"} and start - 2 >= token.sent.start
+            if joined and not doc[start - 2].ent_id_ and doc[start - 2].ent_type_ not in {"GPE", "PERSON"}:
+                start -= 2  # "Women's": part of the name; never "Kenya's"
+            elif before.text[:1].isupper() and before.text.isalpha() and not before.is_sent_start:
+                start -= 1
+            else:
+                break
+        if start < token.i:
+            ctx.blocked.update(range(start, token.i + 1))
 
 
 def not_a_name(ctx: Resolution, span: Span) -> bool:

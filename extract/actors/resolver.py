@@ -9,8 +9,16 @@ from spacy.tokens import Doc
 from newsgraph.extract.actors.agents import agent_nouns
 from newsgraph.extract.actors.context import Resolution, ResolverWords
 from newsgraph.extract.actors.longnames import long_names
-from newsgraph.extract.actors.names import named_entities, state_adjectives
-from newsgraph.extract.actors.notnames import vehicle_names
+from newsgraph.extract.actors.names import capital_places, named_entities, place_extent, state_adjectives
+from newsgraph.extract.actors.notnames import event_names, vehicle_names
+from newsgraph.extract.actors.runs import (
+    organisation_units,
+    party_names,
+    possessive_parents,
+    role_names,
+    team_names,
+    unlabelled_names,
+)
 from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.actors.titles import known_roles, office_holders, titles
 from newsgraph.extract.frames import Frames
@@ -21,7 +29,16 @@ from newsgraph.extract.gazetteer import Gazetteer
 PASSES: tuple[Callable[[Resolution], None], ...] = (
     long_names,
     vehicle_names,
+    event_names,
+    team_names,
+    party_names,
+    role_names,
     named_entities,
+    capital_places,
+    place_extent,
+    unlabelled_names,
+    organisation_units,
+    possessive_parents,
     state_adjectives,
     agent_nouns,
     titles,
