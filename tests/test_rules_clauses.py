@@ -17,8 +17,15 @@ from newsgraph.extract.events.labelling import (
 )
 from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import date_of, place_of, threatened
-from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
-from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, main_clause, objects
+from newsgraph.extract.events.modality import chain, finite_conjunct, in_speech_complement, modality_of
+from newsgraph.extract.events.senses import (
+    choose_sense,
+    is_verbal_attack,
+    main_clause,
+    objects,
+    trigger_pos,
+    verb_mistagged,
+)
 from newsgraph.extract.record import Event, Evidence
 
 SEND = build("""
@@ -479,3 +486,40 @@ def test_a_finite_relative_clause_keeps_its_own_modality():
     ctx = context(doc, states((0, "PER")))
     assert modality_of(doc[2], ctx)[0] == "planned"
     assert modality_of(doc[7], ctx)[0] == "asserted"  # "whom it had seized": told as done
+
+
+def test_a_plural_noun_heading_a_clause_with_a_subject_is_its_verb():
+    doc = build("""
+        a         a         DET   DT  det    1
+        decision  decision  NOUN  NN  ROOT   1
+        that      that      PRON  WDT dobj   4
+        Beijing   Beijing   PROPN NNP nsubj  4
+        rejects   reject    NOUN  NNS relcl  1
+        .         .         PUNCT .   punct  1
+    """)
+    assert verb_mistagged(doc[4]) and trigger_pos(doc[4]) == "VERB"
+    assert not verb_mistagged(doc[1]) and trigger_pos(doc[1]) == "NOUN"
+    ctx = context(doc, states((3, "CHN")))
+    [found] = code_events(ctx)
+    assert (found.cameo, found.source) == ("120", ["CHN"])
+
+
+def test_a_coordinated_verb_with_its_own_tense_keeps_its_own_modality():
+    doc = build("""
+        She       she        PRON  PRP nsubj  1
+        said      say        VERB  VBD ROOT   1
+        she       she        PRON  PRP nsubj  5
+        would     would      AUX   MD  aux    5
+        not       not        PART  RB  neg    5
+        recognise recognise  VERB  VB  ccomp  1
+        it        it         PRON  PRP dobj   5
+        and       and        CCONJ CC  cc     5
+        called    call       VERB  VBD conj   5
+        on        on         ADP   IN  prep   8
+        Chile     Chile      PROPN NNP pobj   9
+        .         .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((10, "CHL")))
+    assert finite_conjunct([doc[8], doc[5], doc[1]])
+    assert modality_of(doc[8], ctx)[:2] == ("asserted", False)
+    assert modality_of(doc[5], ctx)[:2] == ("planned", True)

@@ -18,7 +18,13 @@ from newsgraph.extract.events.labelling import (
 from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import make_event
 from newsgraph.extract.events.scope import not_an_act
-from newsgraph.extract.events.senses import VERBAL_ATTACK, choose_sense, is_verbal_attack, trigger_pos
+from newsgraph.extract.events.senses import (
+    VERBAL_ATTACK,
+    choose_sense,
+    is_verbal_attack,
+    negated_acceptance,
+    trigger_pos,
+)
 from newsgraph.extract.events.sources import find_source
 from newsgraph.extract.events.targets import Trigger, find_target
 from newsgraph.extract.ontology import Sense
@@ -67,7 +73,8 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
 
 def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     """The event a lexicon word codes: its sense, its source (none: no event), its target."""
-    sense = choose_sense(token, pos, ctx)
+    rejection = negated_acceptance(token, pos, ctx)  # "would not accept": a rejection, not negated
+    sense = rejection or choose_sense(token, pos, ctx)
     if sense is None:
         return None
     lemma = token.lemma_.lower()
@@ -89,7 +96,10 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
         return None  # "to protect its interests": aid or protection of oneself is no act between two
     if not target and traded_goods(token, sense, ctx):
         return None  # "China supplies 98 percent of the world's gallium": trade, not aid
-    return make_event(token, code, source, target, 0.6 + 0.1 * bool(target), ctx)
+    event = make_event(token, code, source, target, 0.6 + 0.1 * bool(target), ctx)
+    if rejection is not None:
+        event.negated = False  # the "not" is what makes it a rejection
+    return event
 
 
 def traded_goods(token: Token, sense: Sense, ctx: DocContext) -> bool:

@@ -62,6 +62,26 @@ def referenced(trigger: Token, event: Event, ctx: DocContext) -> Event | None:
         same_kind = [e for _i, e in before if root and e.cameo[:2] == root]
         if same_word or same_kind:
             return (same_word or same_kind)[-1]
+        if lemma in ctx.frames["generic_act"]:
+            return generic_reference([e for _i, e in before], event, ctx)
+    return None
+
+
+def generic_reference(before: list[Event], event: Event, ctx: DocContext) -> Event | None:
+    """ "welcomed the decision", "condemned the dangerous actions" (frames.tsv ``generic_act``): the
+    latest earlier material act by another side; one the reaction approves of is not aimed at the
+    approver's side ("Ukraine welcomed the decision" is not Russia's war on Ukraine)."""
+    approves = event.quad_class in {1, 2}
+    for earlier in reversed(before):
+        if earlier.quad_class not in {2, 4} or earlier.negated:
+            continue
+        if (
+            same_side(earlier.source, event.source, ctx)
+            or approves
+            and same_side(earlier.target, event.source, ctx)
+        ):
+            continue
+        return earlier
     return None
 
 

@@ -11,9 +11,26 @@ VERBAL_ATTACK = "111"  # CAMEO "criticize or denounce": what a fight verb with a
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 
 
+CLAUSE_HEADS = frozenset({"relcl", "ccomp", "advcl"})
+
+
 def trigger_pos(token: Token) -> str:
-    """The lexicon's part of speech for a word: proper nouns count as nouns ("Strikes" in a headline)."""
+    """The lexicon's part of speech for a word: proper nouns count as nouns ("Strikes" in a headline),
+    and so does a noun, unless it is a ``verb_mistagged`` as one."""
+    if verb_mistagged(token):
+        return "VERB"
     return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else token.pos_
+
+
+def verb_mistagged(token: Token) -> bool:
+    """ "a decision that Beijing rejects": a word the tagger calls a plural noun ("rejects") that the
+    parser makes the head of a clause with a subject of its own is that clause's verb."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NNS"
+        and token.dep_ in CLAUSE_HEADS
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def objects(token: Token, pos: str) -> list[Token]:
@@ -37,9 +54,11 @@ def objects(token: Token, pos: str) -> list[Token]:
     return [o for obj in objs for o in (obj, *obj.conjuncts)]
 
 
-def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
-    """The lexicon sense that fits the word's objects, modifiers, particles and prepositions."""
-    senses = ctx.lexicon.senses(token.lemma_.lower(), pos)
+def choose_sense(token: Token, pos: str, ctx: DocContext, lemma: str | None = None) -> Sense | None:
+    """The lexicon sense that fits the word's objects, modifiers, particles and prepositions (those of
+    ``lemma``, when given, instead of the word's own: a word read as another)."""
+    lemma = lemma or token.lemma_.lower()
+    senses = ctx.lexicon.senses(lemma, pos)
     if senses and senses[0].origin == "vendor" and not main_clause(token, ctx):
         return None  # only the dictionary's patterns, and not a main verb: nothing to match (faster)
     found = objects(token, pos)
@@ -60,7 +79,7 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
         if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
             prep_words.setdefault("for", set())
     sense = ctx.lexicon.match(
-        token.lemma_.lower(),
+        lemma,
         pos,
         objects=words,
         particles=particles,
@@ -70,6 +89,21 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     if sense is not None and sense.origin == "vendor" and not main_clause(token, ctx):
         return None  # the dictionary's patterns are written for a sentence's main verb, as PETRARCH codes
     return sense
+
+
+REJECT = "reject"  # the lexicon word whose senses a refusal to accept takes
+
+
+def negated_acceptance(token: Token, pos: str, ctx: DocContext) -> Sense | None:
+    """ "would not accept Iran's complicity", "will not recognise the result", "would not allow the
+    refugees to settle": a verb of accepting (frames.tsv ``acceptance``) negated by its own "not" or
+    "never" is a rejection (CAMEO 12: refuse to accept), with the sense "reject" has for the same
+    objects ("did not accept the peace plan": 127). None when the word is no such verb."""
+    if pos != "VERB" or token.lemma_.lower() not in ctx.frames["acceptance"]:
+        return None
+    if not any(c.dep_ == "neg" for c in token.children):
+        return None
+    return choose_sense(token, pos, ctx, lemma=REJECT)
 
 
 def main_clause(verb: Token, ctx: DocContext) -> bool:
