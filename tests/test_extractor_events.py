@@ -251,3 +251,64 @@ def test_mobilizing_pressure_groups_rallies_support(extractor):
 def test_warning_of_a_hazard_is_no_threat(extractor):
     record = read(extractor, "Chile warned of a cholera outbreak. Peru said it was monitoring the situation.")
     assert [e.cameo for e in record.events] == ["012", "010"]  # a pessimistic comment, a statement
+
+
+# --- round 4: refusals, reactions, readings ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        # negated_acceptance: a refusal to accept is a rejection, not a negated acceptance
+        ("Chile said it would not accept Peru's interference in the election.", "12", ["CHL"], ["PER"]),
+        # kind_of_agent: "riot police" is no riot
+        ("Chilean riot police detained dozens of students in Santiago.", "17", ["CHL"], None),
+        # lexicon: boycotting classes is a protest boycott (143), not a state's boycott (163)
+        ("Students in Lima boycotted classes to protest against the education reform.", "14", None, None),
+        # lexicon: "push for" is a demand (PETRARCH-2's DEMAND), what it pushes for no act of its own
+        ("Ecuador said it would push for new sanctions against Peru.", "10", ["ECU"], None),
+        # lexicon: holding hostages goes on taking them (181)
+        ("Rebels in Colombia are still holding 12 hostages.", "18", None, None),
+        # a warning that a hazard has come is a pessimistic comment, no threat
+        ("The United Nations warned that famine had spread to southern Chad.", "01", ["org:un"], None),
+    ],
+)
+def test_round_four_readings(extractor, body, root, source, target):
+    record = read(extractor, body)
+    assert [r for r, _, _ in events(record)] == [root]
+    event = record.events[0]
+    assert source is None or event.source == source
+    assert target is None or event.target == target
+    assert not event.negated
+
+
+def test_a_mistagged_verb_of_a_relative_clause_codes(extractor):
+    body = (
+        "A tribunal ruled in 2016 that Peru's claims to the islands had no legal basis,"
+        " a decision that Lima rejects."
+    )
+    record = read(extractor, body)
+    assert events(record) == [("12", ["PER"], [])]  # the tagger calls "rejects" a plural noun
+
+
+def test_a_reaction_to_the_decision_answers_the_latest_act(extractor):
+    record = read(extractor, "Peru imposed sanctions on Chile. Argentina welcomed the decision.")
+    assert events(record) == [("16", ["PER"], ["CHL"]), ("05", ["ARG"], ["PER"])]
+    assert record.events[1].responds_to == [record.events[0].id]
+
+
+def test_the_act_an_accusation_names_is_the_accused_ones(extractor):
+    record = read(extractor, "Chile accused Peru's navy of a cyberattack on its ports.")
+    navy = next(a.id for a in record.actors if a.name == "Peruvian Navy")
+    assert events(record) == [("11", ["CHL"], [navy]), ("17", [navy], [])]
+
+
+def test_an_unnamed_set_stands_for_whom_it_includes(extractor):
+    record = read(extractor, "Bolivian police arrested 40 people, including three journalists.")
+    [(root, _, [target])] = events(record)
+    assert root == "17" and next(a for a in record.actors if a.id == target).name == "journalists"
+
+
+def test_a_response_answers_an_act_against_its_state(extractor):
+    record = read(extractor, "Chile expelled Peru's ambassador. Peru said it would respond.")
+    assert events(record) == [("16", ["CHL"], ["PER"]), ("13", ["PER"], ["CHL"])]

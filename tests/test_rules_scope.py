@@ -17,6 +17,7 @@ from newsgraph.extract.events.scope import (
     background_act,
     clause_head,
     described_state,
+    kind_of_agent,
     nested_reference,
     not_an_act,
     obliged_act,
@@ -35,6 +36,7 @@ from newsgraph.extract.events.scope import (
 def test_rule_tuple():
     assert NOT_AN_ACT_RULES == (
         prepositional_participle,
+        kind_of_agent,
         asked_for_act,
         asked_for_thing,
         described_state,
@@ -512,3 +514,25 @@ def test_background_act_a_stretch_of_time_whoever_did_it():
     """)
     ctx = context(doc, states((0, "PER"), (6, "CHL")))
     assert background_act(doc[7], ctx)  # "after a week of Chilean protests": the background
+
+
+def test_an_event_noun_naming_a_kind_of_actor_is_no_act():
+    doc = build("""
+        Chilean   Chilean   ADJ   JJ  amod     2
+        riot      riot      NOUN  NN  compound 2
+        police    police    NOUN  NNS nsubj    3
+        detained  detain    VERB  VBD ROOT     3
+        protest   protest   NOUN  NN  compound 5
+        leaders   leader    NOUN  NNS dobj     3
+        .         .         PUNCT .   punct    3
+        The       the       DET   DT  det      9
+        riot      riot      NOUN  NN  compound 9
+        damage    damage    NOUN  NN  nsubj    10
+        spread    spread    VERB  VBD ROOT     10
+        .         .         PUNCT .   punct    10
+    """)
+    ctx = context(doc, {(0, 3): ("group:chl-police", "group"), (4, 6): ("group:chl-opposition", "group")})
+    assert kind_of_agent(doc[1], ctx)  # "riot police": police of a kind, no riot
+    assert kind_of_agent(doc[4], ctx)  # "protest leaders"
+    assert not kind_of_agent(doc[8], ctx)  # "riot damage": damage names no actor
+    assert [e.cameo[:2] for e in code_events(ctx)] == ["17"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from handmade import build, context, earlier_event, states
 
+from newsgraph.extract.events.arguments import actors_of, included
 from newsgraph.extract.events.targets import (
     DEPENDENT_RULES,
     TARGET_FALLBACKS,
@@ -784,3 +785,59 @@ def test_a_place_on_a_border_does_not_stand_for_the_state():
     captured = Trigger(doc[1], "VERB", sense("capture", cameo="192"), ["PER"])
     assert protected_party(captured, ctx) == []  # beside Chile is not in Chile
     assert located_object(captured, ctx) is None
+
+
+def test_retaliation_answers_an_act_against_any_organ_of_its_state():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        closed     close      VERB  VBD ROOT   1
+        Peru       Peru       PROPN NNP poss   4
+        's         's         PART  POS case   2
+        consulate  consulate  NOUN  NN  dobj   1
+        .          .          PUNCT .   punct  1
+        Peru       Peru       PROPN NNP nsubj  7
+        vowed      vow        VERB  VBD ROOT   7
+        retaliation retaliation NOUN NN dobj   7
+        .          .          PUNCT .   punct  7
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (6, "PER")))
+    ctx.table.add("org:per-consulate", "Peruvian consulate", "organization", "PER", None, doc[2:5])
+    earlier_event(ctx, 1, ["CHL"], cameo="161").target = ["org:per-consulate"]
+    vowed = Trigger(doc[7], "VERB", sense("vow", cameo="138"), ["PER"])
+    assert retaliated_party(vowed, ctx) == ["CHL"]  # the consulate is Peru's side
+
+
+def test_a_reaction_to_an_act_is_not_aimed_at_whom_the_act_was_done_to():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        condemned  condemn    VERB  VBD ROOT   1
+        the        the        DET   DT  det    3
+        arrest     arrest     NOUN  NN  dobj   1
+        of         of         ADP   IN  prep   3
+        Peruvians  Peruvians  PROPN NNPS pobj  4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (5, "PER")))
+    condemned = Trigger(doc[1], "VERB", sense("condemn", cameo="111"), ["CHL"])
+    assert protected_party(condemned, ctx) == []  # the arrest's doer is found by events/links.py
+    helped = Trigger(doc[1], "VERB", sense("condemn", cameo="070"), ["CHL"])
+    assert protected_party(helped, ctx) == ["PER"]  # no reaction: "of" names the recipient
+
+
+def test_an_unnamed_set_stands_for_the_actors_it_includes():
+    doc = build("""
+        Police      police      NOUN  NNS nsubj  1
+        arrested    arrest      VERB  VBD ROOT   1
+        63          63          NUM   CD  nummod 3
+        people      people      NOUN  NNS dobj   1
+        ,           ,           PUNCT ,   punct  3
+        including   include     VERB  VBG prep   3
+        two         two         NUM   CD  nummod 7
+        journalists journalist  NOUN  NNS pobj   5
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("group:chl-police", "group"), (6, 8): ("group:chl-journalists", "group")})
+    assert included(doc[3], ctx) == ["group:chl-journalists"]
+    assert actors_of(doc[3], ctx) == ["group:chl-journalists"]
+    arrested = Trigger(doc[1], "VERB", sense("arrest", cameo="173"), ["group:chl-police"])
+    assert direct_object(doc[3], arrested, ctx) == ["group:chl-journalists"]

@@ -279,8 +279,21 @@ def is_protest(verb: Token, ctx: DocContext) -> bool:
     return False
 
 
+def kind_of_agent(token: Token, ctx: DocContext) -> bool:
+    """ "Kenyan riot police", "aid workers", "protest leaders": an event noun that modifies a noun
+    naming an actor says what kind of actor it is; it names no act."""
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and head.i != token.i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and ctx.table.of(head) is not None
+    )
+
+
 NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     prepositional_participle,
+    kind_of_agent,
     asked_for_act,
     asked_for_thing,
     described_state,

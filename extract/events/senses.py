@@ -68,6 +68,14 @@ def choose_sense(token: Token, pos: str, ctx: DocContext, lemma: str | None = No
         words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
     else:  # "declined to comment", "refused to release": the governed verb tells the sense too
         words |= {c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+        if lemma in ctx.frames["complement_target"]:  # "warned that famine had been confirmed"
+            words |= {
+                s.lemma_.lower()
+                for c in token.children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if s.dep_ in {"nsubj", "nsubjpass"}
+            }
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     prep_words: dict[str, set[str]] = {}
     for prep in (c for c in token.children if c.dep_ in {"prep", "agent"}):

@@ -233,6 +233,31 @@ def conjunct_agent(noun: Token, ctx: DocContext) -> Finding:
     return None
 
 
+ACCUSE_ROOT = "11"  # CAMEO disapprove: criticise, accuse, blame
+
+
+def accused_act(noun: Token, ctx: DocContext) -> Finding:
+    """ "accused Russia's intelligence service of a cyberattack", "accused China of being behind the
+    attack", "Russia was behind the attack": the act an accusation (or "be behind") names is the
+    accused one's (frames.tsv ``accusation``: the prepositions of the reason)."""
+    if noun.dep_ != "pobj":
+        return None
+    prep, word = noun.head, noun.head.head
+    if prep.lower_ == "behind" and word.lemma_.lower() == "be":
+        subjects = [c for c in word.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return actors_of(subjects[0], ctx) or None
+        if word.dep_ != "pcomp":
+            return None
+        prep, word = word.head, word.head.head  # "accused China of being behind"
+    if prep.lower_ not in ctx.frames["accusation"]:
+        return None
+    verb = word.head if word.dep_ == "dobj" else word  # "of" hung on the accused: "the service of"
+    if verb.pos_ != "VERB" or root_of(verb, ctx) != ACCUSE_ROOT:
+        return None
+    return [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx)] or None
+
+
 def reaction_object(noun: Token, ctx: DocContext) -> Finding:
     """ "condemned the invasion": whoever condemns it did not invade (cameo.tsv policy "reaction")."""
     verb = governing_verb(noun)
@@ -270,6 +295,7 @@ NOUN_SOURCE_RULES: tuple[Rule, ...] = (
     object_of_coding_verb,
     own_agent,
     conjunct_agent,
+    accused_act,
     reaction_object,
     response_means,
     light_verb,

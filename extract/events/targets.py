@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import actors_of, complement_actors, noun_agent
+from newsgraph.extract.events.attribution import same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.senses import choose_sense
 from newsgraph.extract.gazetteer import Gazetteer
@@ -186,8 +187,14 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         own |= set(ctx.frames["attack_prep"])
     found: list[str] = []
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    reaction = ctx.ontology.has_policy(trigger.sense.cameo, "reaction")
     for obj in objects:
-        for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in preps):
+        aimed = preps
+        if reaction and obj.lemma_.lower() in ctx.frames["patient_noun"]:
+            # "condemned the arrest of the journalists": a reaction is aimed at who did the act it
+            # names (events/links.py), not at whom it was done to (frames.tsv patient_noun)
+            aimed = preps - {"of"}
+        for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in aimed):
             found += prep_actors(prep, ctx)
     if found or not own:
         return found
@@ -382,8 +389,9 @@ def retaliated_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     if not any(w.lemma_.lower() in words for w in near):
         return None
     for index, event in sorted(ctx.by_trigger.items(), reverse=True):
-        if index < token.i and event.quad_class == 4 and set(event.target) & set(trigger.source):
-            return [a for a in event.source if a not in trigger.source] or None
+        # "ordered the closure of Russia's consulate" acted against Russia: sides at the level of states
+        if index < token.i and event.quad_class == 4 and same_side(event.target, trigger.source, ctx):
+            return [a for a in event.source if not same_side([a], trigger.source, ctx)] or None
     return None
 
 
