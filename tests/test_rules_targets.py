@@ -12,6 +12,8 @@ from pathlib import Path
 from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events.arguments import actors_of, included
+from newsgraph.extract.events.coder import code_events
+from newsgraph.extract.events.scope import background_clause, foreground
 from newsgraph.extract.events.targets import (
     DEPENDENT_RULES,
     TARGET_FALLBACKS,
@@ -37,6 +39,7 @@ from newsgraph.extract.events.targets import (
     purpose_of_act,
     recipient,
     retaliated_party,
+    small_clause_subject,
     state_named,
     terms_party,
     voiced_target,
@@ -50,7 +53,14 @@ def sense(lemma: str, pos: str = "VERB", cameo: str = "190", preps: tuple[str, .
 
 
 def test_rule_tuples():
-    assert DEPENDENT_RULES == (both_parties, proposal_owner, direct_object, recipient, named_modifier)
+    assert DEPENDENT_RULES == (
+        both_parties,
+        proposal_owner,
+        direct_object,
+        small_clause_subject,
+        recipient,
+        named_modifier,
+    )
     assert TARGET_RULES == (dependents, described_noun)
     assert TARGET_FALLBACKS == (
         controlled_object,
@@ -841,3 +851,52 @@ def test_an_unnamed_set_stands_for_the_actors_it_includes():
     assert actors_of(doc[3], ctx) == ["group:chl-journalists"]
     arrested = Trigger(doc[1], "VERB", sense("arrest", cameo="173"), ["group:chl-police"])
     assert direct_object(doc[3], arrested, ctx) == ["group:chl-journalists"]
+
+
+PERSONA = build("""
+    Chile      Chile      PROPN NNP nsubj  1
+    declared   declare    VERB  VBD ROOT   1
+    two        two        NUM   CD  nummod 4
+    Peruvian   Peruvian   ADJ   JJ  amod   4
+    diplomats  diplomat   NOUN  NNS nsubj  5
+    persona    persona    VERB  VBP ccomp  1
+    non        non        ADJ   AFX amod   7
+    grata      grata      NOUN  NN  dobj   5
+    .          .          PUNCT .   punct  1
+""")
+
+
+def test_the_subject_of_a_bare_clause_is_the_verbs_object():
+    ctx = context(PERSONA, states((0, "CHL"), (3, "PER")))
+    declared = Trigger(PERSONA[1], "VERB", sense("declare", cameo="161"), ["CHL"])
+    assert small_clause_subject(PERSONA[5], declared, ctx) == ["PER"]
+    assert small_clause_subject(PERSONA[4], declared, ctx) is None  # not a clause of the verb
+    [found] = code_events(ctx)  # lexicon: "declared ... persona non grata" is an expulsion
+    assert (found.cameo, found.source, found.target) == ("161", ["CHL"], ["PER"])
+
+
+def test_a_later_reaction_answers_the_foreground_act_first():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        expelled   expel      VERB  VBD ROOT   1
+        envoys     envoy      NOUN  NNS dobj   1
+        .          .          PUNCT .   punct  1
+        It         it         PRON  PRP nsubj  5
+        came       come       VERB  VBD ROOT   5
+        after      after      SCONJ IN  mark   8
+        Peru       Peru       PROPN NNP nsubj  8
+        expelled   expel      VERB  VBD advcl  5
+        envoys     envoy      NOUN  NNS dobj   8
+        .          .          PUNCT .   punct  5
+        Bolivia    Bolivia    PROPN NNP nsubj  12
+        vowed      vow        VERB  VBD ROOT   12
+        retaliation retaliation NOUN NN dobj   12
+        .          .          PUNCT .   punct  12
+    """)
+    ctx = context(doc, states((0, "CHL"), (7, "PER"), (11, "BOL")))
+    earlier_event(ctx, 1, ["CHL"], cameo="161").target = ["BOL"]
+    earlier_event(ctx, 8, ["PER"], cameo="161").target = ["BOL"]
+    assert background_clause(doc[8], ctx) and not background_clause(doc[1], ctx)
+    assert [e.source for _, e in foreground(sorted(ctx.by_trigger.items()), doc[12], ctx)] == [["CHL"]]
+    vowed = Trigger(doc[12], "VERB", sense("vow", cameo="138"), ["BOL"])
+    assert retaliated_party(vowed, ctx) == ["CHL"]  # Peru's expulsion is background there

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.attribution import according_to, same_side
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.scope import foreground
 from newsgraph.extract.record import Event
 
 ACCUSE = "112"  # CAMEO "accuse": what a speaker does who says another side did something hostile
@@ -58,12 +59,18 @@ def referenced(trigger: Token, event: Event, ctx: DocContext) -> Event | None:
         before = [
             (i, e) for i, e in sorted(ctx.by_trigger.items()) if i < trigger.i and e is not event and e.source
         ]
-        same_word = [e for i, e in before if ctx.doc[i].lemma_.lower() in wanted]
-        same_kind = [e for _i, e in before if root and e.cameo[:2] == root]
-        if same_word or same_kind:
-            return (same_word or same_kind)[-1]
-        if lemma in ctx.frames["generic_act"]:
-            return generic_reference([e for _i, e in before], event, ctx)
+        for told in (foreground(before, trigger, ctx), before):  # background acts only when nothing else
+            same_word = [e for i, e in told if ctx.doc[i].lemma_.lower() in wanted]
+            same_kind = [e for _i, e in told if root and e.cameo[:2] == root]
+            if same_word or same_kind:
+                return (same_word or same_kind)[-1]
+            found = (
+                generic_reference([e for _i, e in told], event, ctx)
+                if lemma in ctx.frames["generic_act"]
+                else None
+            )
+            if found is not None:
+                return found
     return None
 
 

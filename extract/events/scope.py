@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.senses import choose_sense, codes_an_event, trigger_pos
+from newsgraph.extract.record import Event
 
 ScopeRule = Callable[[Token, DocContext], bool]
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})
@@ -125,6 +126,25 @@ def background_act(token: Token, ctx: DocContext) -> bool:
         stretch = prep.head.lemma_.lower() in ctx.frames["time_unit"]
         prep = prep.head.head
     return prep.lower_ in ctx.frames["time_prep"] and (stretch or not noun_agent(token, ctx))
+
+
+def background_clause(token: Token, ctx: DocContext) -> bool:
+    """ "The decision came a day after Poland expelled three diplomats": an act told in a clause of time
+    (frames.tsv ``time_prep``) is the background of its sentence; a later sentence's reaction answers
+    its foreground first (events/links.py, targets.retaliated_party). Not a scope rule: the act is coded."""
+    return token.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ctx.frames["time_prep"] for m in token.children
+    )
+
+
+def foreground(before: list[tuple[int, Event]], trigger: Token, ctx: DocContext) -> list[tuple[int, Event]]:
+    """The earlier acts without those told as the background of another sentence ("The decision came
+    a day after Poland expelled three diplomats": background_clause)."""
+    return [
+        (i, e)
+        for i, e in before
+        if not (background_clause(ctx.doc[i], ctx) and ctx.doc[i].sent.start != trigger.sent.start)
+    ]
 
 
 REASON_ROOTS = frozenset({"05", "11", "12", "16", "17"})  # praise, criticism, rejection, sanctions, coercion

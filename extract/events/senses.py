@@ -54,6 +54,19 @@ def objects(token: Token, pos: str) -> list[Token]:
     return [o for obj in objs for o in (obj, *obj.conjuncts)]
 
 
+def small_clauses(verb: Token) -> list[Token]:
+    """ "declared two Russian diplomats persona non grata": what a verb says its object is (an object
+    predicate, or the bare clause the parser makes of object and predicate: no marker, no auxiliary)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "oprd"
+        or c.dep_ == "ccomp"
+        and not any(g.dep_ in {"mark", "aux", "auxpass"} for g in c.children)
+        and any(g.dep_ == "nsubj" for g in c.children)
+    ]
+
+
 def choose_sense(token: Token, pos: str, ctx: DocContext, lemma: str | None = None) -> Sense | None:
     """The lexicon sense that fits the word's objects, modifiers, particles and prepositions (those of
     ``lemma``, when given, instead of the word's own: a word read as another)."""
@@ -68,6 +81,9 @@ def choose_sense(token: Token, pos: str, ctx: DocContext, lemma: str | None = No
         words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
     else:  # "declined to comment", "refused to release": the governed verb tells the sense too
         words |= {c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+        for clause in small_clauses(token):  # "declared two diplomats persona non grata"
+            words.add(clause.lemma_.lower())
+            words |= {c.lemma_.lower() for c in clause.children if c.dep_ in {"dobj", *MODIFIER_DEPS}}
         if lemma in ctx.frames["complement_target"]:  # "warned that famine had been confirmed"
             words |= {
                 s.lemma_.lower()

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import actors_of, complement_actors, noun_agent
 from newsgraph.extract.events.attribution import same_side
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.senses import choose_sense
+from newsgraph.extract.events.scope import foreground
+from newsgraph.extract.events.senses import choose_sense, small_clauses
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.ontology import Sense
 
@@ -60,6 +61,14 @@ def direct_object(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[s
     ):
         return None
     return actors_of(dependent, ctx, trigger.source)
+
+
+def small_clause_subject(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "declared two Russian diplomats persona non grata", parsed as a clause "diplomats persona": the
+    subject of the bare clause a verb governs is the verb's object (``senses.small_clauses``)."""
+    if trigger.pos != "VERB" or dependent not in small_clauses(trigger.token):
+        return None
+    return [a for c in dependent.children if c.dep_ == "nsubj" for a in actors_of(c, ctx, trigger.source)]
 
 
 def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -126,6 +135,7 @@ DEPENDENT_RULES: tuple[DependentRule, ...] = (
     both_parties,
     proposal_owner,
     direct_object,
+    small_clause_subject,
     recipient,
     named_modifier,
 )
@@ -388,10 +398,12 @@ def retaliated_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         near.append(token.head.head)
     if not any(w.lemma_.lower() in words for w in near):
         return None
-    for index, event in sorted(ctx.by_trigger.items(), reverse=True):
-        # "ordered the closure of Russia's consulate" acted against Russia: sides at the level of states
-        if index < token.i and event.quad_class == 4 and same_side(event.target, trigger.source, ctx):
-            return [a for a in event.source if not same_side([a], trigger.source, ctx)] or None
+    earlier = [(i, e) for i, e in sorted(ctx.by_trigger.items()) if i < token.i]
+    for told in (foreground(earlier, token, ctx), earlier):  # background acts only when nothing else
+        for _index, event in reversed(told):
+            # "ordered the closure of Russia's consulate" acted against Russia: sides at the level of states
+            if event.quad_class == 4 and same_side(event.target, trigger.source, ctx):
+                return [a for a in event.source if not same_side([a], trigger.source, ctx)] or None
     return None
 
 
