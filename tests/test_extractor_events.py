@@ -312,3 +312,57 @@ def test_an_unnamed_set_stands_for_whom_it_includes(extractor):
 def test_a_response_answers_an_act_against_its_state(extractor):
     record = read(extractor, "Chile expelled Peru's ambassador. Peru said it would respond.")
     assert events(record) == [("16", ["CHL"], ["PER"]), ("13", ["PER"], ["CHL"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        # answered_party: punishing the doer of the act a reaction names, helping whom it hit
+        (
+            "Chilean troops attacked a village in Peru's southern province on Friday."
+            " Spain condemned the attack and suspended its development aid.",
+            "16",
+            ["ESP"],
+            ["CHL"],
+        ),
+        (
+            "Rebels attacked a town in Peru's northern province."
+            " Spain condemned the attack and pledged 2 million euros in emergency aid.",
+            "03",
+            ["ESP"],
+            ["PER"],
+        ),
+        # small_clauses: "declared X persona non grata" is an expulsion of X
+        ("Bolivia declared two Chilean diplomats persona non grata on Monday.", "16", ["BOL"], ["CHL"]),
+        # lexicon: a recommendation is an appeal; handing out food is aid; chanting slogans is a protest
+        (
+            "The African Union recommended an independent review of the voter roll.",
+            "02",
+            None,
+            None,
+        ),
+        (
+            "The World Food Programme began distributing rice and biscuits to families in the camps.",
+            "07",
+            None,
+            None,
+        ),
+        (
+            "Hundreds of opposition supporters gathered in Quito, chanting slogans against the government.",
+            "14",
+            None,
+            None,
+        ),
+    ],
+)
+def test_round_four_targets_and_words(extractor, body, root, source, target):
+    found = [e for e in read(extractor, body).events if e.cameo.startswith(root)]
+    assert len(found) == 1, events(read(extractor, body))
+    assert source is None or found[0].source == source
+    assert target is None or found[0].target == target
+
+
+def test_not_hesitating_to_act_is_an_intent(extractor):
+    record = read(extractor, "Chilean officials said they would not hesitate to take further action.")
+    [event] = record.events
+    assert (event.cameo[:2], event.modality, event.negated) == ("13", "planned", False)

@@ -523,3 +523,23 @@ def test_a_coordinated_verb_with_its_own_tense_keeps_its_own_modality():
     assert finite_conjunct([doc[8], doc[5], doc[1]])
     assert modality_of(doc[8], ctx)[:2] == ("asserted", False)
     assert modality_of(doc[5], ctx)[:2] == ("planned", True)
+
+
+def test_a_denied_hesitation_is_an_intent():
+    doc = build("""
+        Chile     Chile      PROPN NNP nsubj  3
+        would     would      AUX   MD  aux    3
+        not       not        PART  RB  neg    3
+        hesitate  hesitate   VERB  VB  ROOT   3
+        to        to         PART  TO  aux    5
+        act       act        VERB  VB  xcomp  3
+        .         .          PUNCT .   punct  3
+        Peru      Peru       PROPN NNP nsubj  8
+        hesitated hesitate   VERB  VBD ROOT   8
+        to        to         PART  TO  aux    10
+        act       act        VERB  VB  xcomp  8
+        .         .          PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "CHL"), (7, "PER")))
+    assert modality_of(doc[5], ctx)[:2] == ("hypothetical", False)  # "would" outside speech, not negated
+    assert modality_of(doc[10], ctx)[:2] == ("asserted", True)  # hesitated: not done

@@ -394,6 +394,28 @@ def test_conjunct_agent():
     assert noun_source(doc[6], ctx) == ["GBR"]
 
 
+def test_a_name_modifying_one_conjunct_is_not_the_others_agent():
+    doc = build("""
+        US       US       PROPN NNP compound 1
+        tariffs  tariff   NOUN  NNS nsubj    6
+        and      and      CCONJ CC  cc       1
+        the      the      DET   DT  det      5
+        civil    civil    ADJ   JJ  amod     5
+        war      war      NOUN  NN  conj     1
+        dominated dominate VERB VBD ROOT     6
+        .        .        PUNCT .   punct    6
+        US       US       PROPN NNP compound 9
+        tariffs  tariff   NOUN  NNS nsubj    12
+        and      and      CCONJ CC  cc       9
+        sanctions sanction NOUN NNS conj     9
+        hurt     hurt     VERB  VBD ROOT     12
+        .        .        PUNCT .   punct    12
+    """)
+    ctx = context(doc, states((0, "USA"), (8, "USA")))
+    assert conjunct_agent(doc[5], ctx) is None  # "the civil war" has a determiner of its own
+    assert conjunct_agent(doc[11], ctx) == ["USA"]  # "US tariffs and sanctions": both American
+
+
 def test_reaction_object():
     doc = build("""
         Iran       Iran      PROPN NNP nsubj  1

@@ -19,6 +19,7 @@ from newsgraph.extract.events.targets import (
     TARGET_FALLBACKS,
     TARGET_RULES,
     Trigger,
+    answered_party,
     asked_party,
     both_parties,
     complement_subject,
@@ -73,6 +74,7 @@ def test_rule_tuples():
         retaliated_party,
         voiced_target,
         terms_party,
+        answered_party,
         conjunct_party,
         defied_party,
         proposal_aim,
@@ -900,3 +902,51 @@ def test_a_later_reaction_answers_the_foreground_act_first():
     assert [e.source for _, e in foreground(sorted(ctx.by_trigger.items()), doc[12], ctx)] == [["CHL"]]
     vowed = Trigger(doc[12], "VERB", sense("vow", cameo="138"), ["BOL"])
     assert retaliated_party(vowed, ctx) == ["CHL"]  # Peru's expulsion is background there
+
+
+def test_an_act_coordinated_with_a_reaction_answers_the_act_it_names():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        attacked   attack     VERB  VBD ROOT   1
+        Peru       Peru       PROPN NNP dobj   1
+        .          .          PUNCT .   punct  1
+        Spain      Spain      PROPN NNP nsubj  5
+        condemned  condemn    VERB  VBD ROOT   5
+        the        the        DET   DT  det    7
+        attack     attack     NOUN  NN  dobj   5
+        ,          ,          PUNCT ,   punct  5
+        cut        cut        VERB  VBD conj   5
+        its        its        PRON  PRP$ poss  11
+        aid        aid        NOUN  NN  dobj   9
+        and        and        CCONJ CC  cc     9
+        pledged    pledge     VERB  VBD conj   9
+        help       help       NOUN  NN  dobj   13
+        .          .          PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (4, "ESP")))
+    earlier_event(ctx, 1, ["CHL"]).target = ["PER"]
+    earlier_event(ctx, 5, ["ESP"], cameo="111")
+    cut = Trigger(doc[9], "VERB", sense("cut", cameo="162"), ["ESP"])
+    assert answered_party(cut, ctx) == ["CHL"]  # a sanction on who attacked
+    pledged = Trigger(doc[13], "VERB", sense("pledge", cameo="0331"), ["ESP"])
+    assert answered_party(pledged, ctx) == ["PER"]  # aid for whom the attack hit
+    attacked = Trigger(doc[1], "VERB", sense("attack"), ["CHL"])
+    assert answered_party(attacked, ctx) is None  # no reaction it is coordinated with
+
+
+def test_a_place_a_state_owns_is_in_that_state():
+    doc = build("""
+        Rebels     rebel      NOUN  NNS nsubj  1
+        attacked   attack     VERB  VBD ROOT   1
+        the        the        DET   DT  det    3
+        town       town       NOUN  NN  dobj   1
+        in         in         ADP   IN  prep   3
+        Peru       Peru       PROPN NNP poss   8
+        's         's         PART  POS case   5
+        northern   northern   ADJ   JJ  amod   8
+        province   province   NOUN  NN  pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((5, "PER")))
+    attacked = Trigger(doc[1], "VERB", sense("attack"), ["group:rebels"])
+    assert located_object(attacked, ctx) == ["PER"]

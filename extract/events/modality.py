@@ -86,11 +86,18 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
         lemma = word.lemma_.lower()
         if i > 0 and lemma in frames["speech"]:
             break
+        # "would not hesitate to take further action": a denied hesitation is an intent
+        hesitant = i > 0 and lemma in frames["hesitation"] and words[i - 1].dep_ == "xcomp"
+        if hesitant:
+            if any(c.dep_ == "neg" for c in word.children):
+                modality = stronger(modality, "planned")
+            else:
+                negated = True  # "hesitated to act"
         for child in word.children if not (own_tense and i == 1) else ():
             modal = modal_of(child, ctx)
             if modal is not None:
                 modality = stronger(modality, modal)
-            if child.dep_ == "neg" and i < 3:
+            if child.dep_ == "neg" and i < 3 and not hesitant:
                 negated = True
             clause = if_clause(child, ctx)
             if clause is not None:

@@ -225,10 +225,14 @@ def own_agent(noun: Token, ctx: DocContext) -> Finding:
 
 
 def conjunct_agent(noun: Token, ctx: DocContext) -> Finding:
-    """ "the landing by US troops ... and the capture": a coordinated event noun's agent."""
+    """ "the landing by US troops ... and the capture": a coordinated event noun's agent; not a name
+    that only modifies the other noun when this one has a determiner of its own ("US tariffs and the
+    civil war in Myanmar": the war is not American)."""
+    own_determiner = any(c.dep_ == "det" for c in noun.children)
     for conj in noun.conjuncts:
         found = noun_agent(conj, ctx)
-        if found:
+        modifiers = {a for c in conj.lefts if c.dep_ in {"compound", "amod"} for a in actors_of(c, ctx)}
+        if found and not (own_determiner and set(found) <= modifiers):
             return found
     return None
 

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import actors_of, complement_actors, noun_agent
 from newsgraph.extract.events.attribution import same_side
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.links import referenced
 from newsgraph.extract.events.scope import foreground
 from newsgraph.extract.events.senses import choose_sense, small_clauses
 from newsgraph.extract.gazetteer import Gazetteer
@@ -35,6 +36,7 @@ class Trigger:
 
 
 TargetRule = Callable[[Trigger, DocContext], "list[str] | None"]
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts of force, aimed "on", "at", "against"
 DependentRule = Callable[[Token, Trigger, DocContext], "list[str] | None"]
 
@@ -330,8 +332,9 @@ def purpose_of_act(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "lifted the curfew in Abidjan", "fired shells at targets in Jericho", "rioted at a jail in
-    Israel", "fire against Kampuchean camps": a state, or the state of a place, named in the act's
-    own phrases, or the state whose adjective a thing aimed at carries (cameo.tsv policy
+    Israel", "fire against Kampuchean camps", "attacked a town in Mozambique's north": a state, or the
+    state of a place (or its owner), named in the act's own phrases, or the state whose adjective a
+    thing aimed at carries (cameo.tsv policy
     ``place_target``: material acts, where CAMEO codes the place for its state)."""
     if not ctx.ontology.has_policy(trigger.sense.cameo, "place_target"):
         return None
@@ -355,6 +358,8 @@ def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
                 named = [part]
                 if direct:
                     named += [m for m in part.children if m.dep_ in {"amod", "compound"} and m.pos_ != "NOUN"]
+                # "in Mozambique's northern province": a place a state owns is in that state
+                named += [m for m in part.children if m.dep_ == "poss" and m.pos_ == "PROPN"]
                 for name in named:
                     state = state_named(name, ctx)
                     if state is not None:
@@ -442,6 +447,27 @@ def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     return None
 
 
+def answered_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "condemned the coup and suspended its development aid", "condemned the attack and pledged aid":
+    an act coordinated with a reaction answers the act the reaction names (events/links.py
+    ``referenced``): a conflictual one is aimed at that act's doer, aid at whom the act was done to."""
+    token = trigger.token
+    if trigger.pos != "VERB" or token.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in token.children):
+        return None
+    verb, reaction = token, None
+    while verb.dep_ == "conj" and reaction is None:  # "condemned the attack, cut its aid and pledged"
+        verb = verb.head
+        found = ctx.by_trigger.get(verb.i)
+        reaction = found if found and ctx.ontology.has_policy(found.cameo, "reaction") else None
+    if reaction is None:
+        return None
+    answered = referenced(verb, reaction, ctx)
+    if answered is None:
+        return None
+    helps = ctx.ontology.get(trigger.sense.cameo).quad_class in {1, 2}
+    return [a for a in (answered.target if helps else answered.source) if a not in trigger.source] or None
+
+
 def conjunct_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "raised the case with the Chinese ambassador and demanded consular access": a verb that shares
     its subject with the verb it is coordinated with deals with the same other side (that verb's
@@ -512,6 +538,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     retaliated_party,
     voiced_target,
     terms_party,
+    answered_party,
     conjunct_party,
     defied_party,
     proposal_aim,
