@@ -64,12 +64,15 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
 
 def asked_for_thing(token: Token, ctx: DocContext) -> bool:
     """ "appealed for 45 million dollars in emergency funding", "called for aid", "demanding a UN
-    presence": what an appeal asks for is not given (frames.tsv ``appeal``; the prepositions ``for``
-    and ``in`` of the appeal verb, or its object when its sense is an appeal or a demand)."""
+    presence", "demanded that the US match the EU's support": what an appeal asks for is not given
+    (frames.tsv ``appeal``; the prepositions ``for`` and ``in`` of the appeal verb, its object when its
+    sense is an appeal or a demand, or the object of the act it asks for)."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if token.dep_ == "dobj":  # "demanding a UN military presence": what the demand asks for
         verb = token.head
+        if asked_for_act(verb, ctx):  # "demanded that the US match the EU's support": the asked act's object
+            return True
         sense = choose_sense(verb, "VERB", ctx) if verb.lemma_.lower() in ctx.frames["appeal"] else None
         return sense is not None and sense.cameo[:2] in {"02", "10"}
     prep = token.head
@@ -168,6 +171,23 @@ def reason_of_act(token: Token, ctx: DocContext) -> bool:
     return sense is not None and sense.cameo[:2] in REASON_ROOTS
 
 
+PROTEST_ROOT = "14"
+
+
+def protested_act(token: Token, ctx: DocContext) -> bool:
+    """ "demonstrations against the alleged violations by the military", "marched against the war":
+    what a protest is held against is why it is held, not an act the sentence reports."""
+    prep = token.head
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or prep.lower_ != "against":
+        return False
+    head = prep.head
+    pos = trigger_pos(head)
+    if (head.lemma_.lower(), pos) not in ctx.data.lemmas:
+        return False
+    sense = choose_sense(head, pos, ctx)
+    return sense is not None and sense.cameo[:2] == PROTEST_ROOT
+
+
 def refused_act(token: Token, ctx: DocContext) -> bool:
     """ "refused to deploy peacekeepers", "rejected calls to adopt": the refusal is the act (12x),
     not what it refuses (frames.tsv ``negator`` verbs that code an event themselves)."""
@@ -248,6 +268,21 @@ def proposed_act(token: Token, ctx: DocContext) -> bool:
     return sense is not None and ctx.ontology.has_policy(sense.cameo, "reaction")
 
 
+def pledge_acted_on(token: Token, ctx: DocContext) -> bool:
+    """ "reneged on his commitment", "violated its pledge": a noun of pledging (frames.tsv
+    ``pledge_noun``) that is the object of a verb coding an act of its own, or of that verb's
+    preposition, is the earlier pledge the act is about, not a new one."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in ctx.frames["pledge_noun"]:
+        return False
+    if token.dep_ == "dobj":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in ctx.frames["light"] and codes_an_event(verb, ctx)
+
+
 def nested_reference(token: Token, ctx: DocContext) -> bool:
     """ "a blackout on the withdrawal", "protests against the violations": an event noun with no doer
     of its own, in a phrase of another noun, names what that one is about, not an act the sentence
@@ -321,11 +356,13 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     sent_on_mission,
     background_act,
     reason_of_act,
+    protested_act,
     refused_act,
     permitted_act,
     obliged_act,
     agreed_act,
     proposed_act,
+    pledge_acted_on,
     nested_reference,
     response_by_means,
     protest_content,
