@@ -280,7 +280,8 @@ def pledge_acted_on(token: Token, ctx: DocContext) -> bool:
         verb = token.head.head
     else:
         return False
-    return verb.pos_ == "VERB" and verb.lemma_.lower() not in ctx.frames["light"] and codes_an_event(verb, ctx)
+    light = verb.lemma_.lower() in ctx.frames["light"]  # "made a commitment": the pledge itself
+    return verb.pos_ == "VERB" and not light and codes_an_event(verb, ctx)
 
 
 def nested_reference(token: Token, ctx: DocContext) -> bool:
