@@ -7,8 +7,10 @@ from __future__ import annotations
 from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events.coder import code_events
-from newsgraph.extract.events.links import link
+from newsgraph.extract.events.links import act_named, link
 from newsgraph.extract.events.senses import negated_acceptance
+from newsgraph.extract.events.targets import Trigger, terms_party
+from newsgraph.extract.ontology import Sense
 
 NOT_ACCEPT = build("""
     Berlin      Berlin      PROPN NNP nsubj  3
@@ -91,3 +93,32 @@ def test_a_reaction_to_the_decision_answers_the_latest_act_of_another_side():
     condemn = earlier_event(ctx, 15, ["UKR"], cameo="111")
     link([condemn], ctx)
     assert condemn.target == ["RUS"] and condemn.responds_to == ["evt:test-10"]
+
+
+def test_the_act_a_noun_names_is_of_the_same_code_before_the_same_root():
+    doc = build("""
+        Peru        Peru        PROPN NNP nsubj  1
+        hacked      hack        VERB  VBD ROOT   1
+        Chile       Chile       PROPN NNP dobj   1
+        .           .           PUNCT .   punct  1
+        Chile       Chile       PROPN NNP nsubj  5
+        arrested    arrest      VERB  VBD ROOT   5
+        Peruvians   Peruvians   PROPN NNPS dobj  5
+        .           .           PUNCT .   punct  5
+        Chile       Chile       PROPN NNP nsubj  11
+        would       would       AUX   MD  aux    11
+        not         not         PART  RB  neg    11
+        act         act         VERB  VB  ROOT   11
+        unless      unless      SCONJ IN  mark   15
+        the         the         DET   DT  det    14
+        hacking     hacking     NOUN  NN  nsubj  15
+        continued   continue    VERB  VBD advcl  11
+        .           .           PUNCT .   punct  11
+    """)
+    ctx = context(doc, states((0, "PER"), (2, "CHL"), (4, "CHL"), (6, "PER"), (8, "CHL")))
+    earlier_event(ctx, 1, ["PER"], cameo="176").target = ["CHL"]
+    earlier_event(ctx, 5, ["CHL"], cameo="173").target = ["PER"]
+    hacking = act_named(doc[14], doc[11], None, ctx)
+    assert hacking is not None and hacking.source == ["PER"]  # the cyberattack (176), not the arrest (173)
+    acted = Trigger(doc[11], "VERB", Sense(lemma="act", pos="VERB", cameo="130"), ["CHL"])
+    assert terms_party(acted, ctx) == ["PER"]  # "unless the hacking continued": whoever hacked

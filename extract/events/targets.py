@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import actors_of, complement_actors, noun_agent
 from newsgraph.extract.events.attribution import same_side
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.links import referenced
+from newsgraph.extract.events.links import act_named, referenced
 from newsgraph.extract.events.scope import foreground
 from newsgraph.extract.events.senses import choose_sense, small_clauses
 from newsgraph.extract.gazetteer import Gazetteer
@@ -432,8 +432,9 @@ def voiced_target(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "would not meet him unless the military halted its strikes", "would continue its offensive
-    until the ELN stops attacking": an act on terms another side must meet is aimed at that side,
-    the subject of the terms clause (frames.tsv ``terms``)."""
+    until the ELN stops attacking", "would take further action if the hacking continued": an act on
+    terms another side must meet is aimed at that side, the subject of the terms clause or the doer
+    of the act it names (frames.tsv ``terms``)."""
     token = trigger.token
     verb = token.head if trigger.pos == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} else token
     terms = ctx.frames["terms"]
@@ -442,6 +443,9 @@ def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
             continue
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         found = [a for s in subjects for a in actors_of(s, ctx, trigger.source)]
+        # "if the hacking continued": whoever did the act the subject names
+        acts = [act_named(s, token, None, ctx) for s in subjects if not found]
+        found += [a for act in acts if act is not None for a in act.source if a not in trigger.source]
         if found:
             return found
     return None
