@@ -950,3 +950,20 @@ def test_a_place_a_state_owns_is_in_that_state():
     ctx = context(doc, states((5, "PER")))
     attacked = Trigger(doc[1], "VERB", sense("attack"), ["group:rebels"])
     assert located_object(attacked, ctx) == ["PER"]
+
+
+def test_an_object_relative_pronoun_is_the_noun_it_stands_for():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        fined      fine       VERB  VBD ROOT   1
+        a          a          DET   DT  det    4
+        Peruvian   Peruvian   ADJ   JJ  amod   4
+        firm       firm       NOUN  NN  dobj   1
+        that       that       PRON  WDT dobj   7
+        it         it         PRON  PRP nsubj  7
+        accused    accuse     VERB  VBD relcl  4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (3, "PER")))
+    accused = Trigger(doc[7], "VERB", sense("accuse", cameo="112"), ["CHL"])
+    assert direct_object(doc[5], accused, ctx) == ["PER"]  # "that" is the Peruvian firm

@@ -55,13 +55,18 @@ def is_preposition(token: Token) -> bool:
 
 
 def direct_object(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
-    """ "Poland expelled Russian diplomats", "a station was struck": a verb's object (never its source)."""
+    """ "Poland expelled Russian diplomats", "a station was struck", "a company that the US accused": a
+    verb's object (never its source)."""
     if (
         trigger.pos != "VERB"
         or dependent.dep_ not in {"dobj", "dative", "nsubjpass"}
         or is_preposition(dependent)
     ):
         return None
+    token = trigger.token
+    if token.dep_ == "relcl" and dependent.lower_ in ctx.frames["relative_pronoun"]:
+        # "a shipping company that it accused of ...": the relative pronoun is the noun it stands for
+        return actors_of(token.head, ctx, trigger.source)
     return actors_of(dependent, ctx, trigger.source)
 
 
