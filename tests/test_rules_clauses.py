@@ -6,7 +6,7 @@ from __future__ import annotations
 from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events.attribution import according_to, attribution, track_quotes
-from newsgraph.extract.events.coder import code_events
+from newsgraph.extract.events.coder import code_events, copula_asserted
 from newsgraph.extract.events.labelling import (
     label_code,
     label_frame,
@@ -543,3 +543,25 @@ def test_a_denied_hesitation_is_an_intent():
     ctx = context(doc, states((0, "CHL"), (7, "PER")))
     assert modality_of(doc[5], ctx)[:2] == ("hypothetical", False)  # "would" outside speech, not negated
     assert modality_of(doc[10], ctx)[:2] == ("asserted", True)  # hesitated: not done
+
+
+def test_a_speaker_calling_an_act_a_threat_criticises_its_doer():
+    doc = build("""
+        Chile     Chile      PROPN NNP nsubj  1
+        attacked  attack     VERB  VBD ROOT   1
+        Peru      Peru       PROPN NNP dobj   1
+        .         .          PUNCT .   punct  1
+        Spain     Spain      PROPN NNP nsubj  5
+        said      say        VERB  VBD ROOT   5
+        the       the        DET   DT  det    7
+        attack    attack     NOUN  NN  nsubj  8
+        was       be         AUX   VBD ccomp  5
+        a         a          DET   DT  det    10
+        threat    threat     NOUN  NN  attr   8
+        .         .          PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (4, "ESP")))
+    assert copula_asserted(doc[8], ctx)
+    earlier_event(ctx, 1, ["CHL"], cameo="195").target = ["PER"]
+    found = predicate_frame(doc[8], ctx)
+    assert (found.cameo, found.source, found.target) == ("111", ["ESP"], ["CHL"])

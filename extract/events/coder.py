@@ -64,11 +64,17 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
         return event
     if labelling:
         return label_frame(token, ctx)
-    if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":  # "X would be legitimate targets"
+    if lemma == "be" and token.pos_ == "AUX" and copula_asserted(token, ctx):  # "X would be targets"
         return predicate_frame(token, ctx)
     if lemma in ctx.frames["speech"] and token.pos_ == "VERB":  # "said Libya must hand over"
         return obligation_frame(token, ctx)
     return response_threat(token, ctx)  # "Iran would respond", "would take further action"
+
+
+def copula_asserted(be: Token, ctx: DocContext) -> bool:
+    """Is a copula what its sentence asserts, or what a speaker says ("told reporters that the
+    transfers were a direct threat")?"""
+    return be.dep_ == "ROOT" or be.dep_ == "ccomp" and be.head.lemma_.lower() in ctx.frames["speech"]
 
 
 def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
