@@ -617,3 +617,20 @@ def test_the_act_an_accusation_names_is_the_accused_ones():
     assert accused_act(doc[22], ctx) == ["org:per-navy"]  # "of" hung on the accused
     assert accused_act(doc[2], ctx) is None  # not the object of a preposition
     assert noun_source(doc[7], ctx) == ["PER"]  # before reaction_object, which would say nobody
+
+
+def test_the_noun_a_participle_of_accusing_describes_did_the_act():
+    doc = build("""
+        Spain      Spain      PROPN NNP nsubj  1
+        fined      fine       VERB  VBD ROOT   1
+        Chilean    Chilean    ADJ   JJ  amod   3
+        firms      firm       NOUN  NNS dobj   1
+        accused    accuse     VERB  VBN acl    3
+        of         of         ADP   IN  prep   4
+        supplying  supply     VERB  VBG pcomp  5
+        drones     drone      NOUN  NNS dobj   6
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "ESP"), (2, "CHL")))
+    assert accusation_reason(doc[6], ctx) == ["CHL"]
+    assert verb_source(doc[6], ctx) == ["CHL"]

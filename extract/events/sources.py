@@ -25,6 +25,7 @@ Rule = Callable[[Token, DocContext], Finding]
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 VERBS = frozenset({"VERB", "AUX"})
+ACCUSE_ROOT = "11"  # CAMEO disapprove: criticise, accuse, blame
 MAX_HOPS = 7  # words up the parse a source is looked for (a chain of clauses is rarely longer)
 
 
@@ -86,10 +87,14 @@ def agentless_passive(verb: Token, ctx: DocContext) -> Finding:
 
 
 def accusation_reason(verb: Token, ctx: DocContext) -> Finding:
-    """ "attacked the US for seizing a tanker": the object of the governing verb did the seizing."""
+    """ "attacked the US for seizing a tanker": the object of the governing verb did the seizing;
+    "three companies accused of supplying drones": the noun a participle of accusing describes."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ in ctx.frames["accusation"]:
-        return [a for c in head.head.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
+        accuser = head.head
+        if accuser.dep_ == "acl" and accuser.tag_ == "VBN" and root_of(accuser, ctx) == ACCUSE_ROOT:
+            return actors_of(accuser.head, ctx)
+        return [a for c in accuser.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
     return None
 
 
@@ -235,9 +240,6 @@ def conjunct_agent(noun: Token, ctx: DocContext) -> Finding:
         if found and not (own_determiner and set(found) <= modifiers):
             return found
     return None
-
-
-ACCUSE_ROOT = "11"  # CAMEO disapprove: criticise, accuse, blame
 
 
 def accused_act(noun: Token, ctx: DocContext) -> Finding:
