@@ -353,13 +353,32 @@ def test_a_response_answers_an_act_against_its_state(extractor):
             None,
             None,
         ),
+        # lexicon: reminding a state of its commitments is an appeal to honour them (no new pledge)
+        ("Spain reminded Chile of its commitments to the rule of law.", "02", ["ESP"], ["CHL"]),
+        # an object relative pronoun is the noun it stands for
+        ("Peru fined a Chilean company that it accused of fraud.", "11", ["PER"], ["CHL"]),
+        # what a speaker calls an act is a judgment of its doer (the act: the same code, 072)
+        (
+            "Spain fined three Chilean firms accused of supplying drones to Peru."
+            " Spain's foreign minister said the transfers were a threat to peace.",
+            "11",
+            ["ESP"],
+            None,
+        ),
+        # lexicon: reviving talks is negotiating (046; ready to help revive them: 036); oil sales are trade
+        ("Chile said it was ready to help revive the negotiations with Peru.", "03", ["CHL"], None),
+        ("Iran said its oil sales to China had doubled.", "06", ["IRN"], ["CHN"]),
     ],
 )
 def test_round_four_targets_and_words(extractor, body, root, source, target):
-    found = [e for e in read(extractor, body).events if e.cameo.startswith(root)]
-    assert len(found) == 1, events(read(extractor, body))
+    record = read(extractor, body)
+    found = [e for e in record.events if e.cameo.startswith(root)]
+    assert len(found) == 1, events(record)
     assert source is None or found[0].source == source
     assert target is None or found[0].target == target
+    if "transfers" in body:  # the judged act's doer: the Chilean firms that supplied the drones
+        supplied = next(e for e in record.events if e.cameo == "072")
+        assert found[0].target == supplied.source
 
 
 def test_not_hesitating_to_act_is_an_intent(extractor):
