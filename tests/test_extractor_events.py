@@ -368,6 +368,9 @@ def test_a_response_answers_an_act_against_its_state(extractor):
         # lexicon: reviving talks is negotiating (046; ready to help revive them: 036); oil sales are trade
         ("Chile said it was ready to help revive the negotiations with Peru.", "03", ["CHL"], None),
         ("Iran said its oil sales to China had doubled.", "06", ["IRN"], ["CHN"]),
+        # a leader arriving in a capital visits its state (042, place_target); troops arriving do not
+        ("Peru's president arrived in Quito on Monday for two days of talks.", "04", ["PER"], ["ECU"]),
+        ("Bolivia said it would recount the votes from 40 polling stations.", "09", ["BOL"], None),
     ],
 )
 def test_round_four_targets_and_words(extractor, body, root, source, target):
@@ -385,3 +388,8 @@ def test_not_hesitating_to_act_is_an_intent(extractor):
     record = read(extractor, "Chilean officials said they would not hesitate to take further action.")
     [event] = record.events
     assert (event.cameo[:2], event.modality, event.negated) == ("13", "planned", False)
+
+
+def test_troops_arriving_make_no_visit(extractor):
+    record = read(extractor, "A first contingent of Chilean peacekeeping troops arrived in Haiti on Tuesday.")
+    assert not [e for e in record.events if e.cameo.startswith("04")]

@@ -12,6 +12,7 @@ from newsgraph.extract.events.coder import code_events
 from newsgraph.extract.events.scope import (
     NOT_AN_ACT_RULES,
     agreed_act,
+    armed_arrival,
     asked_for_act,
     asked_for_thing,
     background_act,
@@ -47,6 +48,7 @@ def test_rule_tuple():
         background_act,
         reason_of_act,
         protested_act,
+        armed_arrival,
         refused_act,
         permitted_act,
         obliged_act,
@@ -593,3 +595,25 @@ def test_what_a_protest_is_against_is_its_reason():
     ctx = context(doc, {0: ("group:students", "group"), 6: ("PER", "state")})
     assert protested_act(doc[4], ctx)
     assert [e.cameo[:2] for e in code_events(ctx)] == ["14"]
+
+
+def test_troops_arriving_are_deployed_not_visiting():
+    doc = build("""
+        Chilean   Chilean    ADJ   JJ  amod   1
+        troops    troop      NOUN  NNS nsubj  2
+        arrived   arrive     VERB  VBD ROOT   2
+        in        in         ADP   IN  prep   2
+        Haiti     Haiti      PROPN NNP pobj   3
+        .         .          PUNCT .   punct  2
+        Chile     Chile      PROPN NNP poss   8
+        's        's         PART  POS case   6
+        president president  NOUN  NN  nsubj  9
+        arrived   arrive     VERB  VBD ROOT   9
+        in        in         ADP   IN  prep   9
+        Haiti     Haiti      PROPN NNP pobj   10
+        .         .          PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "CHL"), (4, "HTI"), (6, "CHL"), (11, "HTI")))
+    assert armed_arrival(doc[2], ctx)
+    assert not armed_arrival(doc[9], ctx)
+    assert [(e.cameo, e.source, e.target) for e in code_events(ctx)] == [("042", ["CHL"], ["HTI"])]

@@ -967,3 +967,19 @@ def test_an_object_relative_pronoun_is_the_noun_it_stands_for():
     ctx = context(doc, states((0, "CHL"), (3, "PER")))
     accused = Trigger(doc[7], "VERB", sense("accuse", cameo="112"), ["CHL"])
     assert direct_object(doc[5], accused, ctx) == ["PER"]  # "that" is the Peruvian firm
+
+
+def test_the_sources_own_object_lets_the_fallbacks_look_further():
+    doc = build("""
+        Chile     Chile      PROPN NNP nsubj  1
+        reviewed  review     VERB  VBD ROOT   1
+        its       its        PRON  PRP$ poss  3
+        aid       aid        NOUN  NN  dobj   1
+        to        to         ADP   IN  prep   3
+        Peru      Peru       PROPN NNP pobj   4
+        .         .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (5, "PER")))
+    reviewed = Trigger(doc[1], "VERB", sense("review", cameo="014"), ["CHL"])
+    assert dependents(reviewed, ctx) == ["CHL"]  # only the source's own aid ("its": Chile)
+    assert find_target(reviewed, ctx) == ["PER"]  # so protected_party looks into the object

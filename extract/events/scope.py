@@ -188,6 +188,21 @@ def protested_act(token: Token, ctx: DocContext) -> bool:
     return sense is not None and sense.cameo[:2] == PROTEST_ROOT
 
 
+def armed_arrival(token: Token, ctx: DocContext) -> bool:
+    """ "Bangladeshi peacekeeping troops arrived in Sierra Leone": troops or forces arriving are being
+    deployed, not visiting (a visit verb of frames.tsv ``arrival``, a subject phrase with an
+    ``armed_noun``); "Orban arrived in Tbilisi" is a visit."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.frames["arrival"]:
+        return False
+    armed = ctx.frames["armed_noun"]
+    return any(
+        t.lemma_.lower() in armed or t.lower_ in armed
+        for s in token.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+        for t in s.subtree
+    )
+
+
 def refused_act(token: Token, ctx: DocContext) -> bool:
     """ "refused to deploy peacekeepers", "rejected calls to adopt": the refusal is the act (12x),
     not what it refuses (frames.tsv ``negator`` verbs that code an event themselves)."""
@@ -358,6 +373,7 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     background_act,
     reason_of_act,
     protested_act,
+    armed_arrival,
     refused_act,
     permitted_act,
     obliged_act,

@@ -556,10 +556,15 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
 
 
 def find_target(trigger: Trigger, ctx: DocContext) -> list[str]:
-    """Everything ``TARGET_RULES`` find, else the first finding of ``TARGET_FALLBACKS``; no repeats."""
+    """Everything ``TARGET_RULES`` find, else the first finding of ``TARGET_FALLBACKS``; no repeats.
+    When the rules find only the source's own ("review its aid to Georgia"), the fallbacks are tried
+    too; if they find nobody either, the source's own is kept (the coder drops aid to oneself)."""
     found = [a for rule in TARGET_RULES for a in rule(trigger, ctx) or ()]
+    own = found if found and set(found) <= set(trigger.source) else []
+    if own:
+        found = []
     for rule in TARGET_FALLBACKS:
         if found:
             break
         found = rule(trigger, ctx) or []
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found or own))
