@@ -253,6 +253,18 @@ def test_warning_of_a_hazard_is_no_threat(extractor):
     assert [e.cameo for e in record.events] == ["012", "010"]  # a pessimistic comment, a statement
 
 
+def test_two_versions_of_a_story_never_share_an_event_id(extractor):
+    # Same outlet line, headline and first sentence (the same act at the same offset), another ending:
+    # an updated story. Event ids once hashed only the text's first 64 characters, so the loader
+    # took the two articles' reports for one.
+    lead = "Poland expelled three Russian diplomats on Thursday."
+    first = read(extractor, lead)
+    second = read(extractor, lead + " Russia said it would respond.")
+    assert first.events and second.events
+    assert first.events[0].cameo == second.events[0].cameo
+    assert not {e.id for e in first.events} & {e.id for e in second.events}
+
+
 # --- round 4: refusals, reactions, readings ----------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from fixtures_records import expected_counts, fixture_records
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.record import ArticleRecord, write_jsonl
+from newsgraph.extract.record import ArticleRecord, Involvement, write_jsonl
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.identity import Report, cluster_reports, identity_key
 from newsgraph.graph.neo4j import server
@@ -189,11 +189,16 @@ def test_the_events_are_a_function_of_the_set_of_reports(reports, rng):
 
 
 @pytest.fixture(scope="module")
-def corpus_records() -> list[ArticleRecord]:
+def extractor():
     from newsgraph.extract.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def corpus_records(extractor) -> list[ArticleRecord]:
     from newsgraph.extract.readers import read_article
 
-    extractor = Extractor()
     return [extractor.extract(read_article(path)) for path in sorted((MERGE / "articles").glob("*.md"))]
 
 
@@ -282,6 +287,7 @@ def test_load_orders_and_one_at_a_time_give_the_graph_of_one_load(
         load_records(order, neo4j_settings, batch_size=batch_size)
         assert graph_counts(neo4j_settings) == expected, batch_size
         assert event_mentions(neo4j_clean) == nx_mentions(graph)
+        assert neo4j_edges(neo4j_clean) == nx_edges(graph), batch_size
 
 
 def test_loading_a_corpus_in_halves_in_any_order_gives_the_graph_of_one_load(neo4j_clean, neo4j_settings):
@@ -334,6 +340,7 @@ def test_a_newer_extraction_replaces_the_article_and_leaves_nothing_of_the_old(
     graph = build_graph(newer)
     assert graph_counts(neo4j_settings) == expected_counts(graph)  # as a fresh load of the newer records
     assert event_mentions(neo4j_clean) == nx_mentions(graph)
+    assert neo4j_edges(neo4j_clean) == nx_edges(graph)  # every link, not only their number
     dropped = {r.events[0].id for r in corpus_records[::5] if r.events}  # _newer drops each one's first
     assert dropped
     left = neo4j_clean.execute_query(
@@ -359,3 +366,77 @@ def test_a_changed_text_under_the_same_url_replaces_the_article(corpus_records, 
     assert graph_counts(neo4j_settings) == expected_counts(build_graph(records))
     ids = {r["id"] for r in neo4j_clean.execute_query("MATCH (a:Article) RETURN a.id AS id").records}
     assert first.article.id not in ids and "sha256:edited" in ids
+
+
+# --- a newer reading of one of an event's articles ---------------------------------------------------
+
+
+def neo4j_edges(driver) -> Counter:
+    rows = driver.execute_query(
+        "MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL RETURN type(r) AS t, a.id AS a, b.id AS b"
+    ).records
+    return Counter((r["t"], r["a"], r["b"]) for r in rows)
+
+
+def nx_edges(graph) -> Counter:
+    return Counter((d["type"], u, v) for u, v, d in graph.edges(data=True))
+
+
+def _seizure_article(letter: str, **event: object) -> ArticleRecord:
+    """One article reporting the US seizure of a tanker on 8 January: one report, of the id given."""
+    from newsgraph.extract.record import Actor, Article, Event
+
+    return ArticleRecord(
+        article=Article(id=f"sha256:{letter * 4}", source=f"Outlet {letter}", published="2026-01-08",
+                        url=f"https://example.org/{letter}", text="The US seized a tanker."),  # fmt: skip
+        actors=[
+            Actor("USA", "United States", "state", "USA"),
+            Actor("RUS", "Russia", "state", "RUS"),
+            Actor("UKR", "Ukraine", "state", "UKR"),
+        ],
+        events=[Event(**{"id": f"evt:{letter}", "type": "seize_or_damage_property", "cameo": "171",
+                         "goldstein": -9.2, "quad_class": 4, "source": ["USA"], "date": "2026-01-08",
+                         **event})],  # fmt: skip
+        places=[{"id": "place:north-atlantic", "name": "North Atlantic", "country": None}],
+    )
+
+
+@pytest.mark.parametrize("newer_event", [None, {"target": ["UKR"]}], ids=["dropped", "recoded"])
+def test_an_event_that_keeps_its_id_loses_what_only_the_replaced_report_gave_it(
+    newer_event, neo4j_clean, neo4j_settings
+):
+    # One event of two reports: evt:a (the smaller id, so the event's) and evt:b, which alone names a
+    # target, a place and a participant. A newer reading of article b drops its report, or codes it
+    # with another target: the event keeps its id and must lose what only the old report gave it.
+    a = _seizure_article("a")
+    b = _seizure_article("b", target=["RUS"], place="place:north-atlantic")
+    b.events[0].involves = [Involvement("UKR", "about")]
+    load_records([a, b], neo4j_settings)
+    assert len(nx_mentions(build_graph([a, b]))) == 1  # one event
+    newer = replace(b, article=replace(b.article, extractor="newer"))
+    recoded = [] if newer_event is None else [replace(b.events[0], involves=[], place=None, **newer_event)]
+    newer.events = recoded
+    load_records([newer], neo4j_settings, batch_size=1)
+    graph = build_graph([a, newer])
+    assert neo4j_edges(neo4j_clean) == nx_edges(graph)
+    assert event_mentions(neo4j_clean) == nx_mentions(graph)
+
+
+def test_two_versions_of_a_story_loaded_apart_keep_every_report(extractor, neo4j_clean, neo4j_settings):
+    # An updated story under another url: the same outlet line, headline and lead, another ending.
+    # Report ids once hashed the text's first 64 characters, so both versions' reports of the lead
+    # had one id and a load in two transactions kept one of them (networkx kept both).
+    from newsgraph.extract.readers import article_id
+    from newsgraph.extract.record import Article
+
+    head = "Test Wire\nPoland expels Russian diplomats\nPoland expelled three Russian diplomats on Thursday."
+    versions = []
+    for n, text in enumerate([head + "\n", head + " Russia said it would respond in kind.\n"]):
+        article = Article(article_id(text), url=f"https://example.org/{n}", published="2026-04-17", text=text)
+        versions.append(extractor.extract(article))
+    assert all(v.events for v in versions)
+    load_records(versions, neo4j_settings, batch_size=1)
+    graph = build_graph(versions)
+    assert neo4j_edges(neo4j_clean) == nx_edges(graph)
+    reports = neo4j_clean.execute_query("MATCH ()-[r:REPORTED_IN]->() RETURN count(r) AS n").records[0]["n"]
+    assert reports == sum(len(v.events) for v in versions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -51,10 +52,13 @@ class DocContext:
     conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
     off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
-    text_head: str = field(init=False)  # the Doc's first 64 characters: part of every event id
+    text_digest: str = field(init=False)  # a digest of the Doc's whole text: part of every event id
 
     def __post_init__(self) -> None:
-        self.text_head = self.doc.text[:64]  # once: Doc.text joins every token each time it is read
+        # The whole text, as the article id: reading the same text again gives the same event ids,
+        # and two versions of one story (the same outlet line and headline, another body) share
+        # none, so the loader never takes one's report for the other's. Once: Doc.text joins tokens.
+        self.text_digest = hashlib.sha1(self.doc.text.encode()).hexdigest()
 
     @property
     def frames(self) -> Frames:

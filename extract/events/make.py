@@ -43,7 +43,7 @@ def make_event(
     date, date_text = date_of(token, ctx)
     place = place_of(token, ctx)
     sent = token.sent
-    digest = hashlib.sha1(f"{ctx.text_head}|{token.idx}|{code}".encode()).hexdigest()[:16]
+    digest = hashlib.sha1(f"{ctx.text_digest}|{token.idx}|{code}".encode()).hexdigest()[:16]
     event = Event(
         id=f"evt:{digest}",
         type=info.type,

@@ -28,13 +28,13 @@ class Removed:
     """Reports taken off the graph before a newer reading of their article is written."""
 
     keys: set[str] = field(default_factory=set)
-    reports: dict[str, str] = field(default_factory=dict)  # report id -> article id
+    reports: dict[str, str] = field(default_factory=dict)  # report id -> the event it was of
     actors: set[str] = field(default_factory=set)
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             self.keys.add(row["key"])
-            self.reports[row["report"]] = row["article"]
+            self.reports[row["report"]] = row["event"]
             self.actors.update(row["actors"])
 
 
@@ -58,7 +58,12 @@ def write_events(writer: Writer, new: list[ReportRow], removed: Removed) -> set[
     before = {report.id: row["event"] for report, row in zip(stored, rows, strict=True)}
     merged = merge_reports([*stored, *new])
     after = merged.event_of
-    changed, dropped = _difference(before, after, events)
+    # An event that only lost reports to the removal keeps its id when the smallest of its reports
+    # stays: its membership is compared with what it had before the removal, or it would keep the
+    # removed reports' actors and places. The events of new reports are written again in any case: a
+    # newer reading of the same text brings back reports under the same ids, perhaps with other actors.
+    changed, dropped = _difference({**removed.reports, **before}, after, events)
+    changed |= {after[r.id] for r in new}
     moved = {r for r, e in after.items() if before.get(r) != e}
     writer.run("delete_events", ids=sorted(dropped))
     stale = [
