@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.attribution import according_to, same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.scope import foreground
+from newsgraph.extract.events.senses import reacts
 from newsgraph.extract.record import Event
 
 ACCUSE = "112"  # CAMEO "accuse": what a speaker does who says another side did something hostile
@@ -28,10 +29,8 @@ def link(events: list[Event], ctx: DocContext) -> None:
                 for i, e in ctx.by_trigger.items()
                 if condition.start <= i < condition.end and e.id != event.id
             ]
-        if not ctx.ontology.has_policy(event.cameo, "reaction"):
-            continue
         trigger = trigger_of(event, ctx)
-        if trigger is None:
+        if trigger is None or not reacts(event.cameo, ctx.doc[trigger].lemma_.lower(), ctx):
             continue
         earlier = referenced(ctx.doc[trigger], event, ctx)
         if earlier is not None:

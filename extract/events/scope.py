@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.senses import choose_sense, codes_an_event, trigger_pos
+from newsgraph.extract.events.senses import choose_sense, codes_an_event, reacts, trigger_pos
 from newsgraph.extract.record import Event
 
 ScopeRule = Callable[[Token, DocContext], bool]
@@ -280,7 +280,7 @@ def proposed_act(token: Token, ctx: DocContext) -> bool:
     if noun.dep_ not in {"dobj", "nsubjpass", "pobj"} or verb.pos_ != "VERB" or not codes_an_event(verb, ctx):
         return False
     sense = choose_sense(verb, "VERB", ctx)
-    return sense is not None and ctx.ontology.has_policy(sense.cameo, "reaction")
+    return sense is not None and reacts(sense.cameo, verb.lemma_.lower(), ctx)
 
 
 def pledge_acted_on(token: Token, ctx: DocContext) -> bool:

@@ -115,6 +115,13 @@ def choose_sense(token: Token, pos: str, ctx: DocContext, lemma: str | None = No
     return sense
 
 
+def reacts(code: str | None, lemma: str, ctx: DocContext) -> bool:
+    """Does an act answer another side's act it names: a reaction family (cameo.tsv policy
+    ``reaction``: "condemned the attack"), or a verb of approving (frames.tsv ``approval``:
+    "welcomed the decision", "praised the move")?"""
+    return ctx.ontology.has_policy(code, "reaction") or lemma in ctx.frames["approval"]
+
+
 REJECT = "reject"  # the lexicon word whose senses a refusal to accept takes
 
 

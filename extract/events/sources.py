@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import actors_of, governing_verb, noun_agent
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.senses import codes_an_event, root_of
+from newsgraph.extract.events.senses import codes_an_event, reacts, root_of
 
 Finding = list[str] | Token | None
 Rule = Callable[[Token, DocContext], Finding]
@@ -267,7 +267,7 @@ def accused_act(noun: Token, ctx: DocContext) -> Finding:
 def reaction_object(noun: Token, ctx: DocContext) -> Finding:
     """ "condemned the invasion": whoever condemns it did not invade (cameo.tsv policy "reaction")."""
     verb = governing_verb(noun)
-    if verb is not None and ctx.ontology.has_policy(root_of(verb, ctx), "reaction"):
+    if verb is not None and reacts(root_of(verb, ctx), verb.lemma_.lower(), ctx):
         return []
     return None
 

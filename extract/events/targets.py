@@ -20,7 +20,7 @@ from newsgraph.extract.events.attribution import same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.links import act_named, referenced
 from newsgraph.extract.events.scope import foreground
-from newsgraph.extract.events.senses import choose_sense, small_clauses
+from newsgraph.extract.events.senses import choose_sense, reacts, small_clauses
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.ontology import Sense
 
@@ -85,7 +85,11 @@ def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] 
     # "of" marks the target of a noun ("invasion of Ukraine"), of a verb only where its sense says so
     if trigger.pos != "NOUN" and not trigger.sense.preps and dependent.lower_ == "of":
         return None
-    return [a for p in dependent.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+    objects = [p for p in dependent.children if p.dep_ == "pobj"]
+    found = [a for p in objects for a in actors_of(p, ctx)]
+    if not found and trigger.sense.prep_required:  # "arrived in Tbilisi": the place stands for its state
+        found = [s for p in objects if (s := state_named(p, ctx)) is not None]
+    return found
 
 
 def named_modifier(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -204,7 +208,7 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         own |= set(ctx.frames["attack_prep"])
     found: list[str] = []
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
-    reaction = ctx.ontology.has_policy(trigger.sense.cameo, "reaction")
+    reaction = reacts(trigger.sense.cameo, trigger.token.lemma_.lower(), ctx)
     for obj in objects:
         aimed = preps
         if reaction and obj.lemma_.lower() in ctx.frames["patient_noun"]:
@@ -467,7 +471,7 @@ def answered_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     while verb.dep_ == "conj" and reaction is None:  # "condemned the attack, cut its aid and pledged"
         verb = verb.head
         found = ctx.by_trigger.get(verb.i)
-        reaction = found if found and ctx.ontology.has_policy(found.cameo, "reaction") else None
+        reaction = found if found and reacts(found.cameo, verb.lemma_.lower(), ctx) else None
     if reaction is None:
         return None
     answered = referenced(verb, reaction, ctx)
