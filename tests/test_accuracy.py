@@ -29,41 +29,41 @@ GOLD_DIR = ROOT / "tests" / "gold"
 GOLD_PATHS = sorted(GOLD_DIR.glob("*.yaml"))
 
 # Minimum figures per article and in total: event F1, actor F1, relation recall.
-# Each sits 0.05 under the figure measured when it was set (the comment), so a regression fails CI.
+# Each sits 0.03 under the figure measured when it was set (the comment), so a regression fails CI.
 MINIMUM: dict[str, tuple[float, float, float]] = {
     #                                       event F1  actor F1  relation R
-    "000_1b2a53b241cc35b5": (0.92, 0.95, 0.95),  # measured 0.97 0.98 1.00
-    "001_eu_sanctions_iran_drones": (0.76, 0.92, 0.95),  # measured 0.81 0.97 1.00
-    "002_poland_closes_russian_consulate": (0.70, 0.95, 0.78),  # measured 0.75 1.00 0.83
-    "003_us_uk_strike_houthis": (0.89, 0.95, 0.95),  # measured 0.94 1.00 1.00
-    "004_australian_writer_detained_beijing": (0.90, 0.95, 0.95),  # measured 0.95 1.00 1.00
-    "005_asean_summit_kuala_lumpur": (0.62, 0.95, 0.95),  # measured 0.67 1.00 1.00
-    "006_un_aid_convoy_darfur": (0.81, 0.95, 0.95),  # measured 0.86 1.00 1.00
-    "007_tbilisi_election_protest": (0.70, 0.95, 0.95),  # measured 0.75 1.00 1.00
-    "008_drc_m23_doha_ceasefire": (0.95, 0.95, 0.70),  # measured 1.00 1.00 0.75
-    "009_water_cannon_second_thomas_shoal": (0.68, 0.95, 0.95),  # measured 0.71 1.00 1.00 (kept, not lowered)
-    "010_uk_blames_china_cyberattack": (0.74, 0.92, 0.62),  # measured 0.76 0.97 0.67
-    "011_iran_warns_after_israeli_strikes": (0.86, 0.95, 0.95),  # measured 0.91 1.00 1.00
-    "TOTAL": (0.79, 0.94, 0.88),  # measured 0.84 0.99 0.93 (seed and ours)
-    "OURS": (0.78, 0.94, 0.88),  # measured 0.83 0.99 0.93 (ours without the seed)
+    "000_1b2a53b241cc35b5": (0.94, 0.95, 0.97),  # measured 0.97 0.98 1.00
+    "001_eu_sanctions_iran_drones": (0.91, 0.94, 0.97),  # measured 0.94 0.97 1.00
+    "002_poland_closes_russian_consulate": (0.82, 0.97, 0.80),  # measured 0.85 1.00 0.83
+    "003_us_uk_strike_houthis": (0.91, 0.97, 0.97),  # measured 0.94 1.00 1.00
+    "004_australian_writer_detained_beijing": (0.93, 0.97, 0.97),  # measured 0.96 1.00 1.00
+    "005_asean_summit_kuala_lumpur": (0.66, 0.97, 0.97),  # measured 0.69 1.00 1.00
+    "006_un_aid_convoy_darfur": (0.87, 0.97, 0.97),  # measured 0.90 1.00 1.00
+    "007_tbilisi_election_protest": (0.72, 0.97, 0.97),  # measured 0.75 1.00 1.00
+    "008_drc_m23_doha_ceasefire": (0.97, 0.97, 0.72),  # measured 1.00 1.00 0.75
+    "009_water_cannon_second_thomas_shoal": (0.84, 0.97, 0.97),  # measured 0.87 1.00 1.00
+    "010_uk_blames_china_cyberattack": (0.78, 0.94, 0.63),  # measured 0.81 0.97 0.67
+    "011_iran_warns_after_israeli_strikes": (0.88, 0.97, 0.97),  # measured 0.91 1.00 1.00
+    "TOTAL": (0.85, 0.96, 0.90),  # measured 0.88 0.99 0.93
+    "OURS": (0.84, 0.96, 0.90),  # measured 0.87 0.99 0.93
     # The new articles (first-run figures in tests/gold/FIRST_RUN.md): event F1 minimums under the
     # figures after Extraction II (events and actors); actor and relation minimums after the actor rules.
     # A trap scores event F1 1.00 when every event extracted from it is acceptable (evaluate's traps).
-    "012_nairobi_fuel_tax_protest": (0.68, 0.95, 0.95),  # measured 0.73 1.00 1.00
-    "013_mozambique_insurgents_macomia": (0.87, 0.95, 0.95),  # measured 0.92 1.00 1.00
-    "014_gabon_court_rejects_election_challenge": (0.70, 0.95, 0.95),  # measured 0.75 1.00 1.00
-    "015_rohingya_camps_floods_aid": (0.63, 0.95, 0.95),  # measured 0.68 1.00 1.00
-    "016_us_sanctions_chinese_refiners_export_ban": (0.62, 0.95, 0.78),  # measured 0.67 1.00 0.83
-    "017_netherlands_blames_gru_port_cyberattack": (0.70, 0.93, 0.62),  # measured 0.75 0.98 0.67
-    "018_togo_coup_ecowas_suspends": (0.79, 0.95, 0.95),  # measured 0.84 1.00 1.00
-    "019_colombia_eln_frees_soldiers": (0.69, 0.95, 0.95),  # measured 0.74 1.00 1.00
-    "020_india_pakistan_ceasefire_violations": (0.82, 0.95, 0.95),  # measured 0.87 1.00 1.00
-    "021_turkey_beat_georgia_football": (0.95, 0.95, 0.00),  # measured 1.00 1.00 0.00 (trap)
-    "022_nordhavn_shipping_profit_takeover": (0.95, 0.95, 0.00),  # measured 1.00 1.00 0.00 (trap)
-    "023_morocco_handball_algeria_withdraws": (0.00, 0.95, 0.95),  # measured 0.00 1.00 1.00
-    "024_turkish_drone_strike_kurdish_journalists": (0.84, 0.95, 0.95),  # measured 0.89 1.00 1.00
-    "025_tunisia_judges_strike_arrests": (0.71, 0.95, 0.95),  # measured 0.76 1.00 1.00
-    "NEW_TOTAL": (0.73, 0.95, 0.84),  # measured 0.78 1.00 0.89 (events first run 0.44)
+    "012_nairobi_fuel_tax_protest": (0.93, 0.97, 0.97),  # measured 0.96 1.00 1.00
+    "013_mozambique_insurgents_macomia": (0.97, 0.97, 0.97),  # measured 1.00 1.00 1.00
+    "014_gabon_court_rejects_election_challenge": (0.77, 0.97, 0.97),  # measured 0.80 1.00 1.00
+    "015_rohingya_camps_floods_aid": (0.71, 0.97, 0.97),  # measured 0.74 1.00 1.00
+    "016_us_sanctions_chinese_refiners_export_ban": (0.73, 0.97, 0.80),  # measured 0.76 1.00 0.83
+    "017_netherlands_blames_gru_port_cyberattack": (0.89, 0.95, 0.63),  # measured 0.92 0.98 0.67
+    "018_togo_coup_ecowas_suspends": (0.87, 0.97, 0.97),  # measured 0.90 1.00 1.00
+    "019_colombia_eln_frees_soldiers": (0.79, 0.97, 0.97),  # measured 0.82 1.00 1.00
+    "020_india_pakistan_ceasefire_violations": (0.84, 0.97, 0.97),  # measured 0.87 1.00 1.00
+    "021_turkey_beat_georgia_football": (0.97, 0.97, 0.00),  # measured 1.00 1.00 0.00 (trap)
+    "022_nordhavn_shipping_profit_takeover": (0.97, 0.97, 0.00),  # measured 1.00 1.00 0.00 (trap)
+    "023_morocco_handball_algeria_withdraws": (0.00, 0.97, 0.97),  # measured 0.00 1.00 1.00
+    "024_turkish_drone_strike_kurdish_journalists": (0.86, 0.97, 0.97),  # measured 0.89 1.00 1.00
+    "025_tunisia_judges_strike_arrests": (0.81, 0.97, 0.97),  # measured 0.84 1.00 1.00
+    "NEW_TOTAL": (0.83, 0.97, 0.86),  # measured 0.86 1.00 0.89
 }
 
 # Articles with no political event (a football report, quarterly results): at most this many
@@ -309,13 +309,13 @@ def test_evaluate_command(scored, tmp_path: Path):
 # --- PLOVER gold-standard records, development half -----------------------------------------
 
 PLOVER_DEV = ROOT / "tests" / "data" / "plover" / "PLOVER_GSR_dev.json"
-# Minimum recall at the three levels and category precision (newsgraph.extract.plover_score), each 0.05
+# Minimum recall at the three levels and category precision (newsgraph.extract.plover_score), each 0.03
 # under the figure measured when it was set (the comment).
 PLOVER_MINIMUM: dict[str, float] = {
-    "category": 0.68,  # measured 0.73 (0.52 before Extraction II)
-    "source": 0.66,  # measured 0.71 (0.49)
-    "full": 0.56,  # measured 0.61, 95/157 (0.27, 42/157): category + source + target
-    "precision": 0.70,  # measured 0.75, 125/166 (0.59)
+    "category": 0.70,  # measured 0.73 (0.52 before Extraction II)
+    "source": 0.69,  # measured 0.72 (0.49)
+    "full": 0.58,  # measured 0.61, 96/157 (0.27, 42/157): category + source + target
+    "precision": 0.73,  # measured 0.76, 126/165 (0.59)
 }
 
 

@@ -263,3 +263,145 @@ def test_two_versions_of_a_story_never_share_an_event_id(extractor):
     assert first.events and second.events
     assert first.events[0].cameo == second.events[0].cameo
     assert not {e.id for e in first.events} & {e.id for e in second.events}
+
+
+# --- round 4: refusals, reactions, readings ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        # negated_acceptance: a refusal to accept is a rejection, not a negated acceptance
+        ("Chile said it would not accept Peru's interference in the election.", "12", ["CHL"], ["PER"]),
+        # kind_of_agent: "riot police" is no riot
+        ("Chilean riot police detained dozens of students in Santiago.", "17", ["CHL"], None),
+        # lexicon: boycotting classes is a protest boycott (143), not a state's boycott (163)
+        ("Students in Lima boycotted classes to protest against the education reform.", "14", None, None),
+        # lexicon: "push for" is a demand (PETRARCH-2's DEMAND), what it pushes for no act of its own
+        ("Ecuador said it would push for new sanctions against Peru.", "10", ["ECU"], None),
+        # lexicon: holding hostages goes on taking them (181)
+        ("Rebels in Colombia are still holding 12 hostages.", "18", None, None),
+        # a warning that a hazard has come is a pessimistic comment, no threat
+        ("The United Nations warned that famine had spread to southern Chad.", "01", ["org:un"], None),
+    ],
+)
+def test_round_four_readings(extractor, body, root, source, target):
+    record = read(extractor, body)
+    assert [r for r, _, _ in events(record)] == [root]
+    event = record.events[0]
+    assert source is None or event.source == source
+    assert target is None or event.target == target
+    assert not event.negated
+
+
+def test_a_mistagged_verb_of_a_relative_clause_codes(extractor):
+    body = (
+        "A tribunal ruled in 2016 that Peru's claims to the islands had no legal basis,"
+        " a decision that Lima rejects."
+    )
+    record = read(extractor, body)
+    assert events(record) == [("12", ["PER"], [])]  # the tagger calls "rejects" a plural noun
+
+
+def test_a_reaction_to_the_decision_answers_the_latest_act(extractor):
+    record = read(extractor, "Peru imposed sanctions on Chile. Argentina welcomed the decision.")
+    assert events(record) == [("16", ["PER"], ["CHL"]), ("05", ["ARG"], ["PER"])]
+    assert record.events[1].responds_to == [record.events[0].id]
+
+
+def test_the_act_an_accusation_names_is_the_accused_ones(extractor):
+    record = read(extractor, "Chile accused Peru's navy of a cyberattack on its ports.")
+    navy = next(a.id for a in record.actors if a.name == "Peruvian Navy")
+    assert events(record) == [("11", ["CHL"], [navy]), ("17", [navy], [])]
+
+
+def test_an_unnamed_set_stands_for_whom_it_includes(extractor):
+    record = read(extractor, "Bolivian police arrested 40 people, including three journalists.")
+    [(root, _, [target])] = events(record)
+    assert root == "17" and next(a for a in record.actors if a.id == target).name == "journalists"
+
+
+def test_a_response_answers_an_act_against_its_state(extractor):
+    record = read(extractor, "Chile expelled Peru's ambassador. Peru said it would respond.")
+    assert events(record) == [("16", ["CHL"], ["PER"]), ("13", ["PER"], ["CHL"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "root", "source", "target"),
+    [
+        # answered_party: punishing the doer of the act a reaction names, helping whom it hit
+        (
+            "Chilean troops attacked a village in Peru's southern province on Friday."
+            " Spain condemned the attack and suspended its development aid.",
+            "16",
+            ["ESP"],
+            ["CHL"],
+        ),
+        (
+            "Rebels attacked a town in Peru's northern province."
+            " Spain condemned the attack and pledged 2 million euros in emergency aid.",
+            "03",
+            ["ESP"],
+            ["PER"],
+        ),
+        # small_clauses: "declared X persona non grata" is an expulsion of X
+        ("Bolivia declared two Chilean diplomats persona non grata on Monday.", "16", ["BOL"], ["CHL"]),
+        # lexicon: a recommendation is an appeal; handing out food is aid; chanting slogans is a protest
+        (
+            "The African Union recommended an independent review of the voter roll.",
+            "02",
+            None,
+            None,
+        ),
+        (
+            "The World Food Programme began distributing rice and biscuits to families in the camps.",
+            "07",
+            None,
+            None,
+        ),
+        (
+            "Hundreds of opposition supporters gathered in Quito, chanting slogans against the government.",
+            "14",
+            None,
+            None,
+        ),
+        # lexicon: reminding a state of its commitments is an appeal to honour them (no new pledge)
+        ("Spain reminded Chile of its commitments to the rule of law.", "02", ["ESP"], ["CHL"]),
+        # an object relative pronoun is the noun it stands for
+        ("Peru fined a Chilean company that it accused of fraud.", "11", ["PER"], ["CHL"]),
+        # what a speaker calls an act is a judgment of its doer (the act: the same code, 072)
+        (
+            "Spain fined three Chilean firms accused of supplying drones to Peru."
+            " Spain's foreign minister said the transfers were a threat to peace.",
+            "11",
+            ["ESP"],
+            None,
+        ),
+        # lexicon: reviving talks is negotiating (046; ready to help revive them: 036); oil sales are trade
+        ("Chile said it was ready to help revive the negotiations with Peru.", "03", ["CHL"], None),
+        ("Iran said its oil sales to China had doubled.", "06", ["IRN"], ["CHN"]),
+        # a leader arriving in a capital visits its state (042, place_target); troops arriving do not
+        ("Peru's president arrived in Quito on Monday for two days of talks.", "04", ["PER"], ["ECU"]),
+        ("Bolivia said it would recount the votes from 40 polling stations.", "09", ["BOL"], None),
+    ],
+)
+def test_round_four_targets_and_words(extractor, body, root, source, target):
+    record = read(extractor, body)
+    found = [e for e in record.events if e.cameo.startswith(root)]
+    assert len(found) == 1, events(record)
+    assert source is None or found[0].source == source
+    assert target is None or found[0].target == target
+    if "transfers" in body:  # the judged act's doer: the Chilean firms that supplied the drones
+        supplied = next(e for e in record.events if e.cameo == "072")
+        assert found[0].target == supplied.source
+
+
+def test_not_hesitating_to_act_is_an_intent(extractor):
+    record = read(extractor, "Chilean officials said they would not hesitate to take further action.")
+    [event] = record.events
+    assert (event.cameo[:2], event.modality, event.negated) == ("13", "planned", False)
+
+
+def test_troops_arriving_make_no_visit(extractor):
+    record = read(extractor, "A first contingent of Chilean peacekeeping troops arrived in Haiti on Tuesday.")
+    assert not [e for e in record.events if e.cameo.startswith("04")]

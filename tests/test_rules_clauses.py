@@ -6,7 +6,7 @@ from __future__ import annotations
 from handmade import build, context, earlier_event, states
 
 from newsgraph.extract.events.attribution import according_to, attribution, track_quotes
-from newsgraph.extract.events.coder import code_events
+from newsgraph.extract.events.coder import code_events, copula_asserted
 from newsgraph.extract.events.labelling import (
     label_code,
     label_frame,
@@ -17,8 +17,15 @@ from newsgraph.extract.events.labelling import (
 )
 from newsgraph.extract.events.links import dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import date_of, place_of, threatened
-from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
-from newsgraph.extract.events.senses import choose_sense, is_verbal_attack, main_clause, objects
+from newsgraph.extract.events.modality import chain, finite_conjunct, in_speech_complement, modality_of
+from newsgraph.extract.events.senses import (
+    choose_sense,
+    is_verbal_attack,
+    main_clause,
+    objects,
+    trigger_pos,
+    verb_mistagged,
+)
 from newsgraph.extract.record import Event, Evidence
 
 SEND = build("""
@@ -479,3 +486,82 @@ def test_a_finite_relative_clause_keeps_its_own_modality():
     ctx = context(doc, states((0, "PER")))
     assert modality_of(doc[2], ctx)[0] == "planned"
     assert modality_of(doc[7], ctx)[0] == "asserted"  # "whom it had seized": told as done
+
+
+def test_a_plural_noun_heading_a_clause_with_a_subject_is_its_verb():
+    doc = build("""
+        a         a         DET   DT  det    1
+        decision  decision  NOUN  NN  ROOT   1
+        that      that      PRON  WDT dobj   4
+        Beijing   Beijing   PROPN NNP nsubj  4
+        rejects   reject    NOUN  NNS relcl  1
+        .         .         PUNCT .   punct  1
+    """)
+    assert verb_mistagged(doc[4]) and trigger_pos(doc[4]) == "VERB"
+    assert not verb_mistagged(doc[1]) and trigger_pos(doc[1]) == "NOUN"
+    ctx = context(doc, states((3, "CHN")))
+    [found] = code_events(ctx)
+    assert (found.cameo, found.source) == ("120", ["CHN"])
+
+
+def test_a_coordinated_verb_with_its_own_tense_keeps_its_own_modality():
+    doc = build("""
+        She       she        PRON  PRP nsubj  1
+        said      say        VERB  VBD ROOT   1
+        she       she        PRON  PRP nsubj  5
+        would     would      AUX   MD  aux    5
+        not       not        PART  RB  neg    5
+        recognise recognise  VERB  VB  ccomp  1
+        it        it         PRON  PRP dobj   5
+        and       and        CCONJ CC  cc     5
+        called    call       VERB  VBD conj   5
+        on        on         ADP   IN  prep   8
+        Chile     Chile      PROPN NNP pobj   9
+        .         .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((10, "CHL")))
+    assert finite_conjunct([doc[8], doc[5], doc[1]])
+    assert modality_of(doc[8], ctx)[:2] == ("asserted", False)
+    assert modality_of(doc[5], ctx)[:2] == ("planned", True)
+
+
+def test_a_denied_hesitation_is_an_intent():
+    doc = build("""
+        Chile     Chile      PROPN NNP nsubj  3
+        would     would      AUX   MD  aux    3
+        not       not        PART  RB  neg    3
+        hesitate  hesitate   VERB  VB  ROOT   3
+        to        to         PART  TO  aux    5
+        act       act        VERB  VB  xcomp  3
+        .         .          PUNCT .   punct  3
+        Peru      Peru       PROPN NNP nsubj  8
+        hesitated hesitate   VERB  VBD ROOT   8
+        to        to         PART  TO  aux    10
+        act       act        VERB  VB  xcomp  8
+        .         .          PUNCT .   punct  8
+    """)
+    ctx = context(doc, states((0, "CHL"), (7, "PER")))
+    assert modality_of(doc[5], ctx)[:2] == ("hypothetical", False)  # "would" outside speech, not negated
+    assert modality_of(doc[10], ctx)[:2] == ("asserted", True)  # hesitated: not done
+
+
+def test_a_speaker_calling_an_act_a_threat_criticises_its_doer():
+    doc = build("""
+        Chile     Chile      PROPN NNP nsubj  1
+        attacked  attack     VERB  VBD ROOT   1
+        Peru      Peru       PROPN NNP dobj   1
+        .         .          PUNCT .   punct  1
+        Spain     Spain      PROPN NNP nsubj  5
+        said      say        VERB  VBD ROOT   5
+        the       the        DET   DT  det    7
+        attack    attack     NOUN  NN  nsubj  8
+        was       be         AUX   VBD ccomp  5
+        a         a          DET   DT  det    10
+        threat    threat     NOUN  NN  attr   8
+        .         .          PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (4, "ESP")))
+    assert copula_asserted(doc[8], ctx)
+    earlier_event(ctx, 1, ["CHL"], cameo="195").target = ["PER"]
+    found = predicate_frame(doc[8], ctx)
+    assert (found.cameo, found.source, found.target) == ("111", ["ESP"], ["CHL"])

@@ -12,19 +12,23 @@ from newsgraph.extract.events.coder import code_events
 from newsgraph.extract.events.scope import (
     NOT_AN_ACT_RULES,
     agreed_act,
+    armed_arrival,
     asked_for_act,
     asked_for_thing,
     background_act,
     clause_head,
     described_state,
+    kind_of_agent,
     nested_reference,
     not_an_act,
     obliged_act,
     permitted_act,
+    pledge_acted_on,
     prepositional_participle,
     proposal_acted_on,
     proposed_act,
     protest_content,
+    protested_act,
     reason_of_act,
     refused_act,
     response_by_means,
@@ -35,6 +39,7 @@ from newsgraph.extract.events.scope import (
 def test_rule_tuple():
     assert NOT_AN_ACT_RULES == (
         prepositional_participle,
+        kind_of_agent,
         asked_for_act,
         asked_for_thing,
         described_state,
@@ -42,11 +47,14 @@ def test_rule_tuple():
         sent_on_mission,
         background_act,
         reason_of_act,
+        protested_act,
+        armed_arrival,
         refused_act,
         permitted_act,
         obliged_act,
         agreed_act,
         proposed_act,
+        pledge_acted_on,
         nested_reference,
         response_by_means,
         protest_content,
@@ -512,3 +520,100 @@ def test_background_act_a_stretch_of_time_whoever_did_it():
     """)
     ctx = context(doc, states((0, "PER"), (6, "CHL")))
     assert background_act(doc[7], ctx)  # "after a week of Chilean protests": the background
+
+
+def test_an_event_noun_naming_a_kind_of_actor_is_no_act():
+    doc = build("""
+        Chilean   Chilean   ADJ   JJ  amod     2
+        riot      riot      NOUN  NN  compound 2
+        police    police    NOUN  NNS nsubj    3
+        detained  detain    VERB  VBD ROOT     3
+        protest   protest   NOUN  NN  compound 5
+        leaders   leader    NOUN  NNS dobj     3
+        .         .         PUNCT .   punct    3
+        The       the       DET   DT  det      9
+        riot      riot      NOUN  NN  compound 9
+        damage    damage    NOUN  NN  nsubj    10
+        spread    spread    VERB  VBD ROOT     10
+        .         .         PUNCT .   punct    10
+    """)
+    ctx = context(doc, {(0, 3): ("group:chl-police", "group"), (4, 6): ("group:chl-opposition", "group")})
+    assert kind_of_agent(doc[1], ctx)  # "riot police": police of a kind, no riot
+    assert kind_of_agent(doc[4], ctx)  # "protest leaders"
+    assert not kind_of_agent(doc[8], ctx)  # "riot damage": damage names no actor
+    assert [e.cameo[:2] for e in code_events(ctx)] == ["17"]
+
+
+def test_the_object_of_an_act_asked_for_is_asked_for_too():
+    doc = build("""
+        Peru      Peru      PROPN NNP nsubj  1
+        demanded  demand    VERB  VBD ROOT   1
+        that      that      SCONJ IN  mark   4
+        Chile     Chile     PROPN NNP nsubj  4
+        match     match     VERB  VB  ccomp  1
+        Spain     Spain     PROPN NNP poss   7
+        's        's        PART  POS case   5
+        support   support   NOUN  NN  dobj   4
+        .         .         PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "PER"), (3, "CHL"), (5, "ESP")))
+    assert asked_for_thing(doc[7], ctx)  # Spain's support is what Chile is asked to match
+    assert [e.cameo[:2] for e in code_events(ctx)] == ["10"]
+
+
+def test_a_pledge_another_act_is_about_is_no_new_pledge():
+    doc = build("""
+        Peru      Peru       PROPN NNP nsubj  1
+        reneged   renege     VERB  VBD ROOT   1
+        on        on         ADP   IN  prep   1
+        its       its        PRON  PRP$ poss  4
+        commitment commitment NOUN NN  pobj   2
+        .         .          PUNCT .   punct  1
+        Chile     Chile      PROPN NNP nsubj  7
+        made      make       VERB  VBD ROOT   7
+        a         a          DET   DT  det    9
+        commitment commitment NOUN NN  dobj   7
+        .         .          PUNCT .   punct  7
+    """)
+    ctx = context(doc, states((0, "PER"), (6, "CHL")))
+    assert pledge_acted_on(doc[4], ctx)  # reneging on it: the old pledge
+    assert not pledge_acted_on(doc[9], ctx)  # "made a commitment": a light verb, the pledge is new
+    assert [(e.cameo, e.source) for e in code_events(ctx)] == [("120", ["PER"]), ("030", ["CHL"])]
+
+
+def test_what_a_protest_is_against_is_its_reason():
+    doc = build("""
+        Students  student    NOUN  NNS nsubj  1
+        marched   march      VERB  VBD ROOT   1
+        against   against    ADP   IN  prep   1
+        the       the        DET   DT  det    4
+        invasion  invasion   NOUN  NN  pobj   2
+        by        by         ADP   IN  prep   4
+        Peru      Peru       PROPN NNP pobj   5
+        .         .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("group:students", "group"), 6: ("PER", "state")})
+    assert protested_act(doc[4], ctx)
+    assert [e.cameo[:2] for e in code_events(ctx)] == ["14"]
+
+
+def test_troops_arriving_are_deployed_not_visiting():
+    doc = build("""
+        Chilean   Chilean    ADJ   JJ  amod   1
+        troops    troop      NOUN  NNS nsubj  2
+        arrived   arrive     VERB  VBD ROOT   2
+        in        in         ADP   IN  prep   2
+        Haiti     Haiti      PROPN NNP pobj   3
+        .         .          PUNCT .   punct  2
+        Chile     Chile      PROPN NNP poss   8
+        's        's         PART  POS case   6
+        president president  NOUN  NN  nsubj  9
+        arrived   arrive     VERB  VBD ROOT   9
+        in        in         ADP   IN  prep   9
+        Haiti     Haiti      PROPN NNP pobj   10
+        .         .          PUNCT .   punct  9
+    """)
+    ctx = context(doc, states((0, "CHL"), (4, "HTI"), (6, "CHL"), (11, "HTI")))
+    assert armed_arrival(doc[2], ctx)
+    assert not armed_arrival(doc[9], ctx)
+    assert [(e.cameo, e.source, e.target) for e in code_events(ctx)] == [("042", ["CHL"], ["HTI"])]

@@ -17,6 +17,7 @@ from newsgraph.extract.events.sources import (
     NOUN_SOURCE_RULES,
     VERB_SOURCE_RULES,
     accusation_reason,
+    accused_act,
     adjective_control,
     agentless_passive,
     clause_root,
@@ -393,6 +394,28 @@ def test_conjunct_agent():
     assert noun_source(doc[6], ctx) == ["GBR"]
 
 
+def test_a_name_modifying_one_conjunct_is_not_the_others_agent():
+    doc = build("""
+        US       US       PROPN NNP compound 1
+        tariffs  tariff   NOUN  NNS nsubj    6
+        and      and      CCONJ CC  cc       1
+        the      the      DET   DT  det      5
+        civil    civil    ADJ   JJ  amod     5
+        war      war      NOUN  NN  conj     1
+        dominated dominate VERB VBD ROOT     6
+        .        .        PUNCT .   punct    6
+        US       US       PROPN NNP compound 9
+        tariffs  tariff   NOUN  NNS nsubj    12
+        and      and      CCONJ CC  cc       9
+        sanctions sanction NOUN NNS conj     9
+        hurt     hurt     VERB  VBD ROOT     12
+        .        .        PUNCT .   punct    12
+    """)
+    ctx = context(doc, states((0, "USA"), (8, "USA")))
+    assert conjunct_agent(doc[5], ctx) is None  # "the civil war" has a determiner of its own
+    assert conjunct_agent(doc[11], ctx) == ["USA"]  # "US tariffs and sanctions": both American
+
+
 def test_reaction_object():
     doc = build("""
         Iran       Iran      PROPN NNP nsubj  1
@@ -550,3 +573,64 @@ def test_the_possessor_of_a_patient_noun_is_not_its_doer():
     ctx = context(doc, states((0, "PER"), (2, "CHL"), (6, "CHL")))
     assert noun_agent(doc[4], ctx) == []  # "Chile's release": Chile is released
     assert noun_agent(doc[8], ctx) == ["CHL"]  # "Chile's expulsion of envoys": Chile expels
+
+
+def test_the_act_an_accusation_names_is_the_accused_ones():
+    doc = build("""
+        Chile       Chile       PROPN NNP nsubj  1
+        accused     accuse      VERB  VBD ROOT   1
+        Peru        Peru        PROPN NNP dobj   1
+        of          of          ADP   IN  prep   1
+        being       be          AUX   VBG pcomp  3
+        behind      behind      ADP   IN  prep   4
+        the         the         DET   DT  det    7
+        cyberattack cyberattack NOUN  NN  pobj   5
+        .           .           PUNCT .   punct  1
+        Bolivia     Bolivia     PROPN NNP nsubj  10
+        was         be          AUX   VBD ROOT   10
+        behind      behind      ADP   IN  prep   10
+        the         the         DET   DT  det    13
+        attack      attack      NOUN  NN  pobj   11
+        .           .           PUNCT .   punct  10
+        Chile       Chile       PROPN NNP nsubj  16
+        accused     accuse      VERB  VBD ROOT   16
+        Peru        Peru        PROPN NNP poss   19
+        's          's          PART  POS case   17
+        navy        navy        NOUN  NN  dobj   16
+        of          of          ADP   IN  prep   19
+        a           a           DET   DT  det    22
+        blockade    blockade    NOUN  NN  pobj   20
+        .           .           PUNCT .   punct  16
+    """)
+    ctx = context(
+        doc,
+        {
+            0: ("CHL", "state"),
+            2: ("PER", "state"),
+            9: ("BOL", "state"),
+            15: ("CHL", "state"),
+            (17, 20): ("org:per-navy", "organization"),
+        },
+    )
+    assert accused_act(doc[7], ctx) == ["PER"]  # "accused Peru of being behind the cyberattack"
+    assert accused_act(doc[13], ctx) == ["BOL"]  # "Bolivia was behind the attack"
+    assert accused_act(doc[22], ctx) == ["org:per-navy"]  # "of" hung on the accused
+    assert accused_act(doc[2], ctx) is None  # not the object of a preposition
+    assert noun_source(doc[7], ctx) == ["PER"]  # before reaction_object, which would say nobody
+
+
+def test_the_noun_a_participle_of_accusing_describes_did_the_act():
+    doc = build("""
+        Spain      Spain      PROPN NNP nsubj  1
+        fined      fine       VERB  VBD ROOT   1
+        Chilean    Chilean    ADJ   JJ  amod   3
+        firms      firm       NOUN  NNS dobj   1
+        accused    accuse     VERB  VBN acl    3
+        of         of         ADP   IN  prep   4
+        supplying  supply     VERB  VBG pcomp  5
+        drones     drone      NOUN  NNS dobj   6
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "ESP"), (2, "CHL")))
+    assert accusation_reason(doc[6], ctx) == ["CHL"]
+    assert verb_source(doc[6], ctx) == ["CHL"]

@@ -11,11 +11,15 @@ from pathlib import Path
 
 from handmade import build, context, earlier_event, states
 
+from newsgraph.extract.events.arguments import actors_of, included
+from newsgraph.extract.events.coder import code_events
+from newsgraph.extract.events.scope import background_clause, foreground
 from newsgraph.extract.events.targets import (
     DEPENDENT_RULES,
     TARGET_FALLBACKS,
     TARGET_RULES,
     Trigger,
+    answered_party,
     asked_party,
     both_parties,
     complement_subject,
@@ -36,6 +40,7 @@ from newsgraph.extract.events.targets import (
     purpose_of_act,
     recipient,
     retaliated_party,
+    small_clause_subject,
     state_named,
     terms_party,
     voiced_target,
@@ -49,7 +54,14 @@ def sense(lemma: str, pos: str = "VERB", cameo: str = "190", preps: tuple[str, .
 
 
 def test_rule_tuples():
-    assert DEPENDENT_RULES == (both_parties, proposal_owner, direct_object, recipient, named_modifier)
+    assert DEPENDENT_RULES == (
+        both_parties,
+        proposal_owner,
+        direct_object,
+        small_clause_subject,
+        recipient,
+        named_modifier,
+    )
     assert TARGET_RULES == (dependents, described_noun)
     assert TARGET_FALLBACKS == (
         controlled_object,
@@ -62,6 +74,7 @@ def test_rule_tuples():
         retaliated_party,
         voiced_target,
         terms_party,
+        answered_party,
         conjunct_party,
         defied_party,
         proposal_aim,
@@ -784,3 +797,189 @@ def test_a_place_on_a_border_does_not_stand_for_the_state():
     captured = Trigger(doc[1], "VERB", sense("capture", cameo="192"), ["PER"])
     assert protected_party(captured, ctx) == []  # beside Chile is not in Chile
     assert located_object(captured, ctx) is None
+
+
+def test_retaliation_answers_an_act_against_any_organ_of_its_state():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        closed     close      VERB  VBD ROOT   1
+        Peru       Peru       PROPN NNP poss   4
+        's         's         PART  POS case   2
+        consulate  consulate  NOUN  NN  dobj   1
+        .          .          PUNCT .   punct  1
+        Peru       Peru       PROPN NNP nsubj  7
+        vowed      vow        VERB  VBD ROOT   7
+        retaliation retaliation NOUN NN dobj   7
+        .          .          PUNCT .   punct  7
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (6, "PER")))
+    ctx.table.add("org:per-consulate", "Peruvian consulate", "organization", "PER", None, doc[2:5])
+    earlier_event(ctx, 1, ["CHL"], cameo="161").target = ["org:per-consulate"]
+    vowed = Trigger(doc[7], "VERB", sense("vow", cameo="138"), ["PER"])
+    assert retaliated_party(vowed, ctx) == ["CHL"]  # the consulate is Peru's side
+
+
+def test_a_reaction_to_an_act_is_not_aimed_at_whom_the_act_was_done_to():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        condemned  condemn    VERB  VBD ROOT   1
+        the        the        DET   DT  det    3
+        arrest     arrest     NOUN  NN  dobj   1
+        of         of         ADP   IN  prep   3
+        Peruvians  Peruvians  PROPN NNPS pobj  4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (5, "PER")))
+    condemned = Trigger(doc[1], "VERB", sense("condemn", cameo="111"), ["CHL"])
+    assert protected_party(condemned, ctx) == []  # the arrest's doer is found by events/links.py
+    helped = Trigger(doc[1], "VERB", sense("condemn", cameo="070"), ["CHL"])
+    assert protected_party(helped, ctx) == ["PER"]  # no reaction: "of" names the recipient
+
+
+def test_an_unnamed_set_stands_for_the_actors_it_includes():
+    doc = build("""
+        Police      police      NOUN  NNS nsubj  1
+        arrested    arrest      VERB  VBD ROOT   1
+        63          63          NUM   CD  nummod 3
+        people      people      NOUN  NNS dobj   1
+        ,           ,           PUNCT ,   punct  3
+        including   include     VERB  VBG prep   3
+        two         two         NUM   CD  nummod 7
+        journalists journalist  NOUN  NNS pobj   5
+        .           .           PUNCT .   punct  1
+    """)
+    ctx = context(doc, {0: ("group:chl-police", "group"), (6, 8): ("group:chl-journalists", "group")})
+    assert included(doc[3], ctx) == ["group:chl-journalists"]
+    assert actors_of(doc[3], ctx) == ["group:chl-journalists"]
+    arrested = Trigger(doc[1], "VERB", sense("arrest", cameo="173"), ["group:chl-police"])
+    assert direct_object(doc[3], arrested, ctx) == ["group:chl-journalists"]
+
+
+PERSONA = build("""
+    Chile      Chile      PROPN NNP nsubj  1
+    declared   declare    VERB  VBD ROOT   1
+    two        two        NUM   CD  nummod 4
+    Peruvian   Peruvian   ADJ   JJ  amod   4
+    diplomats  diplomat   NOUN  NNS nsubj  5
+    persona    persona    VERB  VBP ccomp  1
+    non        non        ADJ   AFX amod   7
+    grata      grata      NOUN  NN  dobj   5
+    .          .          PUNCT .   punct  1
+""")
+
+
+def test_the_subject_of_a_bare_clause_is_the_verbs_object():
+    ctx = context(PERSONA, states((0, "CHL"), (3, "PER")))
+    declared = Trigger(PERSONA[1], "VERB", sense("declare", cameo="161"), ["CHL"])
+    assert small_clause_subject(PERSONA[5], declared, ctx) == ["PER"]
+    assert small_clause_subject(PERSONA[4], declared, ctx) is None  # not a clause of the verb
+    [found] = code_events(ctx)  # lexicon: "declared ... persona non grata" is an expulsion
+    assert (found.cameo, found.source, found.target) == ("161", ["CHL"], ["PER"])
+
+
+def test_a_later_reaction_answers_the_foreground_act_first():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        expelled   expel      VERB  VBD ROOT   1
+        envoys     envoy      NOUN  NNS dobj   1
+        .          .          PUNCT .   punct  1
+        It         it         PRON  PRP nsubj  5
+        came       come       VERB  VBD ROOT   5
+        after      after      SCONJ IN  mark   8
+        Peru       Peru       PROPN NNP nsubj  8
+        expelled   expel      VERB  VBD advcl  5
+        envoys     envoy      NOUN  NNS dobj   8
+        .          .          PUNCT .   punct  5
+        Bolivia    Bolivia    PROPN NNP nsubj  12
+        vowed      vow        VERB  VBD ROOT   12
+        retaliation retaliation NOUN NN dobj   12
+        .          .          PUNCT .   punct  12
+    """)
+    ctx = context(doc, states((0, "CHL"), (7, "PER"), (11, "BOL")))
+    earlier_event(ctx, 1, ["CHL"], cameo="161").target = ["BOL"]
+    earlier_event(ctx, 8, ["PER"], cameo="161").target = ["BOL"]
+    assert background_clause(doc[8], ctx) and not background_clause(doc[1], ctx)
+    assert [e.source for _, e in foreground(sorted(ctx.by_trigger.items()), doc[12], ctx)] == [["CHL"]]
+    vowed = Trigger(doc[12], "VERB", sense("vow", cameo="138"), ["BOL"])
+    assert retaliated_party(vowed, ctx) == ["CHL"]  # Peru's expulsion is background there
+
+
+def test_an_act_coordinated_with_a_reaction_answers_the_act_it_names():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        attacked   attack     VERB  VBD ROOT   1
+        Peru       Peru       PROPN NNP dobj   1
+        .          .          PUNCT .   punct  1
+        Spain      Spain      PROPN NNP nsubj  5
+        condemned  condemn    VERB  VBD ROOT   5
+        the        the        DET   DT  det    7
+        attack     attack     NOUN  NN  dobj   5
+        ,          ,          PUNCT ,   punct  5
+        cut        cut        VERB  VBD conj   5
+        its        its        PRON  PRP$ poss  11
+        aid        aid        NOUN  NN  dobj   9
+        and        and        CCONJ CC  cc     9
+        pledged    pledge     VERB  VBD conj   9
+        help       help       NOUN  NN  dobj   13
+        .          .          PUNCT .   punct  5
+    """)
+    ctx = context(doc, states((0, "CHL"), (2, "PER"), (4, "ESP")))
+    earlier_event(ctx, 1, ["CHL"]).target = ["PER"]
+    earlier_event(ctx, 5, ["ESP"], cameo="111")
+    cut = Trigger(doc[9], "VERB", sense("cut", cameo="162"), ["ESP"])
+    assert answered_party(cut, ctx) == ["CHL"]  # a sanction on who attacked
+    pledged = Trigger(doc[13], "VERB", sense("pledge", cameo="0331"), ["ESP"])
+    assert answered_party(pledged, ctx) == ["PER"]  # aid for whom the attack hit
+    attacked = Trigger(doc[1], "VERB", sense("attack"), ["CHL"])
+    assert answered_party(attacked, ctx) is None  # no reaction it is coordinated with
+
+
+def test_a_place_a_state_owns_is_in_that_state():
+    doc = build("""
+        Rebels     rebel      NOUN  NNS nsubj  1
+        attacked   attack     VERB  VBD ROOT   1
+        the        the        DET   DT  det    3
+        town       town       NOUN  NN  dobj   1
+        in         in         ADP   IN  prep   3
+        Peru       Peru       PROPN NNP poss   8
+        's         's         PART  POS case   5
+        northern   northern   ADJ   JJ  amod   8
+        province   province   NOUN  NN  pobj   4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((5, "PER")))
+    attacked = Trigger(doc[1], "VERB", sense("attack"), ["group:rebels"])
+    assert located_object(attacked, ctx) == ["PER"]
+
+
+def test_an_object_relative_pronoun_is_the_noun_it_stands_for():
+    doc = build("""
+        Chile      Chile      PROPN NNP nsubj  1
+        fined      fine       VERB  VBD ROOT   1
+        a          a          DET   DT  det    4
+        Peruvian   Peruvian   ADJ   JJ  amod   4
+        firm       firm       NOUN  NN  dobj   1
+        that       that       PRON  WDT dobj   7
+        it         it         PRON  PRP nsubj  7
+        accused    accuse     VERB  VBD relcl  4
+        .          .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (3, "PER")))
+    accused = Trigger(doc[7], "VERB", sense("accuse", cameo="112"), ["CHL"])
+    assert direct_object(doc[5], accused, ctx) == ["PER"]  # "that" is the Peruvian firm
+
+
+def test_the_sources_own_object_lets_the_fallbacks_look_further():
+    doc = build("""
+        Chile     Chile      PROPN NNP nsubj  1
+        reviewed  review     VERB  VBD ROOT   1
+        its       its        PRON  PRP$ poss  3
+        aid       aid        NOUN  NN  dobj   1
+        to        to         ADP   IN  prep   3
+        Peru      Peru       PROPN NNP pobj   4
+        .         .          PUNCT .   punct  1
+    """)
+    ctx = context(doc, states((0, "CHL"), (5, "PER")))
+    reviewed = Trigger(doc[1], "VERB", sense("review", cameo="014"), ["CHL"])
+    assert dependents(reviewed, ctx) == ["CHL"]  # only the source's own aid ("its": Chile)
+    assert find_target(reviewed, ctx) == ["PER"]  # so protected_party looks into the object

@@ -43,10 +43,27 @@ def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -
             owners = owners_in(part, ctx)
             found += [a for a in owners[1:] if a not in found]
             actor = owners[0] if owners else None
+        if actor is None and part.pos_ == "NOUN":
+            found += [a for a in included(part, ctx) if a not in found]
         for one in (actor, *coordinated):
             if one and one not in found:
                 found.append(one)
     return found
+
+
+def included(noun: Token, ctx: DocContext) -> list[str]:
+    """ "arrested at least 63 people, including two journalists", "holding 20 hostages, among them two
+    police officers": a noun that names no actor stands for the actors its "including" or "among"
+    phrase names (frames.tsv ``inclusion_prep``)."""
+    preps = ctx.frames["inclusion_prep"]
+    return [
+        a
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in actors_of(p, ctx)
+    ]
 
 
 def owners_in(noun: Token, ctx: DocContext) -> list[str]:

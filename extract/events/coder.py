@@ -18,7 +18,13 @@ from newsgraph.extract.events.labelling import (
 from newsgraph.extract.events.links import accusations, dedupe, direct_joint_acts, drop_dangling_links, link
 from newsgraph.extract.events.make import make_event
 from newsgraph.extract.events.scope import not_an_act
-from newsgraph.extract.events.senses import VERBAL_ATTACK, choose_sense, is_verbal_attack, trigger_pos
+from newsgraph.extract.events.senses import (
+    VERBAL_ATTACK,
+    choose_sense,
+    is_verbal_attack,
+    negated_acceptance,
+    trigger_pos,
+)
 from newsgraph.extract.events.sources import find_source
 from newsgraph.extract.events.targets import Trigger, find_target
 from newsgraph.extract.ontology import Sense
@@ -58,16 +64,23 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
         return event
     if labelling:
         return label_frame(token, ctx)
-    if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":  # "X would be legitimate targets"
+    if lemma == "be" and token.pos_ == "AUX" and copula_asserted(token, ctx):  # "X would be targets"
         return predicate_frame(token, ctx)
     if lemma in ctx.frames["speech"] and token.pos_ == "VERB":  # "said Libya must hand over"
         return obligation_frame(token, ctx)
     return response_threat(token, ctx)  # "Iran would respond", "would take further action"
 
 
+def copula_asserted(be: Token, ctx: DocContext) -> bool:
+    """Is a copula what its sentence asserts, or what a speaker says ("told reporters that the
+    transfers were a direct threat")?"""
+    return be.dep_ == "ROOT" or be.dep_ == "ccomp" and be.head.lemma_.lower() in ctx.frames["speech"]
+
+
 def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     """The event a lexicon word codes: its sense, its source (none: no event), its target."""
-    sense = choose_sense(token, pos, ctx)
+    rejection = negated_acceptance(token, pos, ctx)  # "would not accept": a rejection, not negated
+    sense = rejection or choose_sense(token, pos, ctx)
     if sense is None:
         return None
     lemma = token.lemma_.lower()
@@ -89,7 +102,10 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
         return None  # "to protect its interests": aid or protection of oneself is no act between two
     if not target and traded_goods(token, sense, ctx):
         return None  # "China supplies 98 percent of the world's gallium": trade, not aid
-    return make_event(token, code, source, target, 0.6 + 0.1 * bool(target), ctx)
+    event = make_event(token, code, source, target, 0.6 + 0.1 * bool(target), ctx)
+    if rejection is not None:
+        event.negated = False  # the "not" is what makes it a rejection
+    return event
 
 
 def traded_goods(token: Token, sense: Sense, ctx: DocContext) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import actors_in
 from newsgraph.extract.events.attribution import attribution
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.links import act_named
 from newsgraph.extract.events.make import INTENDED, THREAT, make_event
 from newsgraph.extract.events.modality import modality_of
 from newsgraph.extract.events.sources import SUBJECTS, verb_source
@@ -76,6 +77,11 @@ def predicate_frame(be: Token, ctx: DocContext) -> Event | None:
         return None
     subjects = [c for c in be.children if c.dep_ in SUBJECTS]
     target = [a for t in subjects for a in actors_in(t, ctx)]
+    if not target:  # "the transfers were a direct threat": aimed at who made them
+        acts = [
+            act_named(t, be, None, ctx) for t in subjects if (t.lemma_.lower(), "NOUN") in ctx.data.lemmas
+        ]
+        target = [a for act in acts if act is not None for a in act.source]
     return make_event(be, code, source, [a for a in target if a not in source], 0.5, ctx)
 
 

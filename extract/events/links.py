@@ -9,6 +9,8 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.attribution import according_to, same_side
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.scope import foreground
+from newsgraph.extract.events.senses import reacts
 from newsgraph.extract.record import Event
 
 ACCUSE = "112"  # CAMEO "accuse": what a speaker does who says another side did something hostile
@@ -27,10 +29,8 @@ def link(events: list[Event], ctx: DocContext) -> None:
                 for i, e in ctx.by_trigger.items()
                 if condition.start <= i < condition.end and e.id != event.id
             ]
-        if not ctx.ontology.has_policy(event.cameo, "reaction"):
-            continue
         trigger = trigger_of(event, ctx)
-        if trigger is None:
+        if trigger is None or not reacts(event.cameo, ctx.doc[trigger].lemma_.lower(), ctx):
             continue
         earlier = referenced(ctx.doc[trigger], event, ctx)
         if earlier is not None:
@@ -47,21 +47,54 @@ def trigger_of(event: Event, ctx: DocContext) -> int | None:
 def referenced(trigger: Token, event: Event, ctx: DocContext) -> Event | None:
     """The earlier event a reaction's object refers to: the same word ("the proposal" after "proposed",
     frames.tsv ``reference``) or the same kind of act ("the attack" after "struck")."""
-    reference = ctx.frames["reference"]
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for noun in objects:
-        lemma = noun.lemma_.lower()
-        wanted = set((reference.get(lemma) or "").split("|")) | {lemma}
-        senses = ctx.lexicon.senses(lemma, "NOUN")
-        root = senses[0].cameo[:2] if senses else None
-        before = [
-            (i, e) for i, e in sorted(ctx.by_trigger.items()) if i < trigger.i and e is not event and e.source
-        ]
-        same_word = [e for i, e in before if ctx.doc[i].lemma_.lower() in wanted]
-        same_kind = [e for _i, e in before if root and e.cameo[:2] == root]
-        if same_word or same_kind:
-            return (same_word or same_kind)[-1]
+        found = act_named(noun, trigger, event, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def act_named(noun: Token, trigger: Token, event: Event | None, ctx: DocContext) -> Event | None:
+    """The act told before ``trigger`` that a noun names: the latest of the same word, else of the
+    same code, else of the same root, told in the foreground if one is (a generic noun:
+    ``generic_reference``; ``event`` is the reacting one)."""
+    lemma = noun.lemma_.lower()
+    wanted = set((ctx.frames["reference"].get(lemma) or "").split("|")) | {lemma}
+    senses = ctx.lexicon.senses(lemma, "NOUN")
+    code = senses[0].cameo if senses else None
+    before = [
+        (i, e) for i, e in sorted(ctx.by_trigger.items()) if i < trigger.i and e is not event and e.source
+    ]
+    for told in (foreground(before, trigger, ctx), before):  # background acts only when nothing else
+        same_word = [e for i, e in told if ctx.doc[i].lemma_.lower() in wanted]
+        same_code = [e for _i, e in told if code and e.cameo == code]  # "the hacking": a cyberattack
+        same_kind = [e for _i, e in told if code and e.cameo[:2] == code[:2]]
+        if same_word or same_code or same_kind:
+            return (same_word or same_code or same_kind)[-1]
+        if event is not None and lemma in ctx.frames["generic_act"]:
+            found = generic_reference([e for _i, e in told], event, ctx)
+            if found is not None:
+                return found
+    return None
+
+
+def generic_reference(before: list[Event], event: Event, ctx: DocContext) -> Event | None:
+    """ "welcomed the decision", "condemned the dangerous actions" (frames.tsv ``generic_act``): the
+    latest earlier material act by another side; one the reaction approves of is not aimed at the
+    approver's side ("Ukraine welcomed the decision" is not Russia's war on Ukraine)."""
+    approves = event.quad_class in {1, 2}
+    for earlier in reversed(before):
+        if earlier.quad_class not in {2, 4} or earlier.negated:
+            continue
+        if (
+            same_side(earlier.source, event.source, ctx)
+            or approves
+            and same_side(earlier.target, event.source, ctx)
+        ):
+            continue
+        return earlier
     return None
 
 

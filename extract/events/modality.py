@@ -47,6 +47,16 @@ def finite_relative(words: list[Token]) -> list[Token]:
     return words
 
 
+def finite_conjunct(words: list[Token]) -> bool:
+    """ "said she would not recognise the result and called on her partners": a coordinated verb with a
+    tense of its own ("called") is not under the modal or the negation of the verb it is coordinated
+    with ("would not recognise"), whose clause it only shares a subject with."""
+    if len(words) < 2 or words[0].dep_ != "conj" or words[0].tag_ not in FINITE - {"MD"}:
+        return False
+    head = words[1]
+    return head.tag_ not in FINITE and any(c.dep_ in {"aux", "neg"} for c in head.children)
+
+
 def modal_of(child: Token, ctx: DocContext) -> str | None:
     """The modality a modal auxiliary gives ("will": planned, "could": hypothetical), or None."""
     aux = ctx.frames["aux"]
@@ -71,15 +81,23 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
     frames = ctx.frames
     modality, negated, condition = "asserted", False, None
     words = finite_relative(chain(token))
+    own_tense = finite_conjunct(words)
     for i, word in enumerate(words):
         lemma = word.lemma_.lower()
         if i > 0 and lemma in frames["speech"]:
             break
-        for child in word.children:
+        # "would not hesitate to take further action": a denied hesitation is an intent
+        hesitant = i > 0 and lemma in frames["hesitation"] and words[i - 1].dep_ == "xcomp"
+        if hesitant:
+            if any(c.dep_ == "neg" for c in word.children):
+                modality = stronger(modality, "planned")
+            else:
+                negated = True  # "hesitated to act"
+        for child in word.children if not (own_tense and i == 1) else ():
             modal = modal_of(child, ctx)
             if modal is not None:
                 modality = stronger(modality, modal)
-            if child.dep_ == "neg" and i < 3:
+            if child.dep_ == "neg" and i < 3 and not hesitant:
                 negated = True
             clause = if_clause(child, ctx)
             if clause is not None:

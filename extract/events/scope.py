@@ -13,7 +13,8 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.senses import choose_sense, codes_an_event, trigger_pos
+from newsgraph.extract.events.senses import choose_sense, codes_an_event, reacts, trigger_pos
+from newsgraph.extract.record import Event
 
 ScopeRule = Callable[[Token, DocContext], bool]
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})
@@ -63,12 +64,15 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
 
 def asked_for_thing(token: Token, ctx: DocContext) -> bool:
     """ "appealed for 45 million dollars in emergency funding", "called for aid", "demanding a UN
-    presence": what an appeal asks for is not given (frames.tsv ``appeal``; the prepositions ``for``
-    and ``in`` of the appeal verb, or its object when its sense is an appeal or a demand)."""
+    presence", "demanded that the US match the EU's support": what an appeal asks for is not given
+    (frames.tsv ``appeal``; the prepositions ``for`` and ``in`` of the appeal verb, its object when its
+    sense is an appeal or a demand, or the object of the act it asks for)."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if token.dep_ == "dobj":  # "demanding a UN military presence": what the demand asks for
         verb = token.head
+        if asked_for_act(verb, ctx):  # "demanded that the US match the EU's support": the asked act's object
+            return True
         sense = choose_sense(verb, "VERB", ctx) if verb.lemma_.lower() in ctx.frames["appeal"] else None
         return sense is not None and sense.cameo[:2] in {"02", "10"}
     prep = token.head
@@ -127,6 +131,25 @@ def background_act(token: Token, ctx: DocContext) -> bool:
     return prep.lower_ in ctx.frames["time_prep"] and (stretch or not noun_agent(token, ctx))
 
 
+def background_clause(token: Token, ctx: DocContext) -> bool:
+    """ "The decision came a day after Poland expelled three diplomats": an act told in a clause of time
+    (frames.tsv ``time_prep``) is the background of its sentence; a later sentence's reaction answers
+    its foreground first (events/links.py, targets.retaliated_party). Not a scope rule: the act is coded."""
+    return token.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ctx.frames["time_prep"] for m in token.children
+    )
+
+
+def foreground(before: list[tuple[int, Event]], trigger: Token, ctx: DocContext) -> list[tuple[int, Event]]:
+    """The earlier acts without those told as the background of another sentence ("The decision came
+    a day after Poland expelled three diplomats": background_clause)."""
+    return [
+        (i, e)
+        for i, e in before
+        if not (background_clause(ctx.doc[i], ctx) and ctx.doc[i].sent.start != trigger.sent.start)
+    ]
+
+
 REASON_ROOTS = frozenset({"05", "11", "12", "16", "17"})  # praise, criticism, rejection, sanctions, coercion
 
 
@@ -146,6 +169,38 @@ def reason_of_act(token: Token, ctx: DocContext) -> bool:
         return False
     sense = choose_sense(verb, "VERB", ctx)
     return sense is not None and sense.cameo[:2] in REASON_ROOTS
+
+
+PROTEST_ROOT = "14"
+
+
+def protested_act(token: Token, ctx: DocContext) -> bool:
+    """ "demonstrations against the alleged violations by the military", "marched against the war":
+    what a protest is held against is why it is held, not an act the sentence reports."""
+    prep = token.head
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or prep.lower_ != "against":
+        return False
+    head = prep.head
+    pos = trigger_pos(head)
+    if (head.lemma_.lower(), pos) not in ctx.data.lemmas:
+        return False
+    sense = choose_sense(head, pos, ctx)
+    return sense is not None and sense.cameo[:2] == PROTEST_ROOT
+
+
+def armed_arrival(token: Token, ctx: DocContext) -> bool:
+    """ "Bangladeshi peacekeeping troops arrived in Sierra Leone": troops or forces arriving are being
+    deployed, not visiting (a visit verb of frames.tsv ``arrival``, a subject phrase with an
+    ``armed_noun``); "Orban arrived in Tbilisi" is a visit."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.frames["arrival"]:
+        return False
+    armed = ctx.frames["armed_noun"]
+    return any(
+        t.lemma_.lower() in armed or t.lower_ in armed
+        for s in token.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+        for t in s.subtree
+    )
 
 
 def refused_act(token: Token, ctx: DocContext) -> bool:
@@ -225,7 +280,23 @@ def proposed_act(token: Token, ctx: DocContext) -> bool:
     if noun.dep_ not in {"dobj", "nsubjpass", "pobj"} or verb.pos_ != "VERB" or not codes_an_event(verb, ctx):
         return False
     sense = choose_sense(verb, "VERB", ctx)
-    return sense is not None and ctx.ontology.has_policy(sense.cameo, "reaction")
+    return sense is not None and reacts(sense.cameo, verb.lemma_.lower(), ctx)
+
+
+def pledge_acted_on(token: Token, ctx: DocContext) -> bool:
+    """ "reneged on his commitment", "violated its pledge": a noun of pledging (frames.tsv
+    ``pledge_noun``) that is the object of a verb coding an act of its own, or of that verb's
+    preposition, is the earlier pledge the act is about, not a new one."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in ctx.frames["pledge_noun"]:
+        return False
+    if token.dep_ == "dobj":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+    else:
+        return False
+    light = verb.lemma_.lower() in ctx.frames["light"]  # "made a commitment": the pledge itself
+    return verb.pos_ == "VERB" and not light and codes_an_event(verb, ctx)
 
 
 def nested_reference(token: Token, ctx: DocContext) -> bool:
@@ -279,8 +350,21 @@ def is_protest(verb: Token, ctx: DocContext) -> bool:
     return False
 
 
+def kind_of_agent(token: Token, ctx: DocContext) -> bool:
+    """ "Kenyan riot police", "aid workers", "protest leaders": an event noun that modifies a noun
+    naming an actor says what kind of actor it is; it names no act."""
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and head.i != token.i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and ctx.table.of(head) is not None
+    )
+
+
 NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     prepositional_participle,
+    kind_of_agent,
     asked_for_act,
     asked_for_thing,
     described_state,
@@ -288,11 +372,14 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
     sent_on_mission,
     background_act,
     reason_of_act,
+    protested_act,
+    armed_arrival,
     refused_act,
     permitted_act,
     obliged_act,
     agreed_act,
     proposed_act,
+    pledge_acted_on,
     nested_reference,
     response_by_means,
     protest_content,

@@ -11,9 +11,26 @@ VERBAL_ATTACK = "111"  # CAMEO "criticize or denounce": what a fight verb with a
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 
 
+CLAUSE_HEADS = frozenset({"relcl", "ccomp", "advcl"})
+
+
 def trigger_pos(token: Token) -> str:
-    """The lexicon's part of speech for a word: proper nouns count as nouns ("Strikes" in a headline)."""
+    """The lexicon's part of speech for a word: proper nouns count as nouns ("Strikes" in a headline),
+    and so does a noun, unless it is a ``verb_mistagged`` as one."""
+    if verb_mistagged(token):
+        return "VERB"
     return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else token.pos_
+
+
+def verb_mistagged(token: Token) -> bool:
+    """ "a decision that Beijing rejects": a word the tagger calls a plural noun ("rejects") that the
+    parser makes the head of a clause with a subject of its own is that clause's verb."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NNS"
+        and token.dep_ in CLAUSE_HEADS
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def objects(token: Token, pos: str) -> list[Token]:
@@ -37,9 +54,24 @@ def objects(token: Token, pos: str) -> list[Token]:
     return [o for obj in objs for o in (obj, *obj.conjuncts)]
 
 
-def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
-    """The lexicon sense that fits the word's objects, modifiers, particles and prepositions."""
-    senses = ctx.lexicon.senses(token.lemma_.lower(), pos)
+def small_clauses(verb: Token) -> list[Token]:
+    """ "declared two Russian diplomats persona non grata": what a verb says its object is (an object
+    predicate, or the bare clause the parser makes of object and predicate: no marker, no auxiliary)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "oprd"
+        or c.dep_ == "ccomp"
+        and not any(g.dep_ in {"mark", "aux", "auxpass"} for g in c.children)
+        and any(g.dep_ == "nsubj" for g in c.children)
+    ]
+
+
+def choose_sense(token: Token, pos: str, ctx: DocContext, lemma: str | None = None) -> Sense | None:
+    """The lexicon sense that fits the word's objects, modifiers, particles and prepositions (those of
+    ``lemma``, when given, instead of the word's own: a word read as another)."""
+    lemma = lemma or token.lemma_.lower()
+    senses = ctx.lexicon.senses(lemma, pos)
     if senses and senses[0].origin == "vendor" and not main_clause(token, ctx):
         return None  # only the dictionary's patterns, and not a main verb: nothing to match (faster)
     found = objects(token, pos)
@@ -49,6 +81,17 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
         words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
     else:  # "declined to comment", "refused to release": the governed verb tells the sense too
         words |= {c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+        for clause in small_clauses(token):  # "declared two diplomats persona non grata"
+            words.add(clause.lemma_.lower())
+            words |= {c.lemma_.lower() for c in clause.children if c.dep_ in {"dobj", *MODIFIER_DEPS}}
+        if lemma in ctx.frames["complement_target"]:  # "warned that famine had been confirmed"
+            words |= {
+                s.lemma_.lower()
+                for c in token.children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if s.dep_ in {"nsubj", "nsubjpass"}
+            }
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     prep_words: dict[str, set[str]] = {}
     for prep in (c for c in token.children if c.dep_ in {"prep", "agent"}):
@@ -60,7 +103,7 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
         if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
             prep_words.setdefault("for", set())
     sense = ctx.lexicon.match(
-        token.lemma_.lower(),
+        lemma,
         pos,
         objects=words,
         particles=particles,
@@ -70,6 +113,28 @@ def choose_sense(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     if sense is not None and sense.origin == "vendor" and not main_clause(token, ctx):
         return None  # the dictionary's patterns are written for a sentence's main verb, as PETRARCH codes
     return sense
+
+
+def reacts(code: str | None, lemma: str, ctx: DocContext) -> bool:
+    """Does an act answer another side's act it names: a reaction family (cameo.tsv policy
+    ``reaction``: "condemned the attack"), or a verb of approving (frames.tsv ``approval``:
+    "welcomed the decision", "praised the move")?"""
+    return ctx.ontology.has_policy(code, "reaction") or lemma in ctx.frames["approval"]
+
+
+REJECT = "reject"  # the lexicon word whose senses a refusal to accept takes
+
+
+def negated_acceptance(token: Token, pos: str, ctx: DocContext) -> Sense | None:
+    """ "would not accept Iran's complicity", "will not recognise the result", "would not allow the
+    refugees to settle": a verb of accepting (frames.tsv ``acceptance``) negated by its own "not" or
+    "never" is a rejection (CAMEO 12: refuse to accept), with the sense "reject" has for the same
+    objects ("did not accept the peace plan": 127). None when the word is no such verb."""
+    if pos != "VERB" or token.lemma_.lower() not in ctx.frames["acceptance"]:
+        return None
+    if not any(c.dep_ == "neg" for c in token.children):
+        return None
+    return choose_sense(token, pos, ctx, lemma=REJECT)
 
 
 def main_clause(verb: Token, ctx: DocContext) -> bool:

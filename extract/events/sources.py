@@ -18,13 +18,14 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import actors_of, governing_verb, noun_agent
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.senses import codes_an_event, root_of
+from newsgraph.extract.events.senses import codes_an_event, reacts, root_of
 
 Finding = list[str] | Token | None
 Rule = Callable[[Token, DocContext], Finding]
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 VERBS = frozenset({"VERB", "AUX"})
+ACCUSE_ROOT = "11"  # CAMEO disapprove: criticise, accuse, blame
 MAX_HOPS = 7  # words up the parse a source is looked for (a chain of clauses is rarely longer)
 
 
@@ -86,10 +87,14 @@ def agentless_passive(verb: Token, ctx: DocContext) -> Finding:
 
 
 def accusation_reason(verb: Token, ctx: DocContext) -> Finding:
-    """ "attacked the US for seizing a tanker": the object of the governing verb did the seizing."""
+    """ "attacked the US for seizing a tanker": the object of the governing verb did the seizing;
+    "three companies accused of supplying drones": the noun a participle of accusing describes."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ in ctx.frames["accusation"]:
-        return [a for c in head.head.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
+        accuser = head.head
+        if accuser.dep_ == "acl" and accuser.tag_ == "VBN" and root_of(accuser, ctx) == ACCUSE_ROOT:
+            return actors_of(accuser.head, ctx)
+        return [a for c in accuser.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
     return None
 
 
@@ -225,18 +230,44 @@ def own_agent(noun: Token, ctx: DocContext) -> Finding:
 
 
 def conjunct_agent(noun: Token, ctx: DocContext) -> Finding:
-    """ "the landing by US troops ... and the capture": a coordinated event noun's agent."""
+    """ "the landing by US troops ... and the capture": a coordinated event noun's agent; not a name
+    that only modifies the other noun when this one has a determiner of its own ("US tariffs and the
+    civil war in Myanmar": the war is not American)."""
+    own_determiner = any(c.dep_ == "det" for c in noun.children)
     for conj in noun.conjuncts:
         found = noun_agent(conj, ctx)
-        if found:
+        modifiers = {a for c in conj.lefts if c.dep_ in {"compound", "amod"} for a in actors_of(c, ctx)}
+        if found and not (own_determiner and set(found) <= modifiers):
             return found
     return None
+
+
+def accused_act(noun: Token, ctx: DocContext) -> Finding:
+    """ "accused Russia's intelligence service of a cyberattack", "accused China of being behind the
+    attack", "Russia was behind the attack": the act an accusation (or "be behind") names is the
+    accused one's (frames.tsv ``accusation``: the prepositions of the reason)."""
+    if noun.dep_ != "pobj":
+        return None
+    prep, word = noun.head, noun.head.head
+    if prep.lower_ == "behind" and word.lemma_.lower() == "be":
+        subjects = [c for c in word.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return actors_of(subjects[0], ctx) or None
+        if word.dep_ != "pcomp":
+            return None
+        prep, word = word.head, word.head.head  # "accused China of being behind"
+    if prep.lower_ not in ctx.frames["accusation"]:
+        return None
+    verb = word.head if word.dep_ == "dobj" else word  # "of" hung on the accused: "the service of"
+    if verb.pos_ != "VERB" or root_of(verb, ctx) != ACCUSE_ROOT:
+        return None
+    return [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx)] or None
 
 
 def reaction_object(noun: Token, ctx: DocContext) -> Finding:
     """ "condemned the invasion": whoever condemns it did not invade (cameo.tsv policy "reaction")."""
     verb = governing_verb(noun)
-    if verb is not None and ctx.ontology.has_policy(root_of(verb, ctx), "reaction"):
+    if verb is not None and reacts(root_of(verb, ctx), verb.lemma_.lower(), ctx):
         return []
     return None
 
@@ -270,6 +301,7 @@ NOUN_SOURCE_RULES: tuple[Rule, ...] = (
     object_of_coding_verb,
     own_agent,
     conjunct_agent,
+    accused_act,
     reaction_object,
     response_means,
     light_verb,

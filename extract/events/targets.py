@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import actors_of, complement_actors, noun_agent
+from newsgraph.extract.events.attribution import same_side
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.senses import choose_sense
+from newsgraph.extract.events.links import act_named, referenced
+from newsgraph.extract.events.scope import foreground
+from newsgraph.extract.events.senses import choose_sense, reacts, small_clauses
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.ontology import Sense
 
@@ -33,6 +36,7 @@ class Trigger:
 
 
 TargetRule = Callable[[Trigger, DocContext], "list[str] | None"]
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts of force, aimed "on", "at", "against"
 DependentRule = Callable[[Token, Trigger, DocContext], "list[str] | None"]
 
@@ -51,14 +55,27 @@ def is_preposition(token: Token) -> bool:
 
 
 def direct_object(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
-    """ "Poland expelled Russian diplomats", "a station was struck": a verb's object (never its source)."""
+    """ "Poland expelled Russian diplomats", "a station was struck", "a company that the US accused": a
+    verb's object (never its source)."""
     if (
         trigger.pos != "VERB"
         or dependent.dep_ not in {"dobj", "dative", "nsubjpass"}
         or is_preposition(dependent)
     ):
         return None
+    token = trigger.token
+    if token.dep_ == "relcl" and dependent.lower_ in ctx.frames["relative_pronoun"]:
+        # "a shipping company that it accused of ...": the relative pronoun is the noun it stands for
+        return actors_of(token.head, ctx, trigger.source)
     return actors_of(dependent, ctx, trigger.source)
+
+
+def small_clause_subject(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "declared two Russian diplomats persona non grata", parsed as a clause "diplomats persona": the
+    subject of the bare clause a verb governs is the verb's object (``senses.small_clauses``)."""
+    if trigger.pos != "VERB" or dependent not in small_clauses(trigger.token):
+        return None
+    return [a for c in dependent.children if c.dep_ == "nsubj" for a in actors_of(c, ctx, trigger.source)]
 
 
 def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -68,7 +85,11 @@ def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] 
     # "of" marks the target of a noun ("invasion of Ukraine"), of a verb only where its sense says so
     if trigger.pos != "NOUN" and not trigger.sense.preps and dependent.lower_ == "of":
         return None
-    return [a for p in dependent.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+    objects = [p for p in dependent.children if p.dep_ == "pobj"]
+    found = [a for p in objects for a in actors_of(p, ctx)]
+    if not found and trigger.sense.prep_required:  # "arrived in Tbilisi": the place stands for its state
+        found = [s for p in objects if (s := state_named(p, ctx)) is not None]
+    return found
 
 
 def named_modifier(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -125,6 +146,7 @@ DEPENDENT_RULES: tuple[DependentRule, ...] = (
     both_parties,
     proposal_owner,
     direct_object,
+    small_clause_subject,
     recipient,
     named_modifier,
 )
@@ -186,8 +208,14 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         own |= set(ctx.frames["attack_prep"])
     found: list[str] = []
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    reaction = reacts(trigger.sense.cameo, trigger.token.lemma_.lower(), ctx)
     for obj in objects:
-        for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in preps):
+        aimed = preps
+        if reaction and obj.lemma_.lower() in ctx.frames["patient_noun"]:
+            # "condemned the arrest of the journalists": a reaction is aimed at who did the act it
+            # names (events/links.py), not at whom it was done to (frames.tsv patient_noun)
+            aimed = preps - {"of"}
+        for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in aimed):
             found += prep_actors(prep, ctx)
     if found or not own:
         return found
@@ -313,8 +341,9 @@ def purpose_of_act(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "lifted the curfew in Abidjan", "fired shells at targets in Jericho", "rioted at a jail in
-    Israel", "fire against Kampuchean camps": a state, or the state of a place, named in the act's
-    own phrases, or the state whose adjective a thing aimed at carries (cameo.tsv policy
+    Israel", "fire against Kampuchean camps", "attacked a town in Mozambique's north": a state, or the
+    state of a place (or its owner), named in the act's own phrases, or the state whose adjective a
+    thing aimed at carries (cameo.tsv policy
     ``place_target``: material acts, where CAMEO codes the place for its state)."""
     if not ctx.ontology.has_policy(trigger.sense.cameo, "place_target"):
         return None
@@ -338,6 +367,8 @@ def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
                 named = [part]
                 if direct:
                     named += [m for m in part.children if m.dep_ in {"amod", "compound"} and m.pos_ != "NOUN"]
+                # "in Mozambique's northern province": a place a state owns is in that state
+                named += [m for m in part.children if m.dep_ == "poss" and m.pos_ == "PROPN"]
                 for name in named:
                     state = state_named(name, ctx)
                     if state is not None:
@@ -381,9 +412,12 @@ def retaliated_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         near.append(token.head.head)
     if not any(w.lemma_.lower() in words for w in near):
         return None
-    for index, event in sorted(ctx.by_trigger.items(), reverse=True):
-        if index < token.i and event.quad_class == 4 and set(event.target) & set(trigger.source):
-            return [a for a in event.source if a not in trigger.source] or None
+    earlier = [(i, e) for i, e in sorted(ctx.by_trigger.items()) if i < token.i]
+    for told in (foreground(earlier, token, ctx), earlier):  # background acts only when nothing else
+        for _index, event in reversed(told):
+            # "ordered the closure of Russia's consulate" acted against Russia: sides at the level of states
+            if event.quad_class == 4 and same_side(event.target, trigger.source, ctx):
+                return [a for a in event.source if not same_side([a], trigger.source, ctx)] or None
     return None
 
 
@@ -407,8 +441,9 @@ def voiced_target(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "would not meet him unless the military halted its strikes", "would continue its offensive
-    until the ELN stops attacking": an act on terms another side must meet is aimed at that side,
-    the subject of the terms clause (frames.tsv ``terms``)."""
+    until the ELN stops attacking", "would take further action if the hacking continued": an act on
+    terms another side must meet is aimed at that side, the subject of the terms clause or the doer
+    of the act it names (frames.tsv ``terms``)."""
     token = trigger.token
     verb = token.head if trigger.pos == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} else token
     terms = ctx.frames["terms"]
@@ -417,9 +452,33 @@ def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
             continue
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         found = [a for s in subjects for a in actors_of(s, ctx, trigger.source)]
+        # "if the hacking continued": whoever did the act the subject names
+        acts = [act_named(s, token, None, ctx) for s in subjects if not found]
+        found += [a for act in acts if act is not None for a in act.source if a not in trigger.source]
         if found:
             return found
     return None
+
+
+def answered_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
+    """ "condemned the coup and suspended its development aid", "condemned the attack and pledged aid":
+    an act coordinated with a reaction answers the act the reaction names (events/links.py
+    ``referenced``): a conflictual one is aimed at that act's doer, aid at whom the act was done to."""
+    token = trigger.token
+    if trigger.pos != "VERB" or token.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in token.children):
+        return None
+    verb, reaction = token, None
+    while verb.dep_ == "conj" and reaction is None:  # "condemned the attack, cut its aid and pledged"
+        verb = verb.head
+        found = ctx.by_trigger.get(verb.i)
+        reaction = found if found and reacts(found.cameo, verb.lemma_.lower(), ctx) else None
+    if reaction is None:
+        return None
+    answered = referenced(verb, reaction, ctx)
+    if answered is None:
+        return None
+    helps = ctx.ontology.get(trigger.sense.cameo).quad_class in {1, 2}
+    return [a for a in (answered.target if helps else answered.source) if a not in trigger.source] or None
 
 
 def conjunct_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -492,6 +551,7 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
     retaliated_party,
     voiced_target,
     terms_party,
+    answered_party,
     conjunct_party,
     defied_party,
     proposal_aim,
@@ -500,10 +560,15 @@ TARGET_FALLBACKS: tuple[TargetRule, ...] = (
 
 
 def find_target(trigger: Trigger, ctx: DocContext) -> list[str]:
-    """Everything ``TARGET_RULES`` find, else the first finding of ``TARGET_FALLBACKS``; no repeats."""
+    """Everything ``TARGET_RULES`` find, else the first finding of ``TARGET_FALLBACKS``; no repeats.
+    When the rules find only the source's own ("review its aid to Georgia"), the fallbacks are tried
+    too; if they find nobody either, the source's own is kept (the coder drops aid to oneself)."""
     found = [a for rule in TARGET_RULES for a in rule(trigger, ctx) or ()]
+    own = found if found and set(found) <= set(trigger.source) else []
+    if own:
+        found = []
     for rule in TARGET_FALLBACKS:
         if found:
             break
         found = rule(trigger, ctx) or []
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found or own))
