@@ -11,6 +11,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from collections import Counter
 from dataclasses import replace
 from itertools import permutations
@@ -440,3 +441,31 @@ def test_two_versions_of_a_story_loaded_apart_keep_every_report(extractor, neo4j
     assert neo4j_edges(neo4j_clean) == nx_edges(graph)
     reports = neo4j_clean.execute_query("MATCH ()-[r:REPORTED_IN]->() RETURN count(r) AS n").records[0]["n"]
     assert reports == sum(len(v.events) for v in versions)
+
+
+def test_a_batch_waiting_for_the_load_lock_sees_the_token_of_the_load_before_it(neo4j_clean):
+    # The load lock's token tells a load whether another wrote since its last batch (KnownKeys).
+    # Read before the lock was held, a transaction waiting for another's commit saw the token from
+    # before that commit, trusted its stale reports and left an extra ATTRIBUTED_TO (two loads at once).
+    import threading
+
+    from newsgraph.graph.neo4j.statements import statement
+
+    neo4j_clean.execute_query(statement("create_lock"))
+    holding, seen = threading.Event(), []
+
+    def first(tx):
+        tx.run(statement("lock_events"), token="first").consume()
+        holding.set()
+        time.sleep(1.0)  # the second transaction waits for the lock meanwhile
+
+    def second(tx):
+        seen.append(tx.run(statement("lock_events"), token="second").single()["previous"])
+
+    with neo4j_clean.session() as a, neo4j_clean.session() as b:
+        thread = threading.Thread(target=lambda: a.execute_write(first))
+        thread.start()
+        holding.wait(10)
+        b.execute_write(second)
+        thread.join()
+    assert seen == ["first"]

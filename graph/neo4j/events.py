@@ -18,9 +18,10 @@ from typing import Any
 from newsgraph.graph.merge import EventRows, merge_reports
 from newsgraph.graph.neo4j.rows import clean, link_row
 from newsgraph.graph.neo4j.statements import Writer
-from newsgraph.graph.schema import REPORT_PROPERTIES, ReportRow
+from newsgraph.graph.schema import REPORT_PROPERTIES, NodeRow, ReportRow, extra_label
 
 ACTOR_LINKS = ("SOURCE_OF", "TARGETS", "INVOLVES", "AT", "ATTRIBUTED_TO")  # written again with an event
+KNOWN_REPORTS = 200_000  # reports a load keeps of the keys it wrote (KnownKeys), about 1 KB each
 
 
 @dataclass
@@ -38,6 +39,35 @@ class Removed:
             self.actors.update(row["actors"])
 
 
+@dataclass
+class KnownKeys:
+    """The reports of each identity key as this load's last transaction left them: ``key_reports`` is
+    not asked again for them while no other load wrote in between (the batch finds on the load lock
+    the token our last batch left: ``lock_events``). Bounded: past ``KNOWN_REPORTS`` reports it
+    starts afresh."""
+
+    token: str | None = None
+    reports: dict[str, list[tuple[ReportRow, str]]] = field(default_factory=dict)  # key -> (report, event)
+
+    def valid(self, previous: Any) -> dict[str, list[tuple[ReportRow, str]]]:
+        """The keys known when the lock held ``previous`` (none if another load wrote since)."""
+        return self.reports if self.token is not None and previous == self.token else {}
+
+    def update(self, previous: Any, token: str, keys: dict[str, list[tuple[ReportRow, str]]]) -> None:
+        """After a commit that found ``previous`` and left ``token``: the keys it wrote are known."""
+        if not self.valid(previous) or sum(map(len, self.reports.values())) > KNOWN_REPORTS:
+            self.reports = {}
+        self.reports.update(keys)
+        self.token = token
+
+
+@dataclass
+class Written:
+    actors: set[str]  # actors whose INTERACTS_WITH summaries may have changed
+    lost: set[str]  # events kept that lost reports: their CONDITIONAL_ON, RESPONDS_TO may be stale
+    keys: dict[str, list[tuple[ReportRow, str]]]  # every report of the keys written, with its event
+
+
 def stored_report(row: dict[str, Any]) -> ReportRow:
     """A report as ``key_reports`` returns it, with the schema's properties (lists never null)."""
     stored = row["report"]
@@ -45,17 +75,22 @@ def stored_report(row: dict[str, Any]) -> ReportRow:
     return ReportRow(row["article"], row["published"], row["outlet"], props)
 
 
-def write_events(writer: Writer, new: list[ReportRow], removed: Removed) -> set[str]:
-    """Merge ``new`` reports into the stored events of their keys (and of ``removed`` ones' keys);
-    returns the actors whose INTERACTS_WITH summaries may have changed."""
+def write_events(
+    writer: Writer, new: list[ReportRow], removed: Removed, known: dict[str, list[tuple[ReportRow, str]]]
+) -> Written:
+    """Merge ``new`` reports into the stored events of their keys (and of ``removed`` ones' keys),
+    read from the database unless ``known`` (:class:`KnownKeys`) holds them."""
     keys = {r.properties["identity_key"] for r in new} | removed.keys
-    if not keys:
-        return set()
-    rows = writer.run("key_reports", keys=sorted(keys))
-    events = {row["event"] for row in rows}
+    cached = {key: known[key] for key in keys if key in known}
+    rows = writer.run("key_reports", keys=sorted(keys - cached.keys())) if keys - cached.keys() else []
+    events = {row["event"] for row in rows} | {event for pairs in cached.values() for _, event in pairs}
     rows = [row for row in rows if row["report"] is not None]
     stored = [stored_report(row) for row in rows]
     before = {report.id: row["event"] for report, row in zip(stored, rows, strict=True)}
+    for report, event in (pair for pairs in cached.values() for pair in pairs):
+        if report.id not in removed.reports:  # removed ones are off the graph already
+            stored.append(report)
+            before[report.id] = event
     merged = merge_reports([*stored, *new])
     after = merged.event_of
     # An event that only lost reports to the removal keeps its id when the smallest of its reports
@@ -70,9 +105,14 @@ def write_events(writer: Writer, new: list[ReportRow], removed: Removed) -> set[
         {"event": before[r], "report": r} for r in sorted(moved) if r in before and before[r] not in dropped
     ]
     writer.run("unlink_reports", rows=stale)
-    _write_changed(writer, merged, changed, before)
+    _write_changed(writer, merged, changed, before, events)
     dyads = ("source_actors", "target_actors")  # what INTERACTS_WITH reads
-    return {a for r in [*stored, *new] for name in dyads for a in r.properties[name]} | removed.actors
+    actors = {a for r in [*stored, *new] for name in dyads for a in r.properties[name]} | removed.actors
+    lost = ({row["event"] for row in stale} | set(removed.reports.values())) - dropped
+    state: dict[str, list[tuple[ReportRow, str]]] = {key: [] for key in keys}
+    for report in [*stored, *new]:
+        state[report.properties["identity_key"]].append((report, after[report.id]))
+    return Written(actors, lost, state)
 
 
 def _difference(before: dict[str, str], after: dict[str, str], stored: set[str]) -> tuple[set[str], set[str]]:
@@ -87,10 +127,14 @@ def _difference(before: dict[str, str], after: dict[str, str], stored: set[str])
     return changed, stored - set(members_after)
 
 
-def _write_changed(writer: Writer, merged: EventRows, changed: set[str], before: dict[str, str]) -> None:
-    """Changed events: properties and labels, REPORTED_IN of reports new to them, actors and places."""
+def _write_changed(
+    writer: Writer, merged: EventRows, changed: set[str], before: dict[str, str], stored: set[str]
+) -> None:
+    """Changed events: properties and labels, REPORTED_IN of reports new to them, actors and places.
+    Events no stored event of their keys is (``stored``) are created rather than merged."""
     nodes = [node for node in merged.nodes if node.id in changed]
-    writer.run("write_events", rows=[{"id": n.id, "props": clean(n.properties)} for n in nodes])
+    writer.run("write_events", rows=[_event_row(n) for n in nodes if n.id in stored])
+    writer.run("create_events", rows=[_event_row(n) for n in nodes if n.id not in stored])
     by_type = defaultdict(list)
     for rel in merged.relationships:
         event = rel.end if rel.type == "SOURCE_OF" else rel.start
@@ -103,3 +147,8 @@ def _write_changed(writer: Writer, merged: EventRows, changed: set[str], before:
     for rel_type in ("REPORTED_IN", *ACTOR_LINKS):
         if by_type[rel_type]:
             writer.run(f"link_{rel_type.lower()}", rows=by_type[rel_type])
+
+
+def _event_row(node: NodeRow) -> dict[str, Any]:
+    labels = ["Event", extra_label({"label": "Event", **node.properties})]
+    return {"id": node.id, "props": clean(node.properties), "labels": [x for x in labels if x]}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,12 +35,13 @@ from newsgraph.extract.errors import Neo4jError
 from newsgraph.extract.record import ArticleRecord
 from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
-from newsgraph.graph.neo4j.events import Removed, write_events
+from newsgraph.graph.neo4j.events import KnownKeys, Removed, write_events
 from newsgraph.graph.neo4j.rows import batch_rows
 from newsgraph.graph.neo4j.search import create_search_indexes
 from newsgraph.graph.neo4j.statements import Writer, create_schema, statement
 from newsgraph.graph.schema import (
     RecordRows,
+    ReportRow,
     article_slot,
     constraint_statements,
     current_articles,
@@ -55,7 +57,7 @@ LOADER_SCHEMA = (
     "index_article_url",
     "index_article_path",
     "await_indexes",
-    "lock_events",
+    "create_lock",
 )
 INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
 RETRIES = 3  # on top of the driver's own retries, for a connection lost between attempts
@@ -77,6 +79,7 @@ class LoadStats:
     interactions: int = 0  # INTERACTS_WITH relationships written by the recomputation
     seconds: float = 0.0
     touched_actors: set[str] = field(default_factory=set, repr=False)
+    lost_reports: set[str] = field(default_factory=set, repr=False)  # events kept that lost reports
 
     def add(self, counters: Counter) -> None:
         for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
@@ -178,7 +181,8 @@ def load_records(
                     create_search_indexes(driver, settings.database)
                 stopped = _load_batches(driver, settings, records, batch_size, stats, progress, interrupts)
                 with interrupts.deferred():
-                    stats.add(_with_backoff(lambda: _write_links(driver, settings)).counters)
+                    lost = sorted(stats.lost_reports)
+                    stats.add(_with_backoff(lambda: _write_links(driver, settings, lost)).counters)
                     stats.interactions, created = update_interactions(
                         driver, settings, sorted(stats.touched_actors)
                     )
@@ -202,17 +206,20 @@ def _load_batches(
     interrupts: Interrupts,
 ) -> bool:
     """Write every batch; True when Ctrl-C stopped the load (after the open transaction committed)."""
+    known = KnownKeys()
     try:
         for batch in _batches(records, batch_size):
             rows = [record_rows(record) for record in batch]
             with interrupts.deferred():
-                result = _with_backoff(lambda b=batch, r=rows: _write(driver, settings, b, r))
+                result = _with_backoff(lambda b=batch, r=rows: _write(driver, settings, b, r, known))
+            known.update(result.previous, result.token, result.keys)  # committed
             stats.add(result.counters)
             stats.articles += len(batch)
             stats.unchanged += result.unchanged
             stats.replaced += result.replaced
             stats.batches += 1
             stats.touched_actors |= result.actors
+            stats.lost_reports |= result.lost
             if progress:
                 progress(len(batch))
             if interrupts.requested:
@@ -237,23 +244,32 @@ class BatchResult:
     actors: set[str]  # actors whose INTERACTS_WITH summaries may have changed
     unchanged: int = 0
     replaced: int = 0
+    lost: set[str] = field(default_factory=set)  # events kept that lost reports
+    previous: Any = None  # the token the batch found on the load lock
+    token: str = ""  # the token it left there
+    keys: dict[str, list[tuple[ReportRow, str]]] = field(default_factory=dict)  # what it wrote of them
 
 
 def _write(
-    driver: neo4j.Driver, settings: Settings, batch: list[ArticleRecord], rows: list[RecordRows]
+    driver: neo4j.Driver,
+    settings: Settings,
+    batch: list[ArticleRecord],
+    rows: list[RecordRows],
+    known: KnownKeys,
 ) -> BatchResult:
     with driver.session(database=settings.database) as session:
-        return session.execute_write(_write_batch, batch, rows)
+        return session.execute_write(_write_batch, batch, rows, known)
 
 
 def _write_batch(
-    tx: neo4j.ManagedTransaction, batch: list[ArticleRecord], rows: list[RecordRows]
+    tx: neo4j.ManagedTransaction, batch: list[ArticleRecord], rows: list[RecordRows], known: KnownKeys
 ) -> BatchResult:
     """One batch in one transaction: take the load lock, see which articles are new, unchanged or a
     newer reading (whose reports and mentions go first), write articles, actors, places, mentions and
     relations, then merge the new reports into the events of their keys."""
     writer = Writer(tx)
-    writer.run("lock_events")
+    token = uuid.uuid4().hex
+    (lock,) = writer.run("lock_events", token=token)
     versions = {
         row["id"]: row for row in writer.run("article_versions", rows=[_version_row(r) for r in batch])
     }
@@ -276,17 +292,26 @@ def _write_batch(
         writer.run("delete_articles", ids=sorted(gone))
     for name, params in batch_rows(fresh):
         writer.run(name, **params)
-    actors = write_events(writer, [report for r in fresh for report in r.reports], removed)
-    return BatchResult(writer.counters, actors, unchanged, len(clear) + len(gone))
+    new = [report for r in fresh for report in r.reports]
+    written = write_events(writer, new, removed, known.valid(lock["previous"]))
+    return BatchResult(
+        writer.counters, written.actors, unchanged, replaced=len(clear) + len(gone), lost=written.lost,
+        previous=lock["previous"], token=token, keys=written.keys,
+    )  # fmt: skip
 
 
-def _write_links(driver: neo4j.Driver, settings: Settings) -> BatchResult:
-    """CONDITIONAL_ON and RESPONDS_TO derived again from the reports, under the load lock."""
+def _write_links(driver: neo4j.Driver, settings: Settings, lost: list[str]) -> BatchResult:
+    """CONDITIONAL_ON and RESPONDS_TO derived again from the reports, under the load lock. Only a
+    link of an event that lost reports in this load can have lost its support (an event made anew has
+    none, a deleted one took its links along), so only those are checked, and none when no event lost
+    any: a first load into an empty database."""
 
     def derive(tx: neo4j.ManagedTransaction) -> BatchResult:
         writer = Writer(tx)
-        for name in ("lock_events", "derive_event_links", "prune_event_links"):
-            writer.run(name)
+        writer.run("lock_events", token=True)
+        writer.run("derive_event_links")
+        if lost:
+            writer.run("prune_event_links", ids=lost)
         return BatchResult(writer.counters, set())
 
     with driver.session(database=settings.database) as session:

@@ -1,8 +1,12 @@
-// Drop CONDITIONAL_ON and RESPONDS_TO links no report supports any more (the reports that named
-// them moved to another event, or were replaced). The report ids an event's reports name are
-// gathered once per link, then the other event's reports are looked up among them: pairing every
-// report of one event with every report of the other was quadratic on events of many reports.
-MATCH (e:Event)-[l:CONDITIONAL_ON|RESPONDS_TO]->(other:Event)
+// Drop CONDITIONAL_ON and RESPONDS_TO links no report supports any more, of the given events (those
+// that lost reports in this load: reports that named a link moved to another event, or were replaced).
+// The report ids an event's reports name are gathered once per link, then the other event's reports
+// are looked up among them: pairing every report of one event with every report of the other was
+// quadratic on events of many reports.
+UNWIND $ids AS id
+MATCH (:Event {id: id})-[l:CONDITIONAL_ON|RESPONDS_TO]-(:Event)
+WITH DISTINCT l
+WITH l, startNode(l) AS e, endNode(l) AS other
 CALL (e, l) {
   MATCH (e)-[r:REPORTED_IN]->(:Article)
   UNWIND CASE type(l) WHEN 'CONDITIONAL_ON' THEN coalesce(r.conditional_on, [])
