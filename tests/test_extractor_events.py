@@ -405,3 +405,14 @@ def test_not_hesitating_to_act_is_an_intent(extractor):
 def test_troops_arriving_make_no_visit(extractor):
     record = read(extractor, "A first contingent of Chilean peacekeeping troops arrived in Haiti on Tuesday.")
     assert not [e for e in record.events if e.cameo.startswith("04")]
+
+
+def test_every_involved_actor_is_one_of_the_records_actors(extractor):
+    """A group too vague to be an actor ("journalists" with no country, no event's source or target)
+    is no "about" reference either: the writers found no node for it and dropped the link."""
+    text = "The Kenyan foreign minister criticised Uganda over its treatment of journalists."
+    record = read(extractor, text)
+    actors = {a.id for a in record.actors}
+    assert record.events
+    assert all(i.actor in actors for e in record.events for i in e.involves)
+    assert "group:journalists" not in actors

@@ -44,8 +44,12 @@ class EventCoder:
             table = self._resolver(doc)
         ctx = DocContext(doc=doc, table=table, data=self.data, published=doc._.ng_published or self.published)
         events = code_events(ctx)
+        actors = table.taking_part(events)
+        kept = {a.id for a in actors}
+        for event in events:  # an "about" group too vague to be an actor is no dangling reference
+            event.involves = [i for i in event.involves if i.actor in kept]
         doc._.newsgraph = {
-            "actors": [plain(a) for a in table.taking_part(events)],
+            "actors": [plain(a) for a in actors],
             "events": [plain(e) for e in events],
             "relations": [plain(r) for r in table.relations],
             "places": list({p["id"]: p for p in ctx.places}.values()),
