@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -190,6 +191,8 @@ class ArticleRecord:
 
 def plain(value: Any) -> Any:
     """A record object as plain JSON data; like ``dataclasses.asdict`` without its deep copies."""
+    if value is None or isinstance(value, str | int | float):  # most values are leaves: answer them first
+        return value
     if hasattr(value, "__dataclass_fields__"):
         return {k: plain(v) for k, v in vars(value).items()}
     if isinstance(value, list):
@@ -212,9 +215,14 @@ def actor_id(kind: str, name: str, iso3: str | None = None) -> str:
     return f"{ID_PREFIXES[ActorKind(kind)]}:{slug(name)}"
 
 
+@cache
+def _field_names(kind: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(kind))  # once per class: a record builds thousands of objects
+
+
 def _build(kind: type, data: dict[str, Any], **nested: Any) -> Any:
     """Build a dataclass from a dict, ignoring keys the class does not know."""
-    names = {f.name for f in fields(kind)}
+    names = _field_names(kind)
     values = {k: v for k, v in data.items() if k in names}
     values.update(nested)
     return kind(**values)

@@ -48,6 +48,14 @@ def test_sense_by_object():
     assert choose_sense(SEND[2], "VERB", ctx).cameo == "074"  # "send troops": military protection
 
 
+def test_sense_asked_again_in_one_doc_keeps_word_reading_and_pos_apart():
+    ctx = context(SEND, states((0, "CAN"), (5, "LVA")))
+    assert choose_sense(SEND[2], "VERB", ctx).cameo == "074"
+    assert choose_sense(SEND[2], "VERB", ctx, lemma="reject").cameo == "120"  # "send" read as "reject"
+    assert choose_sense(SEND[2], "NOUN", ctx) is None  # no noun sense of "send"
+    assert choose_sense(SEND[2], "VERB", ctx).cameo == "074"  # the first answer again
+
+
 def test_verbal_attack_by_object():
     doc = build("""
         China     China     PROPN NNP nsubj  1

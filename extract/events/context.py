@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.actors.table import ActorTable, Place
 from newsgraph.extract.dictionaries import verb_lexicon
 from newsgraph.extract.frames import Frames
-from newsgraph.extract.ontology import Lexicon, Ontology
+from newsgraph.extract.ontology import Lexicon, Ontology, Sense
 from newsgraph.extract.record import Event
 
 
@@ -41,7 +41,8 @@ class CoderData:
 @dataclass
 class DocContext:
     """The per-Doc state of event coding. The rules read it; only the coder's driver, ``make`` and
-    ``attribution.track_quotes`` write to it (events by trigger, places, conditions, the open quotation)."""
+    ``attribution.track_quotes`` write to it (events by trigger, places, conditions, the open quotation;
+    ``senses.choose_sense`` keeps its answers in it)."""
 
     doc: Doc
     table: ActorTable  # the document's actors and the tokens that name them
@@ -52,6 +53,7 @@ class DocContext:
     conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
     off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
+    senses: dict[tuple[int, str, str | None], Sense | None] = field(default_factory=dict)  # see choose_sense
     text_digest: str = field(init=False)  # a digest of the Doc's whole text: part of every event id
 
     def __post_init__(self) -> None:

@@ -70,7 +70,16 @@ def small_clauses(verb: Token) -> list[Token]:
 def choose_sense(token: Token, pos: str, ctx: DocContext, lemma: str | None = None) -> Sense | None:
     """The lexicon sense that fits the word's objects, modifiers, particles and prepositions (those of
     ``lemma``, when given, instead of the word's own: a word read as another)."""
-    lemma = lemma or token.lemma_.lower()
+    # Coding, scope and target rules ask for one word's sense two or three times; it depends only on
+    # the parse and the lexicon, so it is worked out once per Doc.
+    key = (token.i, pos, lemma)
+    if key not in ctx.senses:
+        ctx.senses[key] = fitting_sense(token, pos, ctx, lemma or token.lemma_.lower())
+    return ctx.senses[key]
+
+
+def fitting_sense(token: Token, pos: str, ctx: DocContext, lemma: str) -> Sense | None:
+    """``choose_sense`` itself, unremembered."""
     senses = ctx.lexicon.senses(lemma, pos)
     if senses and senses[0].origin == "vendor" and not main_clause(token, ctx):
         return None  # only the dictionary's patterns, and not a main verb: nothing to match (faster)
