@@ -24,6 +24,7 @@ from newsgraph.extract.actors.notnames import (
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import PLACE_NOUNS, clean_span, is_location, title_case_line
 from newsgraph.extract.actors.table import ActorTable
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.ontology import Lexicon
@@ -296,7 +297,7 @@ def place_extent(ctx: Resolution) -> None:
 def state_adjectives(ctx: Resolution) -> None:
     """Pass 2: capitalised modifiers the NER left alone: "Western military units", "Russian oil tanker"."""
     doc, table, gaz = ctx.doc, ctx.table, ctx.gaz
-    for token in doc:
+    for token in tokens(doc):
         if (
             token.i in table.token_actor
             or token.i in ctx.blocked

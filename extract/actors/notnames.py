@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.titles import title_phrases
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind
@@ -48,7 +49,7 @@ ROLES = Frames.load().words("role_noun")
 def vehicle_names(ctx: Resolution) -> None:
     """``vehicle_names``: block the name after (or before) a vessel, aircraft or operation noun."""
     doc = ctx.doc
-    for token in doc:
+    for token in tokens(doc):
         if token.lemma_.lower() not in VEHICLES:
             continue
         start = token.i + 1
@@ -73,7 +74,7 @@ def vehicle_names(ctx: Resolution) -> None:
 def event_names(ctx: Resolution) -> None:
     """``event_names``: block the words of a tournament's or a meeting's name."""
     doc = ctx.doc
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ not in EVENT_NAMES or not token.text[:1].isupper() or token.is_sent_start:
             continue
         start = token.i

@@ -34,6 +34,7 @@ from newsgraph.extract.actors.longnames import ORG_HEADS
 from newsgraph.extract.actors.names import person
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import title_case_line
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -79,7 +80,7 @@ def title_noun(ctx: Resolution, token: Token) -> bool:
 def role_names(ctx: Resolution) -> None:
     """``role_names``: "goalkeeper Ugurcan Cakir"; "The bishop of Arauca, Jaime Munoz, said"."""
     doc = ctx.doc
-    for token in doc:
+    for token in tokens(doc):
         if not title_noun(ctx, token) or title_case_line(token.sent, ctx.title_case):
             continue
         run = run_after(token)
@@ -113,7 +114,7 @@ def phrase_last(token: Token) -> int:
 def team_names(ctx: Resolution) -> None:
     """``team_names``: "the Real Madrid midfielder" is a club, not Spain."""
     doc = ctx.doc
-    for token in doc:
+    for token in tokens(doc):
         if token.lemma_.lower() not in ROLES or not token.text.islower():
             continue
         start = token.i
@@ -130,7 +131,7 @@ def team_names(ctx: Resolution) -> None:
 def unlabelled_names(ctx: Resolution) -> None:
     """``unlabelled_names``: "with Mikel Oyarzabal scoring twice": a person the NER did not label."""
     doc, sectors = ctx.doc, SectorNouns.load(ctx.gaz)
-    for token in doc:
+    for token in tokens(doc):
         if token.dep_ not in SUBJECTS or not capitalised(token) or token.ent_type_:
             continue
         start = token.i
@@ -165,7 +166,7 @@ def organisation_units(ctx: Resolution) -> None:
                 if span is not None:
                     ctx.ensure(parent.id)
                     table.relate("PART_OF", actor.id, parent.id, span)
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ not in UNITS or token.pos_ != "NOUN" or token.i in table.token_actor:
             continue
         start = token.i
@@ -192,7 +193,7 @@ def organisation_units(ctx: Resolution) -> None:
 def party_names(ctx: Resolution) -> None:
     """``party_names``: "the ruling Georgian Dream party", then "Georgian Dream" again."""
     doc = ctx.doc
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ not in PARTIES or not token.is_lower or token.pos_ != "NOUN":
             continue
         start = token.i

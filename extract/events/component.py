@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.resolver import ActorResolver
+from newsgraph.extract.doctokens import release
 from newsgraph.extract.english import NOT_ENGLISH, looks_english
 from newsgraph.extract.events.coder import code_events
 from newsgraph.extract.events.context import CoderData, DocContext
@@ -28,6 +29,12 @@ class EventCoder:
         self._resolver: ActorResolver | None = None  # made on first need: loading the gazetteer costs
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._code(doc)
+        finally:
+            release(doc)  # the token list rules shared (doctokens) leaves with the Doc's actor table
+
+    def _code(self, doc: Doc) -> Doc:
         table = doc._.ng_actor_table
         doc._.ng_actor_table = None  # read once; an ActorTable is no plain data (Docs must serialise)
         if not looks_english(doc):  # say so rather than invent events

@@ -1,0 +1,27 @@
+"""Every Token of a Doc made once: ``tokens(doc)`` for the coding pipeline's rules.
+
+spaCy makes a new :class:`~spacy.tokens.Token` object for each ``doc[i]`` and on every pass of
+``for token in doc``; the actor and event rules pass over an article's tokens many times, and
+making those objects was the largest single cost of the coding pipeline. ``tokens(doc)`` makes the
+list on first use and keeps it in ``doc.user_data`` until :func:`release` (the events component
+calls it when it is done: the list refers back to its Doc, a cycle only the garbage collector frees).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+KEY = "newsgraph.tokens"
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, the same list for every caller until the Doc is released."""
+    made = doc.user_data.get(KEY)
+    if made is None or len(made) != len(doc):  # a Doc edited after the list was made gets a new one
+        made = doc.user_data[KEY] = list(doc)
+    return made
+
+
+def release(doc: Doc) -> None:
+    """Drop the list (Docs leave the pipeline without it: it is no plain data)."""
+    doc.user_data.pop(KEY, None)
