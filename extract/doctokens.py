@@ -5,13 +5,16 @@ spaCy makes a new :class:`~spacy.tokens.Token` object for each ``doc[i]`` and on
 making those objects was the largest single cost of the coding pipeline. ``tokens(doc)`` makes the
 list on first use and keeps it in ``doc.user_data`` until :func:`release` (the events component
 calls it when it is done: the list refers back to its Doc, a cycle only the garbage collector frees).
+``sentences(doc)`` does the same for each token's sentence (``token.sent`` scans the Doc for the
+sentence's bounds and makes a new Span at every call, some microseconds each).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 KEY = "newsgraph.tokens"
+SENTENCES = "newsgraph.sentences"
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -22,6 +25,16 @@ def tokens(doc: Doc) -> list[Token]:
     return made
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The sentence of every token by its index (``sentences(doc)[token.i]`` is ``token.sent``),
+    each sentence one Span shared by its tokens, until the Doc is released."""
+    made = doc.user_data.get(SENTENCES)
+    if made is None or len(made) != len(doc):
+        made = doc.user_data[SENTENCES] = [sent for sent in doc.sents for _ in range(len(sent))]
+    return made
+
+
 def release(doc: Doc) -> None:
-    """Drop the list (Docs leave the pipeline without it: it is no plain data)."""
+    """Drop the lists (Docs leave the pipeline without them: they are no plain data)."""
     doc.user_data.pop(KEY, None)
+    doc.user_data.pop(SENTENCES, None)

@@ -27,6 +27,7 @@ from newsgraph.extract.actors.groups import (
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import clause_of, noun_phrase
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
@@ -37,14 +38,14 @@ SPEECH = Frames.load().words("speech")  # "said", "announced": verbs that report
 def agent_nouns(ctx: Resolution) -> None:
     """Pass 3: every agent noun, with its owner when it has one."""
     bare: list[tuple[Token, Agent, Span]] = []
-    for token in ctx.doc:
+    heads = SectorNouns.load(ctx.gaz).heads  # an agent phrase ends in one: only those tokens are read
+    words = tokens(ctx.doc)
+    for token in (words[i] for i in sorted({*ctx.index.at(heads), *ctx.index.at_lemma(heads)})):
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor or token.i in ctx.blocked:
             continue
-        if modifies_agent(ctx, token):
+        found = agent_phrase(ctx, token)  # asked before ``modifies_agent``: both only read the parse
+        if found is None or modifies_agent(ctx, token):
             continue  # "military" of "military intelligence officers": part of the head's phrase
-        found = agent_phrase(ctx, token)
-        if found is None:
-            continue
         agent, phrase = found
         if named_by_acronym(ctx, token, agent, phrase):
             continue

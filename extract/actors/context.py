@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors.spans import title_case_line
 from newsgraph.extract.actors.table import ActorTable
+from newsgraph.extract.actors.wordindex import WordIndex
 from newsgraph.extract.gazetteer import Entry, Gazetteer
 from newsgraph.extract.record import Actor, ActorKind
 
@@ -33,30 +35,34 @@ class Resolution:
     groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (agent row, ethnic) -> group ids
     blocked: set[int] = field(default_factory=set)  # tokens of vessel and operation names: no actor, no place
     _main_state: str | None = None  # main_state(), once per Doc ("" when there is none)
+    _headline: list[int] | None = None  # main_state()'s tokens: those of the first three lines, if headlines
     entities_read: bool = False  # set by the entity pass: main_state() is final from then on
     agent_phrases: dict = field(default_factory=dict)  # token index -> agents.agent_phrase's answer
     organs: set[str] = field(default_factory=set)  # organisations made of a state's agent noun (its army)
+    index: WordIndex = field(init=False)  # where each word stands: passes skip Docs without their words
+
+    def __post_init__(self) -> None:
+        self.index = WordIndex(self.doc)
 
     def main_state(self) -> str | None:
         """``article_state``: the one state the headline names (a headline-style line among the first
         three), so a bare "interior ministry" or "Defence Minister X" of a Kenyan story is Kenya's;
         none when the headline names two ("UK Blames China ...") or the text has no headline."""
         if self._main_state is None:
-            sentences = list(self.doc.sents)[:3]
-            lines = [s for s in sentences if title_case_line(s, self.title_case)]
+            if self._headline is None:  # the token indices of the headline-style lines, found once
+                lines = [s for s in islice(self.doc.sents, 3) if title_case_line(s, self.title_case)]
+                self._headline = [i for line in lines for i in range(line.start, line.end)]
             states = {
                 actor
-                for line in lines
-                for token in line
-                if (actor := self.table.token_actor.get(token.i))
+                for i in self._headline
+                if (actor := self.table.token_actor.get(i))
                 and self.gaz.get(actor)
                 and self.gaz.get(actor).kind == ActorKind.STATE
             }
             states |= {
                 place["country"]
-                for line in lines
-                for token in line
-                if (place := self.table.places.get(token.i)) and place.get("country")
+                for i in self._headline
+                if (place := self.table.places.get(i)) and place.get("country")
             }
             found = next(iter(states)) if len(states) == 1 else ""
             if not self.entities_read:

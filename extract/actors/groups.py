@@ -38,6 +38,7 @@ from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.references import DEFINITE, resolve
 from newsgraph.extract.actors.sectors import STATE_SECTORS, Ethnic, SectorNouns
 from newsgraph.extract.actors.spans import LOCATIVE, clause_of, clean_span, same_clause
+from newsgraph.extract.doctokens import sentences, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, Mention, actor_id
@@ -61,15 +62,17 @@ def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
 def place_country(ctx: Resolution, token: Token, own: bool = False) -> str | None:
     """The state of a place named in the token's clause or above it ("police in Niamey": Niger;
     "soldiers seized power in Togo": Togo); with ``own``, in its own clause only."""
-    for other in token.sent:
-        if own and clause_of(other).i != clause_of(token).i:
-            continue
+    sent = sentences(token.doc)[token.i]
+    clause = clause_of(token).i if own else None
+    for other in tokens(token.doc)[sent.start : sent.end]:
         place = ctx.table.places.get(other.i)
         iso = place.get("country") if place else None
         if iso is None and other.dep_ == "pobj" and other.head.lower_ in LOCATIVE:
             actor = ctx.table.of(other)  # a state named as a place: "in Togo"
             iso = actor if actor and len(actor) == 3 and actor.isupper() else None
-        if iso and ctx.gaz.get(iso) is not None and same_clause(token, other):
+        if not iso or (own and clause_of(other).i != clause):  # the clause is asked last: it walks the tree
+            continue
+        if ctx.gaz.get(iso) is not None and same_clause(token, other):
             return iso
     return None
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors import known
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.spans import title_case_line
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -29,10 +30,18 @@ NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"
 
 def long_names(ctx: Resolution) -> None:
     """Pass 0: organisations whose names the entities cut, before the entity pass reads them."""
+    words = tokens(ctx.doc)
+    heads = [i for i in ctx.index.at(ORG_HEADS) if capitalised(words[i])]
+    if not heads:
+        return  # a long name holds an organisation word: without one, no sentence is read
     ents = list(ctx.doc.ents)  # read once: Doc.ents builds its spans at every call
     for sent in ctx.doc.sents:
+        if not any(sent.start <= i < sent.end for i in heads):
+            continue
         headline = title_case_line(sent, ctx.title_case)
         for run in capital_runs(sent):
+            if not any(run.start <= i < run.end for i in heads):
+                continue  # ``cut_name`` wants an organisation word
             # a headline capitalises every word: only a line that is one name counts (an outlet)
             if headline and run.text != sent.text.strip():
                 continue
@@ -47,23 +56,25 @@ def capitalised(token: Token) -> bool:
 def capital_runs(sent: Span) -> list[Span]:
     """Maximal runs of capitalised words and the connectors between them, without a leading "The"."""
     doc, runs, i = sent.doc, [], sent.start
+    words = tokens(doc)
     while i < sent.end:
-        if not capitalised(doc[i]) or doc[i].lower_ == "the":
+        if not capitalised(words[i]) or words[i].lower_ == "the":
             i += 1
             continue
         last = j = i
         while j + 1 < sent.end:
-            nxt = doc[j + 1]
-            bridge = nxt.lower_ in CONNECTORS or (nxt.text in APOSTROPHES and doc[j].lower_.endswith("s"))
+            nxt = words[j + 1]
+            bridge = nxt.lower_ in CONNECTORS or (nxt.text in APOSTROPHES and words[j].lower_.endswith("s"))
             if capitalised(nxt) and nxt.lower_ != "the":
                 last = j = j + 1
-            elif bridge and j + 2 < sent.end and (capitalised(doc[j + 2]) or doc[j + 2].lower_ == "the"):
+            elif bridge and j + 2 < sent.end and (capitalised(words[j + 2]) or words[j + 2].lower_ == "the"):
                 j += 1
             else:
                 break
         start = i
-        if doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].tag_ in {"NN", "NNS"}:  # "Leaders of ..."
-            while start < last and (start == i or doc[start].lower_ in CONNECTORS):
+        first = words[i]
+        if first.is_sent_start and not first.ent_type_ and first.tag_ in {"NN", "NNS"}:  # "Leaders of ..."
+            while start < last and (start == i or words[start].lower_ in CONNECTORS):
                 start += 1
         runs.append(doc[start : last + 1])
         i = last + 1

@@ -202,7 +202,7 @@ def person_like(ctx: Resolution, span: Span) -> bool:
     ):
         return False
     lowered = {w.lower() for w in words}
-    if lowered & (ORG_HEADS | ctx.words.office_words | SectorNouns.load(ctx.gaz).heads):
+    if lowered & ORG_HEADS or lowered & ctx.words.office_words or lowered & SectorNouns.load(ctx.gaz).heads:
         return False
     if any(ctx.gaz.lookup(w) or ctx.gaz.state_of_adjective(w) for w in words) or known.is_organization(
         span.text
@@ -257,10 +257,10 @@ def capital_places(ctx: Resolution) -> None:
     entry = ctx.gaz.get(state) if state else None
     if entry is None or not entry.capitals:
         return
-    for token in ctx.doc:
+    words = tokens(ctx.doc)
+    for token in (words[i] for i in ctx.index.at(("capital",))):
         if (
-            token.lower_ == "capital"
-            and token.tag_ == "NN"
+            token.tag_ == "NN"
             and token.i not in ctx.table.token_actor
             and any(c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in token.children)

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.titles import title_phrases
-from newsgraph.extract.doctokens import tokens
+from newsgraph.extract.doctokens import sentences, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind
@@ -49,39 +49,40 @@ ROLES = Frames.load().words("role_noun")
 def vehicle_names(ctx: Resolution) -> None:
     """``vehicle_names``: block the name after (or before) a vessel, aircraft or operation noun."""
     doc = ctx.doc
-    for token in tokens(doc):
-        if token.lemma_.lower() not in VEHICLES:
-            continue
+    words, sents = tokens(doc), sentences(doc)
+    for token in (words[i] for i in ctx.index.at_lemma(VEHICLES)):
         start = token.i + 1
-        while start < len(doc) and doc[start].lower_ in NAMING:
+        while start < len(doc) and words[start].lower_ in NAMING:
             start += 1
-        end = start
-        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].sent == token.sent:
+        end, sent = start, sents[token.i]
+        while end < len(doc) and words[end].text[:1].isupper() and sents[end] is sent:
             end += 1
         if token.text[:1].isupper() and token.lower_ == "operation":  # "Operation Midnight Hammer"
             start = token.i
-        if end - start >= 1 and not all(t.i in ctx.table.token_actor for t in doc[start:end]):
+        if end - start >= 1 and not all(i in ctx.table.token_actor for i in range(start, end)):
             ctx.blocked.update(range(start, end))
         before = token.i  # "the Marlin Luanda tanker", never the flag ("a Philippine Supply Boat")
-        while before > token.sent.start and doc[before - 1].text[:1].isupper():
-            if doc[before - 1].dep_ != "compound" or doc[before - 1].ent_type_ in {"NORP", "GPE"}:
+        while before > sent.start and words[before - 1].text[:1].isupper():
+            if words[before - 1].dep_ != "compound" or words[before - 1].ent_type_ in {"NORP", "GPE"}:
                 break
             before -= 1
-        if before < token.i and not doc[before].is_sent_start:
+        if before < token.i and not words[before].is_sent_start:
             ctx.blocked.update(range(before, token.i))
 
 
 def event_names(ctx: Resolution) -> None:
     """``event_names``: block the words of a tournament's or a meeting's name."""
     doc = ctx.doc
-    for token in tokens(doc):
-        if token.lower_ not in EVENT_NAMES or not token.text[:1].isupper() or token.is_sent_start:
+    words, sents = tokens(doc), sentences(doc)
+    for token in (words[i] for i in ctx.index.at(EVENT_NAMES)):
+        if not token.text[:1].isupper() or token.is_sent_start:
             continue
-        start = token.i
-        while start > token.sent.start:
-            before = doc[start - 1]
-            joined = before.lower_ in {"'s", "\u2019s"} and start - 2 >= token.sent.start
-            if joined and not doc[start - 2].ent_id_ and doc[start - 2].ent_type_ not in {"GPE", "PERSON"}:
+        start, first = token.i, sents[token.i].start
+        while start > first:
+            before = words[start - 1]
+            joined = before.lower_ in {"'s", "\u2019s"} and start - 2 >= first
+            owner = words[start - 2] if joined else None
+            if owner is not None and not owner.ent_id_ and owner.ent_type_ not in {"GPE", "PERSON"}:
                 start -= 2  # "Women's": part of the name; never "Kenya's"
             elif before.text[:1].isupper() and before.text.isalpha() and not before.is_sent_start:
                 start -= 1

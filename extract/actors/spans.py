@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.doctokens import sentences
 from newsgraph.extract.frames import Frames
 
 _FRAMES = Frames.load()
@@ -48,7 +49,7 @@ def is_location(span: Span, wide: bool = False) -> bool:
 def title_case_line(span: Span, seen: dict[int, bool]) -> bool:
     """Is the span in a headline-style sentence, most of whose words are capitalised?
     ``seen`` keeps the answer per sentence start for one Doc (once per sentence, not per entity)."""
-    sent = span.sent
+    sent = sentences(span.doc)[span.start]
     if sent.start not in seen:
         text = sent.text.strip()
         words = [w for w in (w.strip(".,;:!?\"'“”’") for w in text.split()) if w.isalpha() and len(w) > 3]

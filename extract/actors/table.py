@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.doctokens import sentences
 from newsgraph.extract.record import Actor, ActorKind, Event, Evidence, Mention, Relation
 
 Place = dict  # {"id": "place:...", "name": ..., "country": ISO3 or None}: the record's place shape
@@ -83,7 +84,7 @@ class ActorTable:
             r.type == kind and r.source == source and r.target == target for r in self.relations
         ):
             return
-        sent = span.sent
+        sent = sentences(span.doc)[span.start]
         evidence = sentence_evidence(sent, self.sentences.get(sent.start, 0))
         self.relations.append(
             Relation(type=kind, source=source, target=target, properties=dict(properties), evidence=evidence)
