@@ -6,7 +6,8 @@ making those objects was the largest single cost of the coding pipeline. ``token
 list on first use and keeps it in ``doc.user_data`` until :func:`release` (the events component
 calls it when it is done: the list refers back to its Doc, a cycle only the garbage collector frees).
 ``sentences(doc)`` does the same for each token's sentence (``token.sent`` scans the Doc for the
-sentence's bounds and makes a new Span at every call, some microseconds each).
+sentence's bounds and makes a new Span at every call, some microseconds each), and ``span_text(span)``
+for a span's text (spaCy joins the text of every token of a span or Doc at each ``.text``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 KEY = "newsgraph.tokens"
 SENTENCES = "newsgraph.sentences"
+TEXT = "newsgraph.text"
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -34,7 +36,17 @@ def sentences(doc: Doc) -> list[Span]:
     return made
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text made once (until the Doc is released)."""
+    doc = span.doc
+    whole = doc.user_data.get(TEXT)
+    if whole is None:
+        whole = doc.user_data[TEXT] = "".join([token.text_with_ws for token in tokens(doc)])
+    return whole[span.start_char : span.end_char]
+
+
 def release(doc: Doc) -> None:
     """Drop the lists (Docs leave the pipeline without them: they are no plain data)."""
     doc.user_data.pop(KEY, None)
     doc.user_data.pop(SENTENCES, None)
+    doc.user_data.pop(TEXT, None)

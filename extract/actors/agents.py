@@ -27,7 +27,7 @@ from newsgraph.extract.actors.groups import (
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import clause_of, noun_phrase
-from newsgraph.extract.doctokens import tokens
+from newsgraph.extract.doctokens import span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
@@ -142,7 +142,8 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
     if agent.mode == "group" or (agent.mode == "state" and ethnic_of(ctx, token)):
         bare_group(ctx, token, agent, phrase)  # "protesters", "Kurdish-led authorities"
         return
-    if SectorNouns.load(ctx.gaz).vague(phrase.text) or any(c.lower_ in {"a", "an"} for c in token.children):
+    vague = SectorNouns.load(ctx.gaz).vague(span_text(phrase))
+    if vague or any(c.lower_ in {"a", "an"} for c in token.children):
         return
     place = state_of_place(ctx, token)  # a state's agents act where they are
     if place is None and agent.mode == "state":  # "soldiers fired" after "Soldiers seized power in Togo"

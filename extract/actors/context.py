@@ -20,6 +20,17 @@ class ResolverWords:
 
     office_words: frozenset[str]  # "Defense" in "US Defense Secretary": never a name alone
     not_actors: frozenset[str]  # "Patriot", "HIMARS": weapons the NER calls organisations
+    gaz: Gazetteer
+    _titles: dict[str, bool] = field(default_factory=dict, compare=False)  # word -> title(), as asked
+
+    def title(self, word: str) -> bool:
+        """Is one word a title the gazetteer knows ("spokesperson")? Its answer kept per word."""
+        found = self._titles.get(word)
+        if found is None:
+            if len(self._titles) > 1 << 16:  # a long run meets many words: keep the memory bounded
+                self._titles.clear()
+            found = self._titles[word] = self.gaz.title(word) is not None
+        return found
 
 
 @dataclass
@@ -40,9 +51,11 @@ class Resolution:
     agent_phrases: dict = field(default_factory=dict)  # token index -> agents.agent_phrase's answer
     organs: set[str] = field(default_factory=set)  # organisations made of a state's agent noun (its army)
     index: WordIndex = field(init=False)  # where each word stands: passes skip Docs without their words
+    ents: list[Span] = field(init=False)  # doc.ents, read once: Doc.ents builds its spans at every call
 
     def __post_init__(self) -> None:
         self.index = WordIndex(self.doc)
+        self.ents = list(self.doc.ents)
 
     def main_state(self) -> str | None:
         """``article_state``: the one state the headline names (a headline-style line among the first

@@ -38,7 +38,7 @@ from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.references import DEFINITE, resolve
 from newsgraph.extract.actors.sectors import STATE_SECTORS, Ethnic, SectorNouns
 from newsgraph.extract.actors.spans import LOCATIVE, clause_of, clean_span, same_clause
-from newsgraph.extract.doctokens import sentences, tokens
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, Mention, actor_id
@@ -92,7 +92,7 @@ def mention_of(token: Token, phrase: Span) -> Span:
 def bare_group(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
     """A group noun with no owner: its country from its ethnic group or the sentence's place."""
     mention = mention_of(token, phrase)
-    if SectorNouns.load(ctx.gaz).vague(phrase.text) or refers_back(ctx, token):
+    if SectorNouns.load(ctx.gaz).vague(span_text(phrase)) or refers_back(ctx, token):
         return
     ethnic = ethnic_of(ctx, token)
     country = ethnic.home if ethnic and ethnic.home else None
@@ -225,9 +225,9 @@ def group_actor(
         mark_group(ctx, ident, mention, token)
     else:  # the phrase names it, but its words stand for another actor (a second owner, the state)
         actor = ctx.table.actors[ident]
-        actor.mentions.append(Mention(mention.start_char, mention.end_char, mention.text))
-        if mention.text not in (actor.name, *actor.aliases):
-            actor.aliases.append(mention.text)
+        actor.mentions.append(Mention(mention.start_char, mention.end_char, span_text(mention)))
+        if span_text(mention) not in (actor.name, *actor.aliases):
+            actor.aliases.append(span_text(mention))
     return ident
 
 

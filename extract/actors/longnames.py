@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors import known
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.spans import title_case_line
-from newsgraph.extract.doctokens import tokens
+from newsgraph.extract.doctokens import span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -34,7 +34,7 @@ def long_names(ctx: Resolution) -> None:
     heads = [i for i in ctx.index.at(ORG_HEADS) if capitalised(words[i])]
     if not heads:
         return  # a long name holds an organisation word: without one, no sentence is read
-    ents = list(ctx.doc.ents)  # read once: Doc.ents builds its spans at every call
+    ents = ctx.ents
     for sent in ctx.doc.sents:
         if not any(sent.start <= i < sent.end for i in heads):
             continue
@@ -43,7 +43,7 @@ def long_names(ctx: Resolution) -> None:
             if not any(run.start <= i < run.end for i in heads):
                 continue  # ``cut_name`` wants an organisation word
             # a headline capitalises every word: only a line that is one name counts (an outlet)
-            if headline and run.text != sent.text.strip():
+            if headline and span_text(run) != span_text(sent).strip():
                 continue
             if cut_name(ctx, run, ents):
                 add_long_name(ctx, run)
@@ -88,7 +88,7 @@ def cut_name(ctx: Resolution, run: Span, ents: list[Span]) -> bool:
     if any(t.ent_type_ in NOT_NAMES for t in run):
         return False  # "the Constitutional Court on Monday"
     joined = [t for t in run if t.lower_ == "and"]
-    if joined and any(ctx.gaz.lookup(part) for part in run.text.split(" and ")):
+    if joined and any(ctx.gaz.lookup(part) for part in span_text(run).split(" and ")):
         return False  # "UNHCR and the IOM": two names
     whole = [e for e in ents if e.start <= run.start and e.end >= run.end]
     if whole:  # one entity holds the run: wrong only when it calls an organisation a person
@@ -103,13 +103,13 @@ def cut_name(ctx: Resolution, run: Span, ents: list[Span]) -> bool:
 
 def add_long_name(ctx: Resolution, run: Span) -> None:
     """The run's organisation: the gazetteer's, the Phoenix dictionaries', else a new one."""
-    entry = ctx.gaz.lookup(run.text) or known.organization(run.text, name_country(ctx, run))
+    entry = ctx.gaz.lookup(span_text(run)) or known.organization(span_text(run), name_country(ctx, run))
     if entry is not None:
         ctx.add_entry(entry, run)
         return
     country = name_country(ctx, run)
     kind = ActorKind.ORGANIZATION
-    ctx.table.add(actor_id(kind, run.text), run.text, kind, country, None, run)
+    ctx.table.add(actor_id(kind, span_text(run)), span_text(run), kind, country, None, run)
 
 
 def name_country(ctx: Resolution, run: Span) -> str | None:

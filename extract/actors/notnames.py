@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.titles import title_phrases
-from newsgraph.extract.doctokens import sentences, tokens
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind
@@ -94,9 +94,9 @@ def event_names(ctx: Resolution) -> None:
 
 def not_a_name(ctx: Resolution, span: Span) -> bool:
     """``not_a_name``: lower case, an ethnic group's noun, or a description after "as"."""
-    if span.text.islower():
+    if span_text(span).islower():
         return True
-    if len(span) == 1 and SectorNouns.load(ctx.gaz).ethnic(span.text) is not None:
+    if len(span) == 1 and SectorNouns.load(ctx.gaz).ethnic(span_text(span)) is not None:
         return True
     root = span.root  # "dismissed it as Russophobia"; never "a group known as Sandworm"
     return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_ not in NAMING_VERBS
@@ -121,7 +121,9 @@ def nationality_of_organisation(ctx: Resolution, span: Span, entry: Entry) -> bo
 
 def own_state_agent(ctx: Resolution, span: Span, entry: Entry) -> bool:
     """``own_state_agent``: "Pakistani Foreign Office" is Pakistan's, not the UK's Foreign Office."""
-    if entry.kind != ActorKind.ORGANIZATION or not entry.country or ctx.gaz.agent(span.text.lower()) is None:
+    if entry.kind != ActorKind.ORGANIZATION or not entry.country:
+        return False
+    if ctx.gaz.agent(span_text(span).lower()) is None:
         return False
     for child in span.root.children:
         if child.i < span.start and child.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -167,7 +169,7 @@ def state_of(ctx: Resolution, token: Token) -> str | None:
 def role_word(ctx: Resolution, label: str, span: Span) -> Span:
     """``role_word``: a person's name without the role or one-word title the NER put before it."""
     first = span[0]
-    role = first.lower_ in ROLES or ctx.gaz.title(first.lower_) is not None
+    role = first.lower_ in ROLES or ctx.words.title(first.lower_)
     if label == "PERSON" and len(span) >= 3 and role and all(t.text[:1].isupper() for t in span[1:]):
         return span[1:]
     return span

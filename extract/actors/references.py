@@ -64,7 +64,8 @@ def description(table: ActorTable, token: Token, exclude: set[str]) -> list[str]
     if definite and token.pos_ == "NOUN" and lemma not in GENERIC:
         # "the ministry" -> the Russian Foreign Ministry; "the army" -> "the Sudanese army"
         earlier = [a for i, a in table.order if i < token.i and a not in exclude]
-        named = [a for a in earlier if lemma in last_words(table, a)]
+        ending = {a for a in set(earlier) if lemma in last_words(table, a)}  # once per actor, not per mention
+        named = [a for a in earlier if a in ending]
         if named:
             return [named[-1]]
     if token.pos_ == "NOUN" and any(c.lower_ in DETERMINERS for c in token.children):

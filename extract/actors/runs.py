@@ -27,8 +27,6 @@ Each function is one named rule (a pass of ``resolver.PASSES`` or a test the ent
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
@@ -36,9 +34,8 @@ from newsgraph.extract.actors.longnames import ORG_HEADS
 from newsgraph.extract.actors.names import person
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import title_case_line
-from newsgraph.extract.doctokens import sentences, tokens
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
-from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.record import ActorKind, actor_id
 
 _FRAMES = Frames.load()
@@ -73,17 +70,11 @@ def free(ctx: Resolution, span: Span) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 14)
-def titled_word(gaz: Gazetteer, word: str) -> bool:
-    """Is the word a title the gazetteer knows ("spokesperson")? Asked once per word."""
-    return gaz.title(word) is not None
-
-
 def title_noun(ctx: Resolution, token: Token) -> bool:
     return (
         token.text.islower()
         and token.pos_ == "NOUN"
-        and (token.lower_ in ROLES or ctx.gaz.title(token.lower_) is not None)
+        and (token.lower_ in ROLES or ctx.words.title(token.lower_))
     )
 
 
@@ -91,7 +82,7 @@ def role_names(ctx: Resolution) -> None:
     """``role_names``: "goalkeeper Ugurcan Cakir"; "The bishop of Arauca, Jaime Munoz, said"."""
     doc = ctx.doc
     words, sents = tokens(doc), sentences(doc)
-    titled = [w for w in ctx.index.lower if w in ROLES or titled_word(ctx.gaz, w)]
+    titled = [w for w in ctx.index.lower if w in ROLES or ctx.words.title(w)]
     for token in (words[i] for i in ctx.index.at(titled)):
         if not title_noun(ctx, token) or title_case_line(sents[token.i], ctx.title_case):
             continue
@@ -137,9 +128,9 @@ def team_names(ctx: Resolution) -> None:
         run = doc[start : token.i]
         if len(run) >= 2 and not run[0].is_sent_start and not all(t.i in ctx.table.token_actor for t in run):
             kind = ActorKind.ORGANIZATION
-            ctx.table.add(actor_id(kind, run.text), run.text, kind, None, None, run)
+            ctx.table.add(actor_id(kind, span_text(run)), span_text(run), kind, None, None, run)
             for word in run:
-                ctx.table.token_actor[word.i] = actor_id(kind, run.text)
+                ctx.table.token_actor[word.i] = actor_id(kind, span_text(run))
 
 
 def unlabelled_names(ctx: Resolution) -> None:
@@ -226,8 +217,8 @@ def party_names(ctx: Resolution) -> None:
         if known_name(ctx, run) or known_name(ctx, doc[start : token.i + 1]):
             continue  # "the Houthi movement": the gazetteer's
         kind = ActorKind.ORGANIZATION
-        ident = actor_id(kind, run.text)
-        ctx.table.add(ident, run.text, kind, states[0], None, doc[start : token.i + 1])
+        ident = actor_id(kind, span_text(run))
+        ctx.table.add(ident, span_text(run), kind, states[0], None, doc[start : token.i + 1])
         names, size = [t.text for t in run], len(run)
         for i in range(len(doc) - size + 1):  # the same words again: the same party
             if [t.text for t in words[i : i + size]] == names and not any(
@@ -238,7 +229,7 @@ def party_names(ctx: Resolution) -> None:
 
 def known_name(ctx: Resolution, span: Span) -> bool:
     """The gazetteer knows the span, or the entity ruler marked a word of it as something not a state."""
-    entry = ctx.gaz.lookup(span.text)
+    entry = ctx.gaz.lookup(span_text(span))
     if entry is not None and entry.kind != ActorKind.STATE:
         return True
     return any(t.ent_id_ and (e := ctx.gaz.get(t.ent_id_)) and e.kind != ActorKind.STATE for t in span)

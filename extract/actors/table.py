@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.doctokens import sentences
+from newsgraph.extract.doctokens import sentences, span_text
 from newsgraph.extract.record import Actor, ActorKind, Event, Evidence, Mention, Relation
 
 Place = dict  # {"id": "place:...", "name": ..., "country": ISO3 or None}: the record's place shape
@@ -19,7 +19,7 @@ def sentence_starts(doc: Doc) -> dict[int, int]:
 
 def sentence_evidence(sent: Span, number: int) -> Evidence:
     """The evidence of a fact: its sentence, stripped (a sentence may begin with a whitespace token)."""
-    text = sent.text
+    text = span_text(sent)
     return Evidence(
         sentence_index=number,
         start=sent.start_char + len(text) - len(text.lstrip()),
@@ -39,6 +39,7 @@ class ActorTable:
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor id), text order
     sentences: dict[int, int] = field(default_factory=dict)  # sentence start token -> sentence number
     sector_groups: set[str] = field(default_factory=set)  # unnamed groups: actors only when they take part
+    _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)  # sentence start -> its evidence
 
     @classmethod
     def for_doc(cls, doc: Doc) -> ActorTable:
@@ -65,11 +66,12 @@ class ActorTable:
         ``alias`` is False (``aliases_from_names``: "Jets" of a headline's "US Jets Strike" is no
         name of the United States, though it stands for it)."""
         actor = self.actors[entry_id]
-        if all(t.i in self.token_actor for t in span):
+        where = range(span.start, span.end)  # indices, not Tokens: spaCy makes a Token per word read
+        if all(i in self.token_actor for i in where):
             return
-        for token in span:
-            self.token_actor.setdefault(token.i, entry_id)
-        text = span.text
+        for i in where:
+            self.token_actor.setdefault(i, entry_id)
+        text = span_text(span)
         actor.mentions.append(Mention(start=span.start_char, end=span.end_char, text=text))
         self.order.append((span.start, entry_id))
         if not alias:
@@ -85,7 +87,9 @@ class ActorTable:
         ):
             return
         sent = sentences(span.doc)[span.start]
-        evidence = sentence_evidence(sent, self.sentences.get(sent.start, 0))
+        if sent.start not in self._evidence:  # relations share sentences: read each one's text once
+            self._evidence[sent.start] = sentence_evidence(sent, self.sentences.get(sent.start, 0))
+        evidence = replace(self._evidence[sent.start])  # each record's own: the pipeline shifts it
         self.relations.append(
             Relation(type=kind, source=source, target=target, properties=dict(properties), evidence=evidence)
         )
