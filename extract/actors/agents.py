@@ -10,6 +10,8 @@ Phoenix agent nouns and ethnic groups of :mod:`.sectors`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
@@ -158,7 +160,7 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         a
         for a in ctx.table.actors.values()
         if a.kind == ActorKind.ORGANIZATION
-        and a.id == actor_id(ActorKind.ORGANIZATION, f"{a.country} {agent.name}")
+        and a.id == organ_id(a.country, agent.name)
         and (place is None or a.country == place)
         and not (a.mentions and a.mentions[0].start > token.idx)  # ``refers_back_only``
     ]
@@ -169,6 +171,12 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         state = own or subject_state(ctx, token) or place or ctx.main_state() or group_country(ctx, token)
         if state:
             agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
+
+
+@lru_cache(maxsize=1 << 12)
+def organ_id(country: str | None, agent: str) -> str:
+    """The id of a state's organ of an agents.tsv row ("org:rus-foreign-ministry"), made once."""
+    return actor_id(ActorKind.ORGANIZATION, f"{country} {agent}")
 
 
 def subject_state(ctx: Resolution, token: Token) -> str | None:
@@ -242,7 +250,7 @@ def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     if lemma not in heads and token.lower_ not in heads:
         return None
     left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
-    found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
+    found = _longest(token, left, ctx.words.agent, {lemma, token.lower_})
     if found is not None and "{}" in found[0].name and not any(common_noun(c) for c in left):
         return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back
     if found is not None and token.tag_ in {"NNS", "NNPS"}:  # a longer Phoenix phrase: "border patrol agents"
@@ -290,13 +298,14 @@ def group_leaders(ctx: Resolution, token: Token, left: list[Token]) -> tuple[Age
 
 def _longest(token: Token, left: list[Token], lookup, heads: set[str]) -> tuple[Agent, Span] | None:  # type: ignore[no-untyped-def]
     """The longest phrase of ``left`` modifiers and one of ``heads`` that ``lookup`` knows."""
+    lowered = [t.lower_ for t in left]
     for k in range(len(left), -1, -1):
-        words = [t.lower_ for t in left[len(left) - k :]]
+        words = lowered[len(left) - k :]
         for head in heads:
             agent = lookup(" ".join([*words, head]))
             if agent is not None:
                 start = left[len(left) - k].i if k else token.i
-                return agent, token.doc[start : token.i + 1]
+                return agent, Span(token.doc, start, token.i + 1)
     return None
 
 

@@ -7,11 +7,14 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import title_case_line
 from newsgraph.extract.actors.table import ActorTable
 from newsgraph.extract.actors.wordindex import WordIndex
-from newsgraph.extract.gazetteer import Entry, Gazetteer
+from newsgraph.extract.gazetteer import Agent, Entry, Gazetteer
 from newsgraph.extract.record import Actor, ActorKind
+
+MEMO = 1 << 16  # the most answers a resolver keeps per question (title, agent) before it starts again
 
 
 @dataclass(frozen=True)
@@ -22,15 +25,24 @@ class ResolverWords:
     not_actors: frozenset[str]  # "Patriot", "HIMARS": weapons the NER calls organisations
     gaz: Gazetteer
     _titles: dict[str, bool] = field(default_factory=dict, compare=False)  # word -> title(), as asked
+    _agents: dict[str, Agent | None] = field(default_factory=dict, compare=False)  # phrase -> agent()
 
     def title(self, word: str) -> bool:
         """Is one word a title the gazetteer knows ("spokesperson")? Its answer kept per word."""
         found = self._titles.get(word)
         if found is None:
-            if len(self._titles) > 1 << 16:  # a long run meets many words: keep the memory bounded
+            if len(self._titles) > MEMO:  # a long run meets many words: keep the memory bounded
                 self._titles.clear()
             found = self._titles[word] = self.gaz.title(word) is not None
         return found
+
+    def agent(self, phrase: str) -> Agent | None:
+        """The gazetteer's agent row of a lower-case phrase ("foreign ministry"), its answer kept."""
+        if phrase not in self._agents:
+            if len(self._agents) > MEMO:
+                self._agents.clear()
+            self._agents[phrase] = self.gaz.agent(phrase)
+        return self._agents[phrase]
 
 
 @dataclass
@@ -52,10 +64,18 @@ class Resolution:
     organs: set[str] = field(default_factory=set)  # organisations made of a state's agent noun (its army)
     index: WordIndex = field(init=False)  # where each word stands: passes skip Docs without their words
     ents: list[Span] = field(init=False)  # doc.ents, read once: Doc.ents builds its spans at every call
+    _ethnic: list[int] | None = None  # ethnic_words(), once per Doc
 
     def __post_init__(self) -> None:
         self.index = WordIndex(self.doc)
         self.ents = list(self.doc.ents)
+
+    def ethnic_words(self) -> list[int]:
+        """The indices of the Doc's ethnic and religious words ("Kurdish", "Rohingya"), in text order."""
+        if self._ethnic is None:
+            sectors = SectorNouns.load(self.gaz)
+            self._ethnic = self.index.at([w for w in self.index.lower if sectors.ethnic(w) is not None])
+        return self._ethnic
 
     def main_state(self) -> str | None:
         """``article_state``: the one state the headline names (a headline-style line among the first

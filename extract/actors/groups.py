@@ -52,19 +52,21 @@ SHADOW_SECTORS = frozenset({"MIL", "COP", "SPY", "LEG"})  # a state's people who
 def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
     """The ethnic or religious group among a noun's left modifiers, or the noun itself ("Kurds")."""
     sectors = SectorNouns.load(ctx.gaz)
-    for left in (t for t in token.subtree if t.i < token.i):
-        found = sectors.ethnic(left.text)
-        if found is not None and left.dep_ in {"amod", "compound", "npadvmod", "nmod"}:
-            return found
+    ethnic = ctx.ethnic_words()
+    if ethnic and ethnic[0] < token.i:  # an ethnic word before the noun: its subtree may hold it
+        for left in (t for t in token.subtree if t.i < token.i):
+            found = sectors.ethnic(left.text)
+            if found is not None and left.dep_ in {"amod", "compound", "npadvmod", "nmod"}:
+                return found
     return sectors.ethnic(token.text) if token.tag_ in {"NNPS", "NNS"} else None
 
 
 def place_country(ctx: Resolution, token: Token, own: bool = False) -> str | None:
     """The state of a place named in the token's clause or above it ("police in Niamey": Niger;
     "soldiers seized power in Togo": Togo); with ``own``, in its own clause only."""
-    sent = sentences(token.doc)[token.i]
+    sent, words = sentences(token.doc)[token.i], tokens(token.doc)
     clause = clause_of(token).i if own else None
-    for other in tokens(token.doc)[sent.start : sent.end]:
+    for other in (words[i] for i in placed_words(ctx, sent)):
         place = ctx.table.places.get(other.i)
         iso = place.get("country") if place else None
         if iso is None and other.dep_ == "pobj" and other.head.lower_ in LOCATIVE:
@@ -75,6 +77,16 @@ def place_country(ctx: Resolution, token: Token, own: bool = False) -> str | Non
         if ctx.gaz.get(iso) is not None and same_clause(token, other):
             return iso
     return None
+
+
+def placed_words(ctx: Resolution, sent: Span) -> list[int]:
+    """The words of a sentence that may name a place, in text order: the places found, and the
+    objects of a locative preposition ("in Togo"); no other word gives ``place_country`` a state."""
+    words, inside = tokens(sent.doc), range(sent.start, sent.end)
+    found = {i for i in ctx.table.places if i in inside}
+    for prep in (words[i] for i in ctx.index.at(LOCATIVE) if i in inside):
+        found.update(c.i for c in prep.children if c.dep_ == "pobj" and c.i in inside)
+    return sorted(found)
 
 
 def mention_of(token: Token, phrase: Span) -> Span:

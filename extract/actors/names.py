@@ -114,7 +114,8 @@ def same_person(ctx: Resolution, span: Span) -> str | None:
 def known_entry(ctx: Resolution, ent: Span, span: Span) -> Entry | None:
     """The gazetteer entry of a name: by the ruler's id, by name, or as a demonym or capital."""
     gaz = ctx.gaz
-    entry = gaz.get(ent.ent_id_) if ent.ent_id_ else None
+    ent_id = ent.ent_id_  # a Span's property spelled from the string store at each call
+    entry = gaz.get(ent_id) if ent_id else None
     entry = entry or gaz.lookup(span_text(span))
     if entry is None and ent.label_ == "NORP":
         iso3 = gaz.state_of_adjective(span_text(span))

@@ -53,11 +53,11 @@ def title_case_line(span: Span, seen: dict[int, bool]) -> bool:
     sent = sentences(span.doc)[span.start]
     if sent.start not in seen:
         text = span_text(sent).strip()
-        words = [w for w in (w.strip(".,;:!?\"'“”’") for w in text.split()) if w.isalpha() and len(w) > 3]
-        ended = text[-1:] in {".", "!", "?"}  # a headline has no full stop; a sentence of names does
-        seen[sent.start] = (
-            not ended and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-        )
+        if text[-1:] in {".", "!", "?"}:  # a headline has no full stop; a sentence of names does
+            seen[sent.start] = False
+        else:
+            words = [w for w in (w.strip(".,;:!?\"'“”’") for w in text.split()) if w.isalpha() and len(w) > 3]
+            seen[sent.start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     return seen[sent.start]
 
 

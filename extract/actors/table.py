@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -89,7 +89,8 @@ class ActorTable:
         sent = sentences(span.doc)[span.start]
         if sent.start not in self._evidence:  # relations share sentences: read each one's text once
             self._evidence[sent.start] = sentence_evidence(sent, self.sentences.get(sent.start, 0))
-        evidence = replace(self._evidence[sent.start])  # each record's own: the pipeline shifts it
+        found = self._evidence[sent.start]  # copied: the pipeline shifts each record's evidence
+        evidence = Evidence(found.sentence_index, found.start, found.end, found.text)
         self.relations.append(
             Relation(type=kind, source=source, target=target, properties=dict(properties), evidence=evidence)
         )
