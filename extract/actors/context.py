@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -35,6 +36,11 @@ class ResolverWords:
                 self._titles.clear()
             found = self._titles[word] = self.gaz.title(word) is not None
         return found
+
+    def titles(self, words: Iterable[str]) -> list[str]:
+        """The words that are titles (``title``), asked of all the words of a Doc at once."""
+        known = self._titles
+        return [w for w in words if known.get(w) or (w not in known and self.title(w))]
 
     def agent(self, phrase: str) -> Agent | None:
         """The gazetteer's agent row of a lower-case phrase ("foreign ministry"), its answer kept."""

@@ -97,7 +97,7 @@ def mention_of(token: Token, phrase: Span) -> Span:
     if token.dep_ == "pobj" and prep.lower_ == "of" and quantity:
         start = min(start, prep.head.i)  # "thousands of protesters", "a crowd of supporters"
         start = min([start] + [c.i for c in prep.head.lefts if c.dep_ in {"amod", "compound"}])
-    span = token.doc[start : token.i + 1]
+    span = Span(token.doc, start, token.i + 1)  # doc[start : token.i + 1], without its slice checks
     return clean_span(span) or span
 
 
@@ -252,7 +252,7 @@ def mark_group(ctx: Resolution, ident: str, mention: Span, token: Token) -> None
         table.token_actor[word.i] = ident
     actor = table.actors[ident]
     start = min([token.i] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound"}])
-    core = token.doc[start : token.i + 1]
+    core = Span(token.doc, start, token.i + 1)
     for alias in (core.text, token.text.lower()):
         if alias != actor.name and alias not in actor.aliases:
             actor.aliases.append(alias)

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors import known
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.spans import title_case_line
-from newsgraph.extract.doctokens import span_text, tokens
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -34,10 +34,8 @@ def long_names(ctx: Resolution) -> None:
     heads = [i for i in ctx.index.at(ORG_HEADS) if capitalised(words[i])]
     if not heads:
         return  # a long name holds an organisation word: without one, no sentence is read
-    ents = ctx.ents
-    for sent in ctx.doc.sents:
-        if not any(sent.start <= i < sent.end for i in heads):
-            continue
+    ents, sents = ctx.ents, sentences(ctx.doc)
+    for sent in dict.fromkeys(sents[i] for i in heads):  # the sentences holding one, in text order
         headline = title_case_line(sent, ctx.title_case)
         for run in capital_runs(sent):
             if not any(run.start <= i < run.end for i in heads):
@@ -76,7 +74,7 @@ def capital_runs(sent: Span) -> list[Span]:
         if first.is_sent_start and not first.ent_type_ and first.tag_ in {"NN", "NNS"}:  # "Leaders of ..."
             while start < last and (start == i or words[start].lower_ in CONNECTORS):
                 start += 1
-        runs.append(doc[start : last + 1])
+        runs.append(Span(doc, start, last + 1))  # doc[start : last + 1], without its slice checks
         i = last + 1
     return runs
 

@@ -86,8 +86,7 @@ def description(table: ActorTable, token: Token, exclude: set[str]) -> list[str]
 
 def last_words(table: ActorTable, actor: str) -> set[str]:
     """The last words of an actor's name and aliases, lower case: "ministry" of "Russian Foreign Ministry"."""
-    found = table.actors[actor]
-    return {name.lower().split()[-1] for name in (found.name, *found.aliases) if name}
+    return table.last_words(actor)
 
 
 def earlier_owner(table: ActorTable, token: Token, exclude: set[str]) -> list[str]:

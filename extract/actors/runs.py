@@ -82,7 +82,7 @@ def role_names(ctx: Resolution) -> None:
     """``role_names``: "goalkeeper Ugurcan Cakir"; "The bishop of Arauca, Jaime Munoz, said"."""
     doc = ctx.doc
     words, sents = tokens(doc), sentences(doc)
-    titled = [w for w in ctx.index.lower if w in ROLES or ctx.words.title(w)]
+    titled = ROLES.union(ctx.words.titles(ctx.index.lower))
     for token in (words[i] for i in ctx.index.at(titled)):
         if not title_noun(ctx, token) or title_case_line(sents[token.i], ctx.title_case):
             continue
@@ -125,7 +125,7 @@ def team_names(ctx: Resolution) -> None:
         start, first = token.i, sents[token.i].start
         while start > first and capitalised(words[start - 1]) and words[start - 1].dep_ == "compound":
             start -= 1
-        run = doc[start : token.i]
+        run = Span(doc, start, token.i)  # doc[start : token.i], without its slice checks
         if len(run) >= 2 and not run[0].is_sent_start and not all(t.i in ctx.table.token_actor for t in run):
             kind = ActorKind.ORGANIZATION
             ctx.table.add(actor_id(kind, span_text(run)), span_text(run), kind, None, None, run)
@@ -143,7 +143,7 @@ def unlabelled_names(ctx: Resolution) -> None:
         start, first = token.i, sents[token.i].start
         while start > first and capitalised(words[start - 1]) and words[start - 1].dep_ == "compound":
             start -= 1
-        run = doc[start : token.i + 1]
+        run = Span(doc, start, token.i + 1)
         lowered = {t.lower_ for t in run}
         if (
             not 2 <= len(run) <= 3

@@ -64,7 +64,7 @@ def title_case_line(span: Span, seen: dict[int, bool]) -> bool:
 def noun_phrase(token: Token, phrase: Span) -> Span:
     """The noun phrase of an agent noun without determiners: "Russian foreign ministry"."""
     start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
-    span = token.doc[start : token.i + 1]
+    span = Span(token.doc, start, token.i + 1)
     return clean_span(span) or span
 
 

@@ -40,6 +40,7 @@ class ActorTable:
     sentences: dict[int, int] = field(default_factory=dict)  # sentence start token -> sentence number
     sector_groups: set[str] = field(default_factory=set)  # unnamed groups: actors only when they take part
     _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)  # sentence start -> its evidence
+    _last_words: dict[str, tuple[Actor, int, set[str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_doc(cls, doc: Doc) -> ActorTable:
@@ -94,6 +95,16 @@ class ActorTable:
         self.relations.append(
             Relation(type=kind, source=source, target=target, properties=dict(properties), evidence=evidence)
         )
+
+    def last_words(self, actor: str) -> set[str]:
+        """The last words of an actor's name and aliases, lower case ("ministry" of "Russian Foreign
+        Ministry"), made again only when the actor has gained an alias (names never change)."""
+        found = self.actors[actor]
+        known = self._last_words.get(actor)
+        if known is None or known[0] is not found or known[1] != len(found.aliases):
+            words = {name.lower().split()[-1] for name in (found.name, *found.aliases) if name}
+            known = self._last_words[actor] = (found, len(found.aliases), words)
+        return known[2]
 
     def of(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)

@@ -23,6 +23,7 @@ class WordIndex:
     def __init__(self, doc: Doc) -> None:
         self.lower: dict[str, list[int]] = {}
         self.lemma: dict[str, list[int]] = {}
+        self._asked: dict[tuple[bool, Collection[str]], list[int]] = {}  # a word list's answer, once per Doc
         strings, spelling = doc.vocab.strings, _SPELLING
         if len(spelling) > 1 << 17:  # a long run meets many words: keep the memory bounded
             spelling.clear()
@@ -33,12 +34,21 @@ class WordIndex:
             self.lemma.setdefault(spelled, []).append(i)
 
     def at(self, words: Collection[str]) -> list[int]:
-        """The indices, in text order, of the tokens whose lower-case form is one of ``words``."""
-        return _where(self.lower, words)
+        """The indices, in text order, of the tokens whose lower-case form is one of ``words`` (the
+        same list for the same frozenset or tuple of words: read it, do not change it)."""
+        return self._ask(False, words)
 
     def at_lemma(self, words: Collection[str]) -> list[int]:
         """The indices, in text order, of the tokens whose lemma in lower case is one of ``words``."""
-        return _where(self.lemma, words)
+        return self._ask(True, words)
+
+    def _ask(self, lemma: bool, words: Collection[str]) -> list[int]:
+        if not isinstance(words, (frozenset, tuple)):  # a list or set made for one question
+            return _where(self.lemma if lemma else self.lower, words)
+        key = (lemma, words)
+        if key not in self._asked:
+            self._asked[key] = _where(self.lemma if lemma else self.lower, words)
+        return self._asked[key]
 
 
 def _where(index: dict[str, list[int]], words: Collection[str]) -> list[int]:
