@@ -12,11 +12,13 @@ for a span's text (spaCy joins the text of every token of a span or Doc at each 
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 KEY = "newsgraph.tokens"
 SENTENCES = "newsgraph.sentences"
 TEXT = "newsgraph.text"
+_SPELLED: dict[int, str] = {}  # word id -> its text, for every Doc (an id is the hash of its string)
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -41,8 +43,23 @@ def span_text(span: Span) -> str:
     doc = span.doc
     whole = doc.user_data.get(TEXT)
     if whole is None:
-        whole = doc.user_data[TEXT] = "".join([token.text_with_ws for token in tokens(doc)])
+        whole = doc.user_data[TEXT] = _text(doc)
     return whole[span.start_char : span.end_char]
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` from the words' ids, each spelled once per process (spaCy decodes a new string
+    from its store for every token's ``text_with_ws``); a token's whitespace is one space or none."""
+    strings, spelled = doc.vocab.strings, _SPELLED
+    if len(spelled) > 1 << 17:  # a long run meets many words: keep the memory bounded
+        spelled.clear()
+    parts = []
+    for orth, space in doc.to_array([ORTH, SPACY]).tolist():
+        word = spelled.get(orth)
+        if word is None:
+            word = spelled[orth] = strings[orth]
+        parts.append(word + " " if space else word)
+    return "".join(parts)
 
 
 def release(doc: Doc) -> None:

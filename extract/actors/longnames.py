@@ -36,12 +36,11 @@ def long_names(ctx: Resolution) -> None:
         return  # a long name holds an organisation word: without one, no sentence is read
     ents, sents = ctx.ents, sentences(ctx.doc)
     for sent in dict.fromkeys(sents[i] for i in heads):  # the sentences holding one, in text order
-        headline = title_case_line(sent, ctx.title_case)
         for run in capital_runs(sent):
-            if not any(run.start <= i < run.end for i in heads):
-                continue  # ``cut_name`` wants an organisation word
+            if len(run) < 2 or not any(run.start <= i < run.end for i in heads):
+                continue  # ``cut_name`` wants two words, one an organisation word
             # a headline capitalises every word: only a line that is one name counts (an outlet)
-            if headline and span_text(run) != span_text(sent).strip():
+            if title_case_line(sent, ctx.title_case) and span_text(run) != span_text(sent).strip():
                 continue
             if cut_name(ctx, run, ents):
                 add_long_name(ctx, run)

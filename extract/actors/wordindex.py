@@ -52,6 +52,9 @@ class WordIndex:
 
 
 def _where(index: dict[str, list[int]], words: Collection[str]) -> list[int]:
-    found = [i for word in index if word in words for i in index[word]]  # the Doc's words are fewer
+    if len(words) < len(index):  # a few trigger words: look each up (once each)
+        found = [i for word in set(words) if word in index for i in index[word]]
+    else:  # a lexicon larger than the Doc: read the Doc's words
+        found = [i for word in index if word in words for i in index[word]]
     found.sort()
     return found
