@@ -91,6 +91,7 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", text.replace("-", " ")).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # asked at every look-up that misses the exact names
 def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 

@@ -10,6 +10,8 @@ Phoenix agent nouns and ethnic groups of :mod:`.sectors`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.context import Resolution
@@ -27,6 +29,7 @@ from newsgraph.extract.actors.groups import (
 from newsgraph.extract.actors.references import resolve
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import clause_of, noun_phrase
+from newsgraph.extract.doctokens import span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, actor_id
@@ -37,14 +40,14 @@ SPEECH = Frames.load().words("speech")  # "said", "announced": verbs that report
 def agent_nouns(ctx: Resolution) -> None:
     """Pass 3: every agent noun, with its owner when it has one."""
     bare: list[tuple[Token, Agent, Span]] = []
-    for token in ctx.doc:
+    heads = SectorNouns.load(ctx.gaz).heads  # an agent phrase ends in one: only those tokens are read
+    words = tokens(ctx.doc)
+    for token in (words[i] for i in sorted({*ctx.index.at(heads), *ctx.index.at_lemma(heads)})):
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in ctx.table.token_actor or token.i in ctx.blocked:
             continue
-        if modifies_agent(ctx, token):
+        found = agent_phrase(ctx, token)  # asked before ``modifies_agent``: both only read the parse
+        if found is None or modifies_agent(ctx, token):
             continue  # "military" of "military intelligence officers": part of the head's phrase
-        found = agent_phrase(ctx, token)
-        if found is None:
-            continue
         agent, phrase = found
         if named_by_acronym(ctx, token, agent, phrase):
             continue
@@ -141,7 +144,8 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
     if agent.mode == "group" or (agent.mode == "state" and ethnic_of(ctx, token)):
         bare_group(ctx, token, agent, phrase)  # "protesters", "Kurdish-led authorities"
         return
-    if SectorNouns.load(ctx.gaz).vague(phrase.text) or any(c.lower_ in {"a", "an"} for c in token.children):
+    vague = SectorNouns.load(ctx.gaz).vague(span_text(phrase))
+    if vague or any(c.lower_ in {"a", "an"} for c in token.children):
         return
     place = state_of_place(ctx, token)  # a state's agents act where they are
     if place is None and agent.mode == "state":  # "soldiers fired" after "Soldiers seized power in Togo"
@@ -156,7 +160,7 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         a
         for a in ctx.table.actors.values()
         if a.kind == ActorKind.ORGANIZATION
-        and a.id == actor_id(ActorKind.ORGANIZATION, f"{a.country} {agent.name}")
+        and a.id == organ_id(a.country, agent.name)
         and (place is None or a.country == place)
         and not (a.mentions and a.mentions[0].start > token.idx)  # ``refers_back_only``
     ]
@@ -167,6 +171,12 @@ def bare_agent(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> Non
         state = own or subject_state(ctx, token) or place or ctx.main_state() or group_country(ctx, token)
         if state:
             agent_actor(ctx, agent, ctx.ensure(state).id, phrase, phrase)
+
+
+@lru_cache(maxsize=1 << 12)
+def organ_id(country: str | None, agent: str) -> str:
+    """The id of a state's organ of an agents.tsv row ("org:rus-foreign-ministry"), made once."""
+    return actor_id(ActorKind.ORGANIZATION, f"{country} {agent}")
 
 
 def subject_state(ctx: Resolution, token: Token) -> str | None:
@@ -240,7 +250,7 @@ def _agent_phrase(ctx: Resolution, token: Token) -> tuple[Agent, Span] | None:
     if lemma not in heads and token.lower_ not in heads:
         return None
     left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
-    found = _longest(token, left, lambda words: ctx.gaz.agent(words), {lemma, token.lower_})
+    found = _longest(token, left, ctx.words.agent, {lemma, token.lower_})
     if found is not None and "{}" in found[0].name and not any(common_noun(c) for c in left):
         return None  # a generic "ministry" needs its words ("sports ministry"); "the ministry" refers back
     if found is not None and token.tag_ in {"NNS", "NNPS"}:  # a longer Phoenix phrase: "border patrol agents"
@@ -288,13 +298,14 @@ def group_leaders(ctx: Resolution, token: Token, left: list[Token]) -> tuple[Age
 
 def _longest(token: Token, left: list[Token], lookup, heads: set[str]) -> tuple[Agent, Span] | None:  # type: ignore[no-untyped-def]
     """The longest phrase of ``left`` modifiers and one of ``heads`` that ``lookup`` knows."""
+    lowered = [t.lower_ for t in left]
     for k in range(len(left), -1, -1):
-        words = [t.lower_ for t in left[len(left) - k :]]
+        words = lowered[len(left) - k :]
         for head in heads:
             agent = lookup(" ".join([*words, head]))
             if agent is not None:
                 start = left[len(left) - k].i if k else token.i
-                return agent, token.doc[start : token.i + 1]
+                return agent, Span(token.doc, start, token.i + 1)
     return None
 
 

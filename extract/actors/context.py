@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import title_case_line
 from newsgraph.extract.actors.table import ActorTable
-from newsgraph.extract.gazetteer import Entry, Gazetteer
+from newsgraph.extract.actors.wordindex import WordIndex
+from newsgraph.extract.gazetteer import Agent, Entry, Gazetteer
 from newsgraph.extract.record import Actor, ActorKind
+
+MEMO = 1 << 16  # the most answers a resolver keeps per question (title, agent) before it starts again
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,31 @@ class ResolverWords:
 
     office_words: frozenset[str]  # "Defense" in "US Defense Secretary": never a name alone
     not_actors: frozenset[str]  # "Patriot", "HIMARS": weapons the NER calls organisations
+    gaz: Gazetteer
+    _titles: dict[str, bool] = field(default_factory=dict, compare=False)  # word -> title(), as asked
+    _agents: dict[str, Agent | None] = field(default_factory=dict, compare=False)  # phrase -> agent()
+
+    def title(self, word: str) -> bool:
+        """Is one word a title the gazetteer knows ("spokesperson")? Its answer kept per word."""
+        found = self._titles.get(word)
+        if found is None:
+            if len(self._titles) > MEMO:  # a long run meets many words: keep the memory bounded
+                self._titles.clear()
+            found = self._titles[word] = self.gaz.title(word) is not None
+        return found
+
+    def titles(self, words: Iterable[str]) -> list[str]:
+        """The words that are titles (``title``), asked of all the words of a Doc at once."""
+        known = self._titles
+        return [w for w in words if known.get(w) or (w not in known and self.title(w))]
+
+    def agent(self, phrase: str) -> Agent | None:
+        """The gazetteer's agent row of a lower-case phrase ("foreign ministry"), its answer kept."""
+        if phrase not in self._agents:
+            if len(self._agents) > MEMO:
+                self._agents.clear()
+            self._agents[phrase] = self.gaz.agent(phrase)
+        return self._agents[phrase]
 
 
 @dataclass
@@ -33,30 +64,44 @@ class Resolution:
     groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (agent row, ethnic) -> group ids
     blocked: set[int] = field(default_factory=set)  # tokens of vessel and operation names: no actor, no place
     _main_state: str | None = None  # main_state(), once per Doc ("" when there is none)
+    _headline: list[int] | None = None  # main_state()'s tokens: those of the first three lines, if headlines
     entities_read: bool = False  # set by the entity pass: main_state() is final from then on
     agent_phrases: dict = field(default_factory=dict)  # token index -> agents.agent_phrase's answer
     organs: set[str] = field(default_factory=set)  # organisations made of a state's agent noun (its army)
+    index: WordIndex = field(init=False)  # where each word stands: passes skip Docs without their words
+    ents: list[Span] = field(init=False)  # doc.ents, read once: Doc.ents builds its spans at every call
+    _ethnic: list[int] | None = None  # ethnic_words(), once per Doc
+
+    def __post_init__(self) -> None:
+        self.index = WordIndex(self.doc)
+        self.ents = list(self.doc.ents)
+
+    def ethnic_words(self) -> list[int]:
+        """The indices of the Doc's ethnic and religious words ("Kurdish", "Rohingya"), in text order."""
+        if self._ethnic is None:
+            sectors = SectorNouns.load(self.gaz)
+            self._ethnic = self.index.at([w for w in self.index.lower if sectors.ethnic(w) is not None])
+        return self._ethnic
 
     def main_state(self) -> str | None:
         """``article_state``: the one state the headline names (a headline-style line among the first
         three), so a bare "interior ministry" or "Defence Minister X" of a Kenyan story is Kenya's;
         none when the headline names two ("UK Blames China ...") or the text has no headline."""
         if self._main_state is None:
-            sentences = list(self.doc.sents)[:3]
-            lines = [s for s in sentences if title_case_line(s, self.title_case)]
+            if self._headline is None:  # the token indices of the headline-style lines, found once
+                lines = [s for s in islice(self.doc.sents, 3) if title_case_line(s, self.title_case)]
+                self._headline = [i for line in lines for i in range(line.start, line.end)]
             states = {
                 actor
-                for line in lines
-                for token in line
-                if (actor := self.table.token_actor.get(token.i))
+                for i in self._headline
+                if (actor := self.table.token_actor.get(i))
                 and self.gaz.get(actor)
                 and self.gaz.get(actor).kind == ActorKind.STATE
             }
             states |= {
                 place["country"]
-                for line in lines
-                for token in line
-                if (place := self.table.places.get(token.i)) and place.get("country")
+                for i in self._headline
+                if (place := self.table.places.get(i)) and place.get("country")
             }
             found = next(iter(states)) if len(states) == 1 else ""
             if not self.entities_read:

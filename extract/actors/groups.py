@@ -38,6 +38,7 @@ from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.references import DEFINITE, resolve
 from newsgraph.extract.actors.sectors import STATE_SECTORS, Ethnic, SectorNouns
 from newsgraph.extract.actors.spans import LOCATIVE, clause_of, clean_span, same_clause
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Agent
 from newsgraph.extract.record import ActorKind, Mention, actor_id
@@ -51,27 +52,41 @@ SHADOW_SECTORS = frozenset({"MIL", "COP", "SPY", "LEG"})  # a state's people who
 def ethnic_of(ctx: Resolution, token: Token) -> Ethnic | None:
     """The ethnic or religious group among a noun's left modifiers, or the noun itself ("Kurds")."""
     sectors = SectorNouns.load(ctx.gaz)
-    for left in (t for t in token.subtree if t.i < token.i):
-        found = sectors.ethnic(left.text)
-        if found is not None and left.dep_ in {"amod", "compound", "npadvmod", "nmod"}:
-            return found
+    ethnic = ctx.ethnic_words()
+    if ethnic and ethnic[0] < token.i:  # an ethnic word before the noun: its subtree may hold it
+        for left in (t for t in token.subtree if t.i < token.i):
+            found = sectors.ethnic(left.text)
+            if found is not None and left.dep_ in {"amod", "compound", "npadvmod", "nmod"}:
+                return found
     return sectors.ethnic(token.text) if token.tag_ in {"NNPS", "NNS"} else None
 
 
 def place_country(ctx: Resolution, token: Token, own: bool = False) -> str | None:
     """The state of a place named in the token's clause or above it ("police in Niamey": Niger;
     "soldiers seized power in Togo": Togo); with ``own``, in its own clause only."""
-    for other in token.sent:
-        if own and clause_of(other).i != clause_of(token).i:
-            continue
+    sent, words = sentences(token.doc)[token.i], tokens(token.doc)
+    clause = clause_of(token).i if own else None
+    for other in (words[i] for i in placed_words(ctx, sent)):
         place = ctx.table.places.get(other.i)
         iso = place.get("country") if place else None
         if iso is None and other.dep_ == "pobj" and other.head.lower_ in LOCATIVE:
             actor = ctx.table.of(other)  # a state named as a place: "in Togo"
             iso = actor if actor and len(actor) == 3 and actor.isupper() else None
-        if iso and ctx.gaz.get(iso) is not None and same_clause(token, other):
+        if not iso or (own and clause_of(other).i != clause):  # the clause is asked last: it walks the tree
+            continue
+        if ctx.gaz.get(iso) is not None and same_clause(token, other):
             return iso
     return None
+
+
+def placed_words(ctx: Resolution, sent: Span) -> list[int]:
+    """The words of a sentence that may name a place, in text order: the places found, and the
+    objects of a locative preposition ("in Togo"); no other word gives ``place_country`` a state."""
+    words, inside = tokens(sent.doc), range(sent.start, sent.end)
+    found = {i for i in ctx.table.places if i in inside}
+    for prep in (words[i] for i in ctx.index.at(LOCATIVE) if i in inside):
+        found.update(c.i for c in prep.children if c.dep_ == "pobj" and c.i in inside)
+    return sorted(found)
 
 
 def mention_of(token: Token, phrase: Span) -> Span:
@@ -82,14 +97,14 @@ def mention_of(token: Token, phrase: Span) -> Span:
     if token.dep_ == "pobj" and prep.lower_ == "of" and quantity:
         start = min(start, prep.head.i)  # "thousands of protesters", "a crowd of supporters"
         start = min([start] + [c.i for c in prep.head.lefts if c.dep_ in {"amod", "compound"}])
-    span = token.doc[start : token.i + 1]
+    span = Span(token.doc, start, token.i + 1)  # doc[start : token.i + 1], without its slice checks
     return clean_span(span) or span
 
 
 def bare_group(ctx: Resolution, token: Token, agent: Agent, phrase: Span) -> None:
     """A group noun with no owner: its country from its ethnic group or the sentence's place."""
     mention = mention_of(token, phrase)
-    if SectorNouns.load(ctx.gaz).vague(phrase.text) or refers_back(ctx, token):
+    if SectorNouns.load(ctx.gaz).vague(span_text(phrase)) or refers_back(ctx, token):
         return
     ethnic = ethnic_of(ctx, token)
     country = ethnic.home if ethnic and ethnic.home else None
@@ -222,9 +237,9 @@ def group_actor(
         mark_group(ctx, ident, mention, token)
     else:  # the phrase names it, but its words stand for another actor (a second owner, the state)
         actor = ctx.table.actors[ident]
-        actor.mentions.append(Mention(mention.start_char, mention.end_char, mention.text))
-        if mention.text not in (actor.name, *actor.aliases):
-            actor.aliases.append(mention.text)
+        actor.mentions.append(Mention(mention.start_char, mention.end_char, span_text(mention)))
+        if span_text(mention) not in (actor.name, *actor.aliases):
+            actor.aliases.append(span_text(mention))
     return ident
 
 
@@ -237,7 +252,7 @@ def mark_group(ctx: Resolution, ident: str, mention: Span, token: Token) -> None
         table.token_actor[word.i] = ident
     actor = table.actors[ident]
     start = min([token.i] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound"}])
-    core = token.doc[start : token.i + 1]
+    core = Span(token.doc, start, token.i + 1)
     for alias in (core.text, token.text.lower()):
         if alias != actor.name and alias not in actor.aliases:
             actor.aliases.append(alias)

@@ -35,7 +35,7 @@ INTERNATIONAL_CODES = ("IGO", "IMG")
 
 def person(name: str) -> Entry | None:
     """``phoenix_person``: the one Phoenix person called ``name``, as a gazetteer entry."""
-    found = Phoenix.load().by_name(name)
+    found = _phoenix().by_name(name)
     if len(found) != 1:
         return None
     return _person_entry(found[0])
@@ -45,7 +45,7 @@ def organization(name: str, country: str | None = None) -> Entry | None:
     """``phoenix_organization``: the one non-company Phoenix organisation called ``name``; of several,
     the one of ``country`` (the state the text ties the name to: "Colombia's National Liberation
     Army" is the ELN, not Bolivia's)."""
-    found = [o for o in Organizations.load().by_name(name) if not o.cameo.startswith(COMPANY_CODES)]
+    found = [o for o in _organizations().by_name(name) if not o.cameo.startswith(COMPANY_CODES)]
     if len({o.id for o in found}) > 1 and country:
         found = [o for o in found if o.country == country]
     if len({o.id for o in found}) != 1:
@@ -55,7 +55,17 @@ def organization(name: str, country: str | None = None) -> Entry | None:
 
 def is_organization(name: str) -> bool:
     """Any Phoenix organisation, companies included, is called ``name``."""
-    return bool(Organizations.load().by_name(name))
+    return bool(_organizations().by_name(name))
+
+
+@lru_cache(maxsize=1)
+def _phoenix() -> Phoenix:
+    return Phoenix.load()  # which resolves its folder's path at every call: once here
+
+
+@lru_cache(maxsize=1)
+def _organizations() -> Organizations:
+    return Organizations.load()
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors import known
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.spans import title_case_line
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -29,12 +30,17 @@ NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"
 
 def long_names(ctx: Resolution) -> None:
     """Pass 0: organisations whose names the entities cut, before the entity pass reads them."""
-    ents = list(ctx.doc.ents)  # read once: Doc.ents builds its spans at every call
-    for sent in ctx.doc.sents:
-        headline = title_case_line(sent, ctx.title_case)
+    words = tokens(ctx.doc)
+    heads = [i for i in ctx.index.at(ORG_HEADS) if capitalised(words[i])]
+    if not heads:
+        return  # a long name holds an organisation word: without one, no sentence is read
+    ents, sents = ctx.ents, sentences(ctx.doc)
+    for sent in dict.fromkeys(sents[i] for i in heads):  # the sentences holding one, in text order
         for run in capital_runs(sent):
+            if len(run) < 2 or not any(run.start <= i < run.end for i in heads):
+                continue  # ``cut_name`` wants two words, one an organisation word
             # a headline capitalises every word: only a line that is one name counts (an outlet)
-            if headline and run.text != sent.text.strip():
+            if title_case_line(sent, ctx.title_case) and span_text(run) != span_text(sent).strip():
                 continue
             if cut_name(ctx, run, ents):
                 add_long_name(ctx, run)
@@ -47,25 +53,27 @@ def capitalised(token: Token) -> bool:
 def capital_runs(sent: Span) -> list[Span]:
     """Maximal runs of capitalised words and the connectors between them, without a leading "The"."""
     doc, runs, i = sent.doc, [], sent.start
+    words = tokens(doc)
     while i < sent.end:
-        if not capitalised(doc[i]) or doc[i].lower_ == "the":
+        if not capitalised(words[i]) or words[i].lower_ == "the":
             i += 1
             continue
         last = j = i
         while j + 1 < sent.end:
-            nxt = doc[j + 1]
-            bridge = nxt.lower_ in CONNECTORS or (nxt.text in APOSTROPHES and doc[j].lower_.endswith("s"))
+            nxt = words[j + 1]
+            bridge = nxt.lower_ in CONNECTORS or (nxt.text in APOSTROPHES and words[j].lower_.endswith("s"))
             if capitalised(nxt) and nxt.lower_ != "the":
                 last = j = j + 1
-            elif bridge and j + 2 < sent.end and (capitalised(doc[j + 2]) or doc[j + 2].lower_ == "the"):
+            elif bridge and j + 2 < sent.end and (capitalised(words[j + 2]) or words[j + 2].lower_ == "the"):
                 j += 1
             else:
                 break
         start = i
-        if doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].tag_ in {"NN", "NNS"}:  # "Leaders of ..."
-            while start < last and (start == i or doc[start].lower_ in CONNECTORS):
+        first = words[i]
+        if first.is_sent_start and not first.ent_type_ and first.tag_ in {"NN", "NNS"}:  # "Leaders of ..."
+            while start < last and (start == i or words[start].lower_ in CONNECTORS):
                 start += 1
-        runs.append(doc[start : last + 1])
+        runs.append(Span(doc, start, last + 1))  # doc[start : last + 1], without its slice checks
         i = last + 1
     return runs
 
@@ -77,7 +85,7 @@ def cut_name(ctx: Resolution, run: Span, ents: list[Span]) -> bool:
     if any(t.ent_type_ in NOT_NAMES for t in run):
         return False  # "the Constitutional Court on Monday"
     joined = [t for t in run if t.lower_ == "and"]
-    if joined and any(ctx.gaz.lookup(part) for part in run.text.split(" and ")):
+    if joined and any(ctx.gaz.lookup(part) for part in span_text(run).split(" and ")):
         return False  # "UNHCR and the IOM": two names
     whole = [e for e in ents if e.start <= run.start and e.end >= run.end]
     if whole:  # one entity holds the run: wrong only when it calls an organisation a person
@@ -92,13 +100,13 @@ def cut_name(ctx: Resolution, run: Span, ents: list[Span]) -> bool:
 
 def add_long_name(ctx: Resolution, run: Span) -> None:
     """The run's organisation: the gazetteer's, the Phoenix dictionaries', else a new one."""
-    entry = ctx.gaz.lookup(run.text) or known.organization(run.text, name_country(ctx, run))
+    entry = ctx.gaz.lookup(span_text(run)) or known.organization(span_text(run), name_country(ctx, run))
     if entry is not None:
         ctx.add_entry(entry, run)
         return
     country = name_country(ctx, run)
     kind = ActorKind.ORGANIZATION
-    ctx.table.add(actor_id(kind, run.text), run.text, kind, country, None, run)
+    ctx.table.add(actor_id(kind, span_text(run)), span_text(run), kind, country, None, run)
 
 
 def name_country(ctx: Resolution, run: Span) -> str | None:

@@ -24,7 +24,7 @@ from newsgraph.extract.actors.notnames import (
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import PLACE_NOUNS, clean_span, is_location, title_case_line
 from newsgraph.extract.actors.table import ActorTable
-from newsgraph.extract.doctokens import tokens
+from newsgraph.extract.doctokens import span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.ontology import Lexicon
@@ -41,13 +41,13 @@ def named_entities(ctx: Resolution) -> None:
     """Pass 1: every entity span the NER or the gazetteer marked."""
     # one sense per discourse: a name used once as a place ("near Goma") is a place throughout
     ctx.place_names = {
-        clean.text
-        for ent in ctx.doc.ents
+        span_text(clean)
+        for ent in ctx.ents
         if ent.label_ in {"PERSON", "ORG"}
         and (clean := clean_span(ent)) is not None
         and is_location(clean, wide=True)
     }
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in NAME_LABELS:
             entity(ctx, ent)
     ctx.entities_read = True
@@ -56,14 +56,16 @@ def named_entities(ctx: Resolution) -> None:
 def entity(ctx: Resolution, ent: Span) -> None:
     span = clean_span(ent)
     span = role_word(ctx, ent.label_, span) if span is not None else None  # "Winger Salma Bennani"
-    taken = span is None or all(t.i in ctx.table.token_actor for t in span)
-    if span is None or taken or any(t.i in ctx.blocked for t in span):
+    if span is None:
+        return
+    where = range(span.start, span.end)
+    if all(i in ctx.table.token_actor for i in where) or any(i in ctx.blocked for i in where):
         return  # part of a long name read already ("Kenya" of "Law Society of Kenya"), or of a ship's
     entry = known_entry(ctx, ent, span)
     if entry is not None:
         known_name(ctx, ent, span, entry)
         return
-    if span.text.lower() in ctx.words.not_actors or not_a_name(ctx, span):
+    if span_text(span).lower() in ctx.words.not_actors or not_a_name(ctx, span):
         return  # "Patriot", "HIMARS": weapons, not actors; "mosques", "Rohingya", "as Russophobia"
     if ent.label_ == "PERSON" and len(span) == 1 and (span[0].lower_, "NOUN") in EVENT_NOUNS:
         return  # ``event_noun_no_name``: "Gunfire was heard": the lexicon's event noun, nobody's name
@@ -80,8 +82,8 @@ def known_name(ctx: Resolution, ent: Span, span: Span, entry: Entry) -> None:
         ent.label_ in PLACE_LABELS
         and entry.kind == ActorKind.STATE
         and is_location(span)
-        and entry.name != span.text
-        and span.text not in entry.aliases
+        and entry.name != span_text(span)
+        and span_text(span) not in entry.aliases
     ):
         add_place(ctx.table, span, entry.country)  # "a meeting in Paris": a place, not France acting
         return
@@ -94,17 +96,17 @@ def known_name(ctx: Resolution, ent: Span, span: Span, entry: Entry) -> None:
             return
         other, stated = stated_country(ctx, span, entry)
         if other:
-            new_id = actor_id(ActorKind.PERSON, " ".join(w for w in (span.text, stated) if w))
-            ctx.table.add(new_id, span.text, ActorKind.PERSON, stated, None, span)
+            new_id = actor_id(ActorKind.PERSON, " ".join(w for w in (span_text(span), stated) if w))
+            ctx.table.add(new_id, span_text(span), ActorKind.PERSON, stated, None, span)
             return
     ctx.add_entry(entry, span)
 
 
 def same_person(ctx: Resolution, span: Span) -> str | None:
     """An earlier person of the article with this name or last name ("Macron" after "Emmanuel Macron")."""
-    last = span[-1].text
+    last, name = span[-1].text, span_text(span)
     for actor in ctx.table.actors.values():
-        if actor.kind == ActorKind.PERSON and (actor.name == span.text or actor.name.split()[-1] == last):
+        if actor.kind == ActorKind.PERSON and (actor.name == name or actor.name.split()[-1] == last):
             return actor.id
     return None
 
@@ -112,13 +114,14 @@ def same_person(ctx: Resolution, span: Span) -> str | None:
 def known_entry(ctx: Resolution, ent: Span, span: Span) -> Entry | None:
     """The gazetteer entry of a name: by the ruler's id, by name, or as a demonym or capital."""
     gaz = ctx.gaz
-    entry = gaz.get(ent.ent_id_) if ent.ent_id_ else None
-    entry = entry or gaz.lookup(span.text)
+    ent_id = ent.ent_id_  # a Span's property spelled from the string store at each call
+    entry = gaz.get(ent_id) if ent_id else None
+    entry = entry or gaz.lookup(span_text(span))
     if entry is None and ent.label_ == "NORP":
-        iso3 = gaz.state_of_adjective(span.text)
+        iso3 = gaz.state_of_adjective(span_text(span))
         entry = gaz.get(iso3) if iso3 else None
     if entry is None and ent.label_ == "GPE":
-        iso3 = gaz.state_of_capital(span.text)
+        iso3 = gaz.state_of_capital(span_text(span))
         entry = gaz.get(iso3) if iso3 else None
     return entry
 
@@ -126,7 +129,7 @@ def known_entry(ctx: Resolution, ent: Span, span: Span) -> Entry | None:
 def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
     """A name the gazetteer does not know: a place, a person, an organisation or an agent of a state."""
     organised = span[-1].lower_ in ORG_HEADS and len(span) > 1  # "at Danske Bank": never a place
-    located = span.text in ctx.place_names or is_location(span, wide=True)
+    located = span_text(span) in ctx.place_names or is_location(span, wide=True)
     earlier = same_person(ctx, span) if ent.label_ != "PERSON" and not located else None
     if earlier is not None:
         ctx.table.mark(span, earlier)  # ``person_once_named``: "Nzoghe's lawyers" after "Jean-Remy Nzoghe"
@@ -141,7 +144,7 @@ def unknown_name(ctx: Resolution, ent: Span, span: Span) -> None:
     elif ent.label_ == "PERSON" or titled_name(ctx, span) or (ent.label_ == "ORG" and person_like(ctx, span)):
         person(ctx, span)
     elif ent.label_ == "ORG":
-        if ctx.gaz.agent(span.text.lower()) is not None:
+        if ctx.gaz.agent(span_text(span).lower()) is not None:
             return  # "the Armed Forces (of the Philippines)": the agent-noun pass finds the owner
         if not agent_in_name(ctx, span):
             organization(ctx, span)
@@ -177,14 +180,14 @@ def organization(ctx: Resolution, span: Span) -> None:
             if entry is not None and entry.kind == ActorKind.STATE:
                 break
             owner = None
-    known_org = known.organization(span.text, owner or ctx.main_state())  # "phoenix_organization"
+    known_org = known.organization(span_text(span), owner or ctx.main_state())  # "phoenix_organization"
     if known_org is not None:
         ctx.add_entry(known_org, span)
         if owner and ctx.gaz.get(owner) is not None and known_org.country == owner:
             ctx.ensure(owner)
         return
     kind = ActorKind.ORGANIZATION
-    org = table.add(actor_id(kind, span.text), span.text, kind, owner, None, span)
+    org = table.add(actor_id(kind, span_text(span)), span_text(span), kind, owner, None, span)
     if owner:
         ctx.ensure(owner)
         org.country = org.country or owner
@@ -202,10 +205,10 @@ def person_like(ctx: Resolution, span: Span) -> bool:
     ):
         return False
     lowered = {w.lower() for w in words}
-    if lowered & (ORG_HEADS | ctx.words.office_words | SectorNouns.load(ctx.gaz).heads):
+    if lowered & ORG_HEADS or lowered & ctx.words.office_words or lowered & SectorNouns.load(ctx.gaz).heads:
         return False
     if any(ctx.gaz.lookup(w) or ctx.gaz.state_of_adjective(w) for w in words) or known.is_organization(
-        span.text
+        span_text(span)
     ):
         return False
     firsts, lasts = known.person_name_words()
@@ -218,14 +221,14 @@ def titled_name(ctx: Resolution, span: Span) -> bool:
     return (
         before is not None
         and before.pos_ in {"NOUN", "PROPN"}
-        and ctx.gaz.title(before.lower_) is not None
+        and ctx.words.title(before.lower_)
         and 2 <= len(span) <= 4
         and all(t.text[:1].isupper() for t in span)
     )
 
 
 def person(ctx: Resolution, span: Span) -> None:
-    found = ctx.gaz.lookup(span.text)
+    found = ctx.gaz.lookup(span_text(span))
     if found is not None and found.kind == ActorKind.PERSON:
         ctx.add_entry(found, span)
         return
@@ -233,17 +236,18 @@ def person(ctx: Resolution, span: Span) -> None:
     if earlier is not None:
         ctx.table.mark(span, earlier)
         return
-    vendor = known.person(span.text) if len(span) > 1 else None  # "phoenix_person"
+    vendor = known.person(span_text(span)) if len(span) > 1 else None  # "phoenix_person"
     if vendor is not None:
         ctx.add_entry(vendor, span)
         return
-    ctx.table.add(actor_id(ActorKind.PERSON, span.text), span.text, ActorKind.PERSON, None, None, span)
+    name = span_text(span)
+    ctx.table.add(actor_id(ActorKind.PERSON, name), name, ActorKind.PERSON, None, None, span)
 
 
 def add_place(table: ActorTable, span: Span, country: str | None) -> None:
     place = {
-        "id": "place:" + actor_id(ActorKind.GROUP, span.text).split(":", 1)[1],
-        "name": span.text,
+        "id": "place:" + actor_id(ActorKind.GROUP, span_text(span)).split(":", 1)[1],
+        "name": span_text(span),
         "country": country,
     }
     for token in span:
@@ -257,10 +261,10 @@ def capital_places(ctx: Resolution) -> None:
     entry = ctx.gaz.get(state) if state else None
     if entry is None or not entry.capitals:
         return
-    for token in ctx.doc:
+    words = tokens(ctx.doc)
+    for token in (words[i] for i in ctx.index.at(("capital",))):
         if (
-            token.lower_ == "capital"
-            and token.tag_ == "NN"
+            token.tag_ == "NN"
             and token.i not in ctx.table.token_actor
             and any(c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in token.children)
@@ -299,10 +303,10 @@ def state_adjectives(ctx: Resolution) -> None:
     doc, table, gaz = ctx.doc, ctx.table, ctx.gaz
     for token in tokens(doc):
         if (
-            token.i in table.token_actor
+            token.dep_ not in {"amod", "compound", "nmod"}  # the cheapest test first: most words fail it
+            or token.i in table.token_actor
             or token.i in ctx.blocked
             or not token.text[:1].isupper()
-            or token.dep_ not in {"amod", "compound", "nmod"}
             or token.is_sent_start
         ):
             continue

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.context import Resolution
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.titles import title_phrases
-from newsgraph.extract.doctokens import tokens
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Entry
 from newsgraph.extract.record import ActorKind
@@ -49,39 +49,40 @@ ROLES = Frames.load().words("role_noun")
 def vehicle_names(ctx: Resolution) -> None:
     """``vehicle_names``: block the name after (or before) a vessel, aircraft or operation noun."""
     doc = ctx.doc
-    for token in tokens(doc):
-        if token.lemma_.lower() not in VEHICLES:
-            continue
+    words, sents = tokens(doc), sentences(doc)
+    for token in (words[i] for i in ctx.index.at_lemma(VEHICLES)):
         start = token.i + 1
-        while start < len(doc) and doc[start].lower_ in NAMING:
+        while start < len(doc) and words[start].lower_ in NAMING:
             start += 1
-        end = start
-        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].sent == token.sent:
+        end, sent = start, sents[token.i]
+        while end < len(doc) and words[end].text[:1].isupper() and sents[end] is sent:
             end += 1
         if token.text[:1].isupper() and token.lower_ == "operation":  # "Operation Midnight Hammer"
             start = token.i
-        if end - start >= 1 and not all(t.i in ctx.table.token_actor for t in doc[start:end]):
+        if end - start >= 1 and not all(i in ctx.table.token_actor for i in range(start, end)):
             ctx.blocked.update(range(start, end))
         before = token.i  # "the Marlin Luanda tanker", never the flag ("a Philippine Supply Boat")
-        while before > token.sent.start and doc[before - 1].text[:1].isupper():
-            if doc[before - 1].dep_ != "compound" or doc[before - 1].ent_type_ in {"NORP", "GPE"}:
+        while before > sent.start and words[before - 1].text[:1].isupper():
+            if words[before - 1].dep_ != "compound" or words[before - 1].ent_type_ in {"NORP", "GPE"}:
                 break
             before -= 1
-        if before < token.i and not doc[before].is_sent_start:
+        if before < token.i and not words[before].is_sent_start:
             ctx.blocked.update(range(before, token.i))
 
 
 def event_names(ctx: Resolution) -> None:
     """``event_names``: block the words of a tournament's or a meeting's name."""
     doc = ctx.doc
-    for token in tokens(doc):
-        if token.lower_ not in EVENT_NAMES or not token.text[:1].isupper() or token.is_sent_start:
+    words, sents = tokens(doc), sentences(doc)
+    for token in (words[i] for i in ctx.index.at(EVENT_NAMES)):
+        if not token.text[:1].isupper() or token.is_sent_start:
             continue
-        start = token.i
-        while start > token.sent.start:
-            before = doc[start - 1]
-            joined = before.lower_ in {"'s", "\u2019s"} and start - 2 >= token.sent.start
-            if joined and not doc[start - 2].ent_id_ and doc[start - 2].ent_type_ not in {"GPE", "PERSON"}:
+        start, first = token.i, sents[token.i].start
+        while start > first:
+            before = words[start - 1]
+            joined = before.lower_ in {"'s", "\u2019s"} and start - 2 >= first
+            owner = words[start - 2] if joined else None
+            if owner is not None and not owner.ent_id_ and owner.ent_type_ not in {"GPE", "PERSON"}:
                 start -= 2  # "Women's": part of the name; never "Kenya's"
             elif before.text[:1].isupper() and before.text.isalpha() and not before.is_sent_start:
                 start -= 1
@@ -93,9 +94,9 @@ def event_names(ctx: Resolution) -> None:
 
 def not_a_name(ctx: Resolution, span: Span) -> bool:
     """``not_a_name``: lower case, an ethnic group's noun, or a description after "as"."""
-    if span.text.islower():
+    if span_text(span).islower():
         return True
-    if len(span) == 1 and SectorNouns.load(ctx.gaz).ethnic(span.text) is not None:
+    if len(span) == 1 and SectorNouns.load(ctx.gaz).ethnic(span_text(span)) is not None:
         return True
     root = span.root  # "dismissed it as Russophobia"; never "a group known as Sandworm"
     return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_ not in NAMING_VERBS
@@ -120,7 +121,9 @@ def nationality_of_organisation(ctx: Resolution, span: Span, entry: Entry) -> bo
 
 def own_state_agent(ctx: Resolution, span: Span, entry: Entry) -> bool:
     """``own_state_agent``: "Pakistani Foreign Office" is Pakistan's, not the UK's Foreign Office."""
-    if entry.kind != ActorKind.ORGANIZATION or not entry.country or ctx.gaz.agent(span.text.lower()) is None:
+    if entry.kind != ActorKind.ORGANIZATION or not entry.country:
+        return False
+    if ctx.gaz.agent(span_text(span).lower()) is None:
         return False
     for child in span.root.children:
         if child.i < span.start and child.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -166,7 +169,7 @@ def state_of(ctx: Resolution, token: Token) -> str | None:
 def role_word(ctx: Resolution, label: str, span: Span) -> Span:
     """``role_word``: a person's name without the role or one-word title the NER put before it."""
     first = span[0]
-    role = first.lower_ in ROLES or ctx.gaz.title(first.lower_) is not None
+    role = first.lower_ in ROLES or ctx.words.title(first.lower_)
     if label == "PERSON" and len(span) >= 3 and role and all(t.text[:1].isupper() for t in span[1:]):
         return span[1:]
     return span

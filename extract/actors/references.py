@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.actors.table import ActorTable
+from newsgraph.extract.doctokens import sentences, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.record import ActorKind
 
@@ -63,7 +64,8 @@ def description(table: ActorTable, token: Token, exclude: set[str]) -> list[str]
     if definite and token.pos_ == "NOUN" and lemma not in GENERIC:
         # "the ministry" -> the Russian Foreign Ministry; "the army" -> "the Sudanese army"
         earlier = [a for i, a in table.order if i < token.i and a not in exclude]
-        named = [a for a in earlier if lemma in last_words(table, a)]
+        ending = {a for a in set(earlier) if lemma in last_words(table, a)}  # once per actor, not per mention
+        named = [a for a in earlier if a in ending]
         if named:
             return [named[-1]]
     if token.pos_ == "NOUN" and any(c.lower_ in DETERMINERS for c in token.children):
@@ -84,16 +86,15 @@ def description(table: ActorTable, token: Token, exclude: set[str]) -> list[str]
 
 def last_words(table: ActorTable, actor: str) -> set[str]:
     """The last words of an actor's name and aliases, lower case: "ministry" of "Russian Foreign Ministry"."""
-    found = table.actors[actor]
-    return {name.lower().split()[-1] for name in (found.name, *found.aliases) if name}
+    return table.last_words(actor)
 
 
 def earlier_owner(table: ActorTable, token: Token, exclude: set[str]) -> list[str]:
     """The owner of the last earlier mention of the same noun ("Western military units" for
     "all such units"), within the two sentences before."""
-    doc = token.doc
-    start = doc[max(token.sent.start - 1, 0)].sent.start
-    for prev in reversed(doc[start : token.i]):
+    sents = sentences(token.doc)
+    start = sents[max(sents[token.i].start - 1, 0)].start
+    for prev in reversed(tokens(token.doc)[start : token.i]):
         if prev.lemma_ != token.lemma_ or prev.pos_ != "NOUN":
             continue
         for child in prev.children:
@@ -111,11 +112,11 @@ def last(table: ActorTable, token: Token, kinds: set[ActorKind], exclude: set[st
         found = table.of(main_subject)
         if found and table.actors[found].kind in kinds and found not in exclude:
             return [found]
-    doc = token.doc
+    doc, sents = tokens(token.doc), sentences(token.doc)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for i, actor in table.order:
         if i < token.i and actor not in exclude and table.actors[actor].kind in kinds:
-            by_sentence.setdefault(doc[i].sent.start, []).append((i, actor))
+            by_sentence.setdefault(sents[i].start, []).append((i, actor))
     for start in sorted(by_sentence, reverse=True)[:3]:
         mentions = by_sentence[start]
         main = [a for i, a in mentions if is_main_subject(doc[i])]
@@ -130,7 +131,7 @@ def last(table: ActorTable, token: Token, kinds: set[ActorKind], exclude: set[st
 
 def last_coordination(table: ActorTable, token: Token, exclude: set[str]) -> list[str]:
     """'they' after 'The UK and France signed ...': the last coordinated subject."""
-    doc = token.doc
+    doc = tokens(token.doc)
     for i, actor in reversed(table.order):
         if i >= token.i or actor in exclude:
             continue
@@ -144,7 +145,7 @@ def last_coordination(table: ActorTable, token: Token, exclude: set[str]) -> lis
 def nearest_singular(token: Token, table: ActorTable) -> tuple[str, str | None]:
     """The nearest singular noun before a possessive "its" in its sentence: ("actor", id), ("thing", None)
     or ("none", None) when there is none."""
-    for prev in reversed(token.doc[token.sent.start : token.i]):
+    for prev in reversed(tokens(token.doc)[sentences(token.doc)[token.i].start : token.i]):
         if prev.tag_ in {"NN", "NNP"} and prev.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             actor = table.of(prev)
             if actor is not None and table.actors[actor].kind != PERSON:
@@ -171,7 +172,7 @@ def is_main_subject(token: Token) -> bool:
 
 def main_subject_after(token: Token) -> Token | None:
     """A pronoun in a fronted clause refers forward to the main subject ("Despite its ..., Russia ...")."""
-    root = token.sent.root
+    root = sentences(token.doc)[token.i].root
     if token.i > root.i:
         return None
     subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > token.i]

@@ -61,6 +61,7 @@ class ActorResolver:
         self.words = ResolverWords(
             office_words=frozenset(office | frames.words("office_word")),
             not_actors=frames.words("not_actor"),
+            gaz=self.gaz,
         )
 
     def __call__(self, doc: Doc) -> ActorTable:

@@ -34,7 +34,7 @@ from newsgraph.extract.actors.longnames import ORG_HEADS
 from newsgraph.extract.actors.names import person
 from newsgraph.extract.actors.sectors import SectorNouns
 from newsgraph.extract.actors.spans import title_case_line
-from newsgraph.extract.doctokens import tokens
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.record import ActorKind, actor_id
 
@@ -52,7 +52,8 @@ def capitalised(token: Token) -> bool:
 def run_after(token: Token) -> Span | None:
     """The capitalised words right after a token, in its sentence (none when another word breaks in)."""
     doc, end = token.doc, token.i + 1
-    while end < token.sent.end and capitalised(doc[end]):
+    words, sent_end = tokens(doc), sentences(doc)[token.i].end
+    while end < sent_end and capitalised(words[end]):
         end += 1
     return doc[token.i + 1 : end] if end > token.i + 1 else None
 
@@ -73,18 +74,20 @@ def title_noun(ctx: Resolution, token: Token) -> bool:
     return (
         token.text.islower()
         and token.pos_ == "NOUN"
-        and (token.lower_ in ROLES or ctx.gaz.title(token.lower_) is not None)
+        and (token.lower_ in ROLES or ctx.words.title(token.lower_))
     )
 
 
 def role_names(ctx: Resolution) -> None:
     """``role_names``: "goalkeeper Ugurcan Cakir"; "The bishop of Arauca, Jaime Munoz, said"."""
     doc = ctx.doc
-    for token in tokens(doc):
-        if not title_noun(ctx, token) or title_case_line(token.sent, ctx.title_case):
+    words, sents = tokens(doc), sentences(doc)
+    titled = ROLES.union(ctx.words.titles(ctx.index.lower))
+    for token in (words[i] for i in ctx.index.at(titled)):
+        if not title_noun(ctx, token) or title_case_line(sents[token.i], ctx.title_case):
             continue
         run = run_after(token)
-        if run is None and token.i + 2 < token.sent.end:
+        if run is None and token.i + 2 < sents[token.i].end:
             run = apposed_run(token)
         if run is not None and 2 <= len(run) <= 4 and free(ctx, run):
             person(ctx, run)
@@ -93,11 +96,12 @@ def role_names(ctx: Resolution) -> None:
 def apposed_run(title: Token) -> Span | None:
     """The name set off by commas after a title's phrase: "the bishop of Arauca, Jaime Munoz,"."""
     phrase_end = phrase_last(title)
-    comma = title.doc[phrase_end + 1] if phrase_end + 1 < title.sent.end else None
+    words, sent_end = tokens(title.doc), sentences(title.doc)[title.i].end
+    comma = words[phrase_end + 1] if phrase_end + 1 < sent_end else None
     if comma is None or comma.text != "," or not any(t.dep_ == "det" for t in title.children):
         return None
     run = run_after(comma)
-    closed = run is not None and run.end < title.sent.end and title.doc[run.end].text in {",", "."}
+    closed = run is not None and run.end < sent_end and words[run.end].text in {",", "."}
     return run if closed else None
 
 
@@ -114,37 +118,41 @@ def phrase_last(token: Token) -> int:
 def team_names(ctx: Resolution) -> None:
     """``team_names``: "the Real Madrid midfielder" is a club, not Spain."""
     doc = ctx.doc
-    for token in tokens(doc):
-        if token.lemma_.lower() not in ROLES or not token.text.islower():
+    words, sents = tokens(doc), sentences(doc)
+    for token in (words[i] for i in ctx.index.at_lemma(ROLES)):
+        if not token.text.islower():
             continue
-        start = token.i
-        while start > token.sent.start and capitalised(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        start, first = token.i, sents[token.i].start
+        while start > first and capitalised(words[start - 1]) and words[start - 1].dep_ == "compound":
             start -= 1
-        run = doc[start : token.i]
+        run = Span(doc, start, token.i)  # doc[start : token.i], without its slice checks
         if len(run) >= 2 and not run[0].is_sent_start and not all(t.i in ctx.table.token_actor for t in run):
             kind = ActorKind.ORGANIZATION
-            ctx.table.add(actor_id(kind, run.text), run.text, kind, None, None, run)
+            ctx.table.add(actor_id(kind, span_text(run)), span_text(run), kind, None, None, run)
             for word in run:
-                ctx.table.token_actor[word.i] = actor_id(kind, run.text)
+                ctx.table.token_actor[word.i] = actor_id(kind, span_text(run))
 
 
 def unlabelled_names(ctx: Resolution) -> None:
     """``unlabelled_names``: "with Mikel Oyarzabal scoring twice": a person the NER did not label."""
     doc, sectors = ctx.doc, SectorNouns.load(ctx.gaz)
-    for token in tokens(doc):
+    words, sents = tokens(doc), sentences(doc)
+    for token in words:
         if token.dep_ not in SUBJECTS or not capitalised(token) or token.ent_type_:
             continue
-        start = token.i
-        while start > token.sent.start and capitalised(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        start, first = token.i, sents[token.i].start
+        while start > first and capitalised(words[start - 1]) and words[start - 1].dep_ == "compound":
             start -= 1
-        run = doc[start : token.i + 1]
-        words = {t.lower_ for t in run}
+        run = Span(doc, start, token.i + 1)
+        lowered = {t.lower_ for t in run}
         if (
             not 2 <= len(run) <= 3
             or run[0].is_sent_start
             or any(t.ent_type_ for t in run)
-            or words & (ctx.words.office_words | ORG_HEADS | sectors.heads)
-            or title_case_line(token.sent, ctx.title_case)
+            or lowered & ctx.words.office_words
+            or lowered & ORG_HEADS
+            or lowered & sectors.heads
+            or title_case_line(sents[token.i], ctx.title_case)
             or not free(ctx, run)
         ):
             continue
@@ -166,19 +174,20 @@ def organisation_units(ctx: Resolution) -> None:
                 if span is not None:
                     ctx.ensure(parent.id)
                     table.relate("PART_OF", actor.id, parent.id, span)
-    for token in tokens(doc):
-        if token.lower_ not in UNITS or token.pos_ != "NOUN" or token.i in table.token_actor:
+    words, sents = tokens(doc), sentences(doc)
+    for token in (words[i] for i in ctx.index.at(UNITS)):
+        if token.pos_ != "NOUN" or token.i in table.token_actor:
             continue
-        start = token.i
-        while start > token.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].is_lower:
+        start, sent_start = token.i, sents[token.i].start
+        while start > sent_start and words[start - 1].dep_ == "compound" and words[start - 1].is_lower:
             start -= 1
-        owner_token = doc[start - 1] if start > token.sent.start else None
+        owner_token = words[start - 1] if start > sent_start else None
         owner = table.of(owner_token) if owner_token is not None else None
         actor = table.actors.get(owner) if owner else None
         if actor is None or actor.kind != ActorKind.ORGANIZATION or owner_token.dep_ != "compound":
             continue
         first = owner_token.i
-        while first > token.sent.start and table.of(doc[first - 1]) == owner:
+        while first > sent_start and table.of(words[first - 1]) == owner:
             first -= 1
         mention = doc[first : token.i + 1]
         name = doc[owner_token.i : token.i + 1].text  # "UN verification mission", without "The"
@@ -193,31 +202,34 @@ def organisation_units(ctx: Resolution) -> None:
 def party_names(ctx: Resolution) -> None:
     """``party_names``: "the ruling Georgian Dream party", then "Georgian Dream" again."""
     doc = ctx.doc
-    for token in tokens(doc):
-        if token.lower_ not in PARTIES or not token.is_lower or token.pos_ != "NOUN":
+    words, sents = tokens(doc), sentences(doc)
+    for token in (words[i] for i in ctx.index.at(PARTIES)):
+        if not token.is_lower or token.pos_ != "NOUN":
             continue
-        start = token.i
-        while start > token.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+        start, sent_start = token.i, sents[token.i].start
+        while start > sent_start and words[start - 1].dep_ == "compound" and words[start - 1].is_title:
             start -= 1
         run = doc[start : token.i]
         states = [ctx.gaz.state_of_adjective(t.text) or state_name(ctx, t) for t in run]
-        if not run or all(states) or not free_words(ctx, run) or title_case_line(token.sent, ctx.title_case):
+        headline = title_case_line(sents[token.i], ctx.title_case) if run else False
+        if not run or all(states) or not free_words(ctx, run) or headline:
             continue
         if known_name(ctx, run) or known_name(ctx, doc[start : token.i + 1]):
             continue  # "the Houthi movement": the gazetteer's
         kind = ActorKind.ORGANIZATION
-        ident = actor_id(kind, run.text)
-        ctx.table.add(ident, run.text, kind, states[0], None, doc[start : token.i + 1])
-        words = [t.text for t in run]
-        for i in range(len(doc) - len(words) + 1):  # the same words again: the same party
-            again = doc[i : i + len(words)]
-            if [t.text for t in again] == words and not any(t.i in ctx.table.token_actor for t in again):
-                ctx.table.mark(again, ident)
+        ident = actor_id(kind, span_text(run))
+        ctx.table.add(ident, span_text(run), kind, states[0], None, doc[start : token.i + 1])
+        names, size = [t.text for t in run], len(run)
+        for i in range(len(doc) - size + 1):  # the same words again: the same party
+            if [t.text for t in words[i : i + size]] == names and not any(
+                j in ctx.table.token_actor for j in range(i, i + size)
+            ):
+                ctx.table.mark(doc[i : i + size], ident)
 
 
 def known_name(ctx: Resolution, span: Span) -> bool:
     """The gazetteer knows the span, or the entity ruler marked a word of it as something not a state."""
-    entry = ctx.gaz.lookup(span.text)
+    entry = ctx.gaz.lookup(span_text(span))
     if entry is not None and entry.kind != ActorKind.STATE:
         return True
     return any(t.ent_id_ and (e := ctx.gaz.get(t.ent_id_)) and e.kind != ActorKind.STATE for t in span)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.doctokens import sentences, span_text, tokens
 from newsgraph.extract.frames import Frames
 
 _FRAMES = Frames.load()
@@ -16,19 +17,20 @@ def clean_span(span: Span) -> Span | None:
     """Drop leading determiners and trailing possessives/punctuation: "the Coalition of the Willing’s"."""
     start, end = span.start, span.end
     doc = span.doc
+    words = tokens(doc)
     # quote marks and possessive endings are spelling, not words: they stay here, not in frames.tsv
     # a line break the NER swallowed ("Sportsdesk Wire\n") is no part of the name either
     while start < end and (
-        doc[start].pos_ in {"DET", "PUNCT", "SPACE"} or doc[start].lower_ in {"the", "“", '"'}
+        words[start].pos_ in {"DET", "PUNCT", "SPACE"} or words[start].lower_ in {"the", "“", '"'}
     ):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS"
-        or doc[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ", "SPACE"}  # "The Armed Forces of"
-        or doc[end - 1].lower_ in {"’s", "'s", "’", "'"}
+        words[end - 1].tag_ == "POS"
+        or words[end - 1].pos_ in {"PUNCT", "ADP", "DET", "CCONJ", "SPACE"}  # "The Armed Forces of"
+        or words[end - 1].lower_ in {"’s", "'s", "’", "'"}
     ):
         end -= 1
-    return doc[start:end] if end > start else None
+    return Span(doc, start, end) if end > start else None  # doc[start:end], without its slice checks
 
 
 def is_location(span: Span, wide: bool = False) -> bool:
@@ -48,21 +50,21 @@ def is_location(span: Span, wide: bool = False) -> bool:
 def title_case_line(span: Span, seen: dict[int, bool]) -> bool:
     """Is the span in a headline-style sentence, most of whose words are capitalised?
     ``seen`` keeps the answer per sentence start for one Doc (once per sentence, not per entity)."""
-    sent = span.sent
+    sent = sentences(span.doc)[span.start]
     if sent.start not in seen:
-        text = sent.text.strip()
-        words = [w for w in (w.strip(".,;:!?\"'“”’") for w in text.split()) if w.isalpha() and len(w) > 3]
-        ended = text[-1:] in {".", "!", "?"}  # a headline has no full stop; a sentence of names does
-        seen[sent.start] = (
-            not ended and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-        )
+        text = span_text(sent).strip()
+        if text[-1:] in {".", "!", "?"}:  # a headline has no full stop; a sentence of names does
+            seen[sent.start] = False
+        else:
+            words = [w for w in (w.strip(".,;:!?\"'“”’") for w in text.split()) if w.isalpha() and len(w) > 3]
+            seen[sent.start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     return seen[sent.start]
 
 
 def noun_phrase(token: Token, phrase: Span) -> Span:
     """The noun phrase of an agent noun without determiners: "Russian foreign ministry"."""
     start = min([phrase.start] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}])
-    span = token.doc[start : token.i + 1]
+    span = Span(token.doc, start, token.i + 1)
     return clean_span(span) or span
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.doctokens import sentences, span_text
 from newsgraph.extract.record import Actor, ActorKind, Event, Evidence, Mention, Relation
 
 Place = dict  # {"id": "place:...", "name": ..., "country": ISO3 or None}: the record's place shape
@@ -18,7 +19,7 @@ def sentence_starts(doc: Doc) -> dict[int, int]:
 
 def sentence_evidence(sent: Span, number: int) -> Evidence:
     """The evidence of a fact: its sentence, stripped (a sentence may begin with a whitespace token)."""
-    text = sent.text
+    text = span_text(sent)
     return Evidence(
         sentence_index=number,
         start=sent.start_char + len(text) - len(text.lstrip()),
@@ -38,6 +39,8 @@ class ActorTable:
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor id), text order
     sentences: dict[int, int] = field(default_factory=dict)  # sentence start token -> sentence number
     sector_groups: set[str] = field(default_factory=set)  # unnamed groups: actors only when they take part
+    _evidence: dict[int, Evidence] = field(default_factory=dict, repr=False)  # sentence start -> its evidence
+    _last_words: dict[str, tuple[Actor, int, set[str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_doc(cls, doc: Doc) -> ActorTable:
@@ -64,11 +67,12 @@ class ActorTable:
         ``alias`` is False (``aliases_from_names``: "Jets" of a headline's "US Jets Strike" is no
         name of the United States, though it stands for it)."""
         actor = self.actors[entry_id]
-        if all(t.i in self.token_actor for t in span):
+        where = range(span.start, span.end)  # indices, not Tokens: spaCy makes a Token per word read
+        if all(i in self.token_actor for i in where):
             return
-        for token in span:
-            self.token_actor.setdefault(token.i, entry_id)
-        text = span.text
+        for i in where:
+            self.token_actor.setdefault(i, entry_id)
+        text = span_text(span)
         actor.mentions.append(Mention(start=span.start_char, end=span.end_char, text=text))
         self.order.append((span.start, entry_id))
         if not alias:
@@ -83,11 +87,24 @@ class ActorTable:
             r.type == kind and r.source == source and r.target == target for r in self.relations
         ):
             return
-        sent = span.sent
-        evidence = sentence_evidence(sent, self.sentences.get(sent.start, 0))
+        sent = sentences(span.doc)[span.start]
+        if sent.start not in self._evidence:  # relations share sentences: read each one's text once
+            self._evidence[sent.start] = sentence_evidence(sent, self.sentences.get(sent.start, 0))
+        found = self._evidence[sent.start]  # copied: the pipeline shifts each record's evidence
+        evidence = Evidence(found.sentence_index, found.start, found.end, found.text)
         self.relations.append(
             Relation(type=kind, source=source, target=target, properties=dict(properties), evidence=evidence)
         )
+
+    def last_words(self, actor: str) -> set[str]:
+        """The last words of an actor's name and aliases, lower case ("ministry" of "Russian Foreign
+        Ministry"), made again only when the actor has gained an alias (names never change)."""
+        found = self.actors[actor]
+        known = self._last_words.get(actor)
+        if known is None or known[0] is not found or known[1] != len(found.aliases):
+            words = {name.lower().split()[-1] for name in (found.name, *found.aliases) if name}
+            known = self._last_words[actor] = (found, len(found.aliases), words)
+        return known[2]
 
     def of(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors import known
 from newsgraph.extract.actors.context import Resolution
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.gazetteer import Title
 from newsgraph.extract.record import Actor, ActorKind
@@ -119,8 +120,9 @@ def office_holders(ctx: Resolution) -> None:
     published = ctx.doc._.ng_published
     if not published:
         return
-    for token in ctx.doc:
-        if token.i in ctx.table.token_actor or token.pos_ != "NOUN" or token.lemma_.lower() not in HEADS:
+    words = tokens(ctx.doc)
+    for token in (words[i] for i in ctx.index.at_lemma(HEADS)):
+        if token.i in ctx.table.token_actor or token.pos_ != "NOUN":
             continue
         if any(c.ent_type_ == "PERSON" for c in (*token.children, token.head)):
             continue  # "President Zia", "Zia, the president": a name is there
