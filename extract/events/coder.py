@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.events.arguments import actors_of
 from newsgraph.extract.events.attribution import track_quotes
 from newsgraph.extract.events.context import DocContext
@@ -27,6 +31,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.sources import find_source
 from newsgraph.extract.events.targets import Trigger, find_target
+from newsgraph.extract.events.tree import children, sentences
 from newsgraph.extract.ontology import Sense
 from newsgraph.extract.record import Event
 
@@ -34,10 +39,12 @@ from newsgraph.extract.record import Event
 def code_events(ctx: DocContext) -> list[Event]:
     """The events of a Doc, one per act, linked to each other."""
     events: list[Event] = []
-    for sent in ctx.doc.sents:
+    words = tokens(ctx.doc)
+    positions = trigger_positions(ctx)
+    for sent in sentences(ctx.doc):
         track_quotes(sent, ctx)
-        for token in sent:
-            event = code_token(token, ctx)
+        for i in positions[bisect_left(positions, sent.start) : bisect_left(positions, sent.end)]:
+            event = code_token(words[i], ctx)
             if event is not None:
                 events.append(event)
     events = political(events, ctx)
@@ -47,6 +54,17 @@ def code_events(ctx: DocContext) -> list[Event]:
     direct_joint_acts(kept, ctx)
     drop_dangling_links(kept)
     return kept
+
+
+def trigger_positions(ctx: DocContext) -> list[int]:
+    """The positions of the words whose lemma could code something (``CoderData.trigger_lemmas``); every
+    other word codes nothing, so ``code_token`` is not asked (read from the lemma array: most words
+    are no trigger, and making their Token objects and strings was most of the coder's time)."""
+    doc = ctx.doc
+    known, strings = ctx.data.trigger_lemmas, doc.vocab.strings
+    lemmas = doc.to_array(LEMMA).tolist()
+    could = {h: strings[h].lower() in known for h in set(lemmas)}
+    return [i for i, h in enumerate(lemmas) if could[h]]
 
 
 def code_token(token: Token, ctx: DocContext) -> Event | None:
@@ -87,7 +105,7 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     if (
         lemma in ctx.frames["intent"]
         and lemma not in ctx.frames["appeal"]
-        and any(c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in token.children)
+        and any(c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in children(token))
     ):
         return None  # "pledged to send troops": the governed act is the event, in its intent form
     code = sense.cameo
@@ -113,5 +131,5 @@ def traded_goods(token: Token, sense: Sense, ctx: DocContext) -> bool:
     its object and nobody to receive it? Then it names trade, not aid."""
     if sense.objects or not ctx.ontology.has_policy(sense.cameo, "for_another"):
         return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in children(token) if c.dep_ == "dobj"]
     return bool(objects) and not any(actors_of(o, ctx) for o in objects)

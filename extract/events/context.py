@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors.table import ActorTable, Place
 from newsgraph.extract.dictionaries import verb_lexicon
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.ontology import Lexicon, Ontology, Sense
 from newsgraph.extract.record import Event
@@ -24,6 +25,7 @@ class CoderData:
     frames: Frames  # frames.tsv: speech verbs, modals, prepositions, labels, ...
     lemmas: frozenset[tuple[str, str]]  # every (lemma, pos) the lexicon knows, for one set test per token
     place_preps: frozenset[str]  # prepositions that name where an act happened ("met in Paris")
+    trigger_lemmas: frozenset[str]  # every lemma a word needs to code anything (coder.trigger_positions)
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -33,8 +35,18 @@ class CoderData:
         # light verbs' objects are the acts ("took part in the strikes": the strikes).
         skip = frames.words("speech") | frames.words("light")
         lexicon = Lexicon.load().behind(verb_lexicon(defaults=False), skip=skip)
+        lemmas = lexicon.lemmas()
+        # code_token's tests all start from the lemma: a lexicon word, a labelling or speech verb, the
+        # copula of a predicate frame, a verb of response ("respond", "take measures")
+        triggers = {lemma for lemma, _ in lemmas} | {"be", "take"}
+        triggers |= frames.words("label") | frames.words("speech") | frames.words("response")
         return CoderData(
-            lexicon, Ontology.load(), frames, lexicon.lemmas(), frames.having("place_prep", "event")
+            lexicon,
+            Ontology.load(),
+            frames,
+            lemmas,
+            frames.having("place_prep", "event"),
+            frozenset(triggers),
         )
 
 
@@ -54,13 +66,19 @@ class DocContext:
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
     off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
     senses: dict[tuple[int, str, str | None], Sense | None] = field(default_factory=dict)  # see choose_sense
+    text: str = field(init=False)  # the Doc's text, once: Doc.text and Span.text join Token objects
     text_digest: str = field(init=False)  # a digest of the Doc's whole text: part of every event id
 
     def __post_init__(self) -> None:
+        self.text = "".join(t.text_with_ws for t in tokens(self.doc))  # = Doc.text
         # The whole text, as the article id: reading the same text again gives the same event ids,
         # and two versions of one story (the same outlet line and headline, another body) share
-        # none, so the loader never takes one's report for the other's. Once: Doc.text joins tokens.
-        self.text_digest = hashlib.sha1(self.doc.text.encode()).hexdigest()
+        # none, so the loader never takes one's report for the other's.
+        self.text_digest = hashlib.sha1(self.text.encode()).hexdigest()
+
+    def span_text(self, span: Span) -> str:
+        """``span.text``, cut from the Doc's text instead of joined from new Token objects."""
+        return self.text[span.start_char : span.end_char]
 
     @property
     def frames(self) -> Frames:

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.dictionaries import Discards
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.tree import children, sentence, sentences, token_at
 from newsgraph.extract.record import Event
 
 OffTopicRule = Callable[[Event, Token, DocContext], bool]
@@ -33,7 +35,7 @@ def cues(sent: Span, ctx: DocContext) -> int:
     the costly part)."""
     words = ctx.frames["off_topic"]
     found = 0
-    for token in sent:
+    for token in tokens(sent.doc)[sent.start : sent.end]:
         text = token.lower_
         if text in words or token.lemma_ in words:
             found += 1
@@ -47,7 +49,7 @@ def cues(sent: Span, ctx: DocContext) -> int:
 def off_topic_sentences(ctx: DocContext) -> set[int]:
     """The start tokens of the Doc's off-topic sentences (computed once per Doc)."""
     if ctx.off_topic is None:
-        counts = {sent.start: cues(sent, ctx) for sent in ctx.doc.sents}
+        counts = {sent.start: cues(sent, ctx) for sent in sentences(ctx.doc)}
         strong = [start for start, n in counts.items() if n >= CUES_NEEDED]
         needed = 1 if counts and 2 * len(strong) >= len(counts) else CUES_NEEDED
         ctx.off_topic = {start for start, n in counts.items() if n >= needed}
@@ -64,9 +66,10 @@ def off_topic_role(event: Event, trigger: Token, ctx: DocContext) -> bool:
     """ "Turkey coach Vincenzo Montella praised his players": a source named with a role of sport or
     business (frames.tsv ``off_topic_role``) acts in the game or the market, not in politics."""
     roles = ctx.frames["off_topic_role"]
-    for token in trigger.sent:
+    sent = sentence(trigger)
+    for token in tokens(trigger.doc)[sent.start : sent.end]:
         if ctx.table.of(token) in event.source:
-            if any(w.lemma_.lower() in roles for w in (*token.children, *token.head.children, token.head)):
+            if any(w.lemma_.lower() in roles for w in (*children(token), *children(token.head), token.head)):
                 return True
     return False
 
@@ -86,8 +89,8 @@ def political(events: list[Event], ctx: DocContext) -> list[Event]:
     kept = []
     for event in events:
         index = next((i for i, e in ctx.by_trigger.items() if e is event), None)
-        trigger = ctx.doc[index] if index is not None else None
-        if trigger is None or trigger.sent.start not in off_topic:
+        trigger = token_at(ctx.doc, index) if index is not None else None
+        if trigger is None or sentence(trigger).start not in off_topic:
             kept.append(event)
         elif not any(rule(event, trigger, ctx) for rule in OFF_TOPIC_RULES):
             kept.append(event)

@@ -1,0 +1,110 @@
+"""A Doc's dependency tree and sentences read once per coding run, for the event rules.
+
+spaCy answers ``token.children`` by scanning the word's whole subtree and making a new Token object
+per child, ``token.sent`` by walking to the sentence's bounds (about 5 µs a call) and ``doc[i]`` by
+making a new Token; the event rules ask these many times for each trigger word. The functions here
+answer the same from lists made once per Doc over ``doctokens.tokens`` (kept in ``doc.user_data``
+until :func:`release`, which the events component calls when it is done: the lists refer back to
+their Doc).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.doctokens import tokens
+
+KEY = "newsgraph.events.tree"
+
+
+@dataclass(frozen=True)
+class Tree:
+    words: list[Token]  # doctokens.tokens(doc)
+    children: list[tuple[Token, ...]]  # by token index, in text order (as ``Token.children``)
+    sentences: list[Span]  # as ``Doc.sents``
+    sentence_of: list[int]  # by token index: its sentence's place in ``sentences``
+
+
+def read(doc: Doc) -> Tree:
+    """The tree of a Doc, made on first use."""
+    made = doc.user_data.get(KEY)
+    if made is None or len(made.words) != len(doc):  # a Doc edited after the tree was read gets a new one
+        made = doc.user_data[KEY] = _read(doc)
+    return made
+
+
+def _read(doc: Doc) -> Tree:
+    words = tokens(doc)
+    kids: list[list[Token]] = [[] for _ in words]
+    for word in words:
+        head = word.head.i
+        if head != word.i:  # a root is its own head, not its own child
+            kids[head].append(word)
+    sentences = list(doc.sents)
+    sentence_of = [0] * len(words)
+    for number, sent in enumerate(sentences):
+        sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
+    return Tree(words, [tuple(k) for k in kids], sentences, sentence_of)
+
+
+def children(token: Token) -> tuple[Token, ...]:
+    """``token.children``: the word's immediate dependents, in text order."""
+    return read(token.doc).children[token.i]
+
+
+def lefts(token: Token) -> list[Token]:
+    """``token.lefts``: the dependents before the word."""
+    return [c for c in children(token) if c.i < token.i]
+
+
+def subtree(token: Token) -> list[Token]:
+    """``token.subtree``: the word and all its descendants, in ``Token.subtree``'s order."""
+    kids = read(token.doc).children
+    found: list[Token] = []
+
+    def walk(word: Token) -> None:
+        below = kids[word.i]
+        for child in below:
+            if child.i < word.i:
+                walk(child)
+        found.append(word)
+        for child in below:
+            if child.i > word.i:
+                walk(child)
+
+    walk(token)
+    return found
+
+
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """``token.conjuncts``: the words coordinated with this one, without it."""
+    start = token
+    while start.dep_ == "conj" and start.head.i != start.i:
+        start = start.head
+    found = [start]
+    for word in found:  # grows while read: conjuncts of conjuncts
+        found += [c for c in children(word) if c.i > word.i and c.dep_ == "conj"]
+    return tuple(w for w in found if w.i != token.i)
+
+
+def sentence(token: Token) -> Span:
+    """``token.sent``: the sentence the word is in."""
+    tree = read(token.doc)
+    return tree.sentences[tree.sentence_of[token.i]]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``."""
+    return read(doc).sentences
+
+
+def token_at(doc: Doc, i: int) -> Token:
+    """``doc[i]`` (a non-negative index), without making a new Token."""
+    return read(doc).words[i]
+
+
+def release(doc: Doc) -> None:
+    """Drop the tree (Docs leave the pipeline without it: it is no plain data)."""
+    doc.user_data.pop(KEY, None)
