@@ -13,7 +13,7 @@ from newsgraph.extract.dictionaries import verb_lexicon
 from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.frames import Frames
 from newsgraph.extract.ontology import Lexicon, Ontology, Sense
-from newsgraph.extract.record import Event
+from newsgraph.extract.record import Event, Evidence
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,9 @@ class DocContext:
     conditions: dict[str, Span] = field(default_factory=dict)  # event id -> its if-clause
     quote_speaker: list[str] = field(default_factory=list)  # who speaks in the open quotation
     off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
+    date_words: set[int] | None = None  # the token indices of DATE entities (events/make.py date_of)
+    evidence: dict[int, Evidence] = field(default_factory=dict)  # sentence start -> its evidence (make.py)
+    word_cues: list[int] | None = None  # by token index: how much the word reads as off topic (domain.py)
     senses: dict[tuple[int, str, str | None], Sense | None] = field(default_factory=dict)  # see choose_sense
     text: str = field(init=False)  # the Doc's text, once: Doc.text and Span.text join Token objects
     text_digest: str = field(init=False)  # a digest of the Doc's whole text: part of every event id

@@ -12,9 +12,12 @@ says so; others stay ("Algeria's sports ministry ordered its players home" is a 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER, SHAPE
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.dictionaries import Discards
 from newsgraph.extract.doctokens import tokens
@@ -33,17 +36,36 @@ def cues(sent: Span, ctx: DocContext) -> int:
     """How strongly a sentence reads as sport, entertainment or business news. The discard phrases
     are looked for only in a sentence with a cue already (a regular expression of 500 phrases is
     the costly part)."""
-    words = ctx.frames["off_topic"]
-    found = 0
-    for token in tokens(sent.doc)[sent.start : sent.end]:
-        text = token.lower_
-        if text in words or token.lemma_ in words:
-            found += 1
-        elif text[:1].isdigit() and SCORE.match(text):
-            found += 2
+    if ctx.word_cues is None:
+        ctx.word_cues = word_cues(ctx.doc, ctx.frames["off_topic"])
+    found = sum(ctx.word_cues[sent.start : sent.end])
     if found:
-        found += 2 * sum(1 for d in Discards.load().find(sent.text) if not HISTORY_CUE.search(d.phrase))
+        text = ctx.span_text(sent)
+        found += 2 * sum(1 for d in discards().find(text) if not HISTORY_CUE.search(d.phrase))
     return found
+
+
+@cache
+def discards() -> Discards:
+    """PETRARCH's discard list (``Discards.load`` resolves its folder's path at every call)."""
+    return Discards.load()
+
+
+def word_cues(doc: Doc, words: Collection[str]) -> list[int]:
+    """The cue each word of a Doc gives: 1 for a word of ``words`` (its lower case or its lemma), 2
+    for a match score. Read from the Doc's arrays of string ids, not from Tokens."""
+    strings = doc.vocab.strings
+    known = {get_string_id(w) for w in words}
+    lowers, lemmas, shapes = (doc.to_array(attr).tolist() for attr in (LOWER, LEMMA, SHAPE))
+    numeric = {h for h in set(shapes) if strings[h][:1] == "d"}  # the shapes of words starting with a digit
+    return [
+        1
+        if lower in known or lemma in known
+        else 2
+        if shape in numeric and SCORE.match(strings[lower])
+        else 0
+        for lower, lemma, shape in zip(lowers, lemmas, shapes, strict=True)
+    ]
 
 
 def off_topic_sentences(ctx: DocContext) -> set[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from spacy.attrs import ENT_TYPE
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.table import Place, sentence_evidence
@@ -13,7 +14,7 @@ from newsgraph.extract.events.attribution import attribution, same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
 from newsgraph.extract.events.tree import children, sentence
-from newsgraph.extract.record import Event, Involvement
+from newsgraph.extract.record import Event, Evidence, Involvement
 
 # the deps of an act's own phrases, where other actors it is about are named
 PHRASE_DEPS = frozenset(
@@ -61,7 +62,7 @@ def make_event(
         date_text=date_text,
         place=place["id"] if place else None,
         attributed_to=attributed,
-        evidence=sentence_evidence(sent, ctx.sentences.get(sent.start, 0)),
+        evidence=evidence_of(sent, ctx),
         confidence=round(min(confidence, 0.95), 2),
         trigger=token.text,
     )
@@ -70,6 +71,14 @@ def make_event(
         ctx.conditions[event.id] = condition
     ctx.by_trigger[token.i] = event
     return event
+
+
+def evidence_of(sent: Span, ctx: DocContext) -> Evidence:
+    """A sentence's evidence, made once for all the events it tells (records never change it)."""
+    evidence = ctx.evidence.get(sent.start)
+    if evidence is None:
+        evidence = ctx.evidence[sent.start] = sentence_evidence(sent, ctx.sentences.get(sent.start, 0))
+    return evidence
 
 
 def threatened(token: Token, ctx: DocContext) -> bool:
@@ -81,11 +90,16 @@ def threatened(token: Token, ctx: DocContext) -> bool:
 def date_of(token: Token, ctx: DocContext) -> tuple[str | None, str | None]:
     """The date expression attached to the word or its clause; the parser sometimes hangs
     "on Monday" on the subject ("ministers on Monday imposed"), so the subject is looked at too."""
+    if ctx.date_words is None:  # the words of DATE entities, read once from the Doc's array
+        date = ctx.doc.vocab.strings["DATE"]
+        ctx.date_words = {i for i, kind in enumerate(ctx.doc.to_array(ENT_TYPE).tolist()) if kind == date}
+    if not ctx.date_words:
+        return None, None
     for word in chain(token)[:3]:
         subjects = [c for c in children(word) if c.dep_ in {"nsubj", "nsubjpass"}]
         for child in [*children(word), *(g for s in subjects for g in children(s) if g.dep_ == "prep")]:
             for t in (child, *[g for g in children(child) if g.dep_ == "pobj"]):
-                if t.ent_type_ == "DATE":
+                if t.i in ctx.date_words:
                     ent = entity_in_sentence(t)
                     if ent is not None:
                         return resolve_date(ent.text, ctx.published, is_future(word, ctx)), ent.text

@@ -84,6 +84,28 @@ def fitting_sense(token: Token, pos: str, ctx: DocContext, lemma: str) -> Sense 
     senses = ctx.lexicon.senses(lemma, pos)
     if senses and senses[0].origin == "vendor" and not main_clause(token, ctx):
         return None  # only the dictionary's patterns, and not a main verb: nothing to match (faster)
+    if not senses or senses[0].fits_any_context:
+        sense = senses[0] if senses else None  # the first sense fits whatever the context: no need to read it
+    else:
+        words, particles, prep_words = sense_context(token, pos, ctx, lemma)
+        sense = ctx.lexicon.match(
+            lemma,
+            pos,
+            objects=words,
+            particles=particles,
+            preps=prep_words,
+            prep_objects=prep_words,
+        )
+    if sense is not None and sense.origin == "vendor" and not main_clause(token, ctx):
+        return None  # the dictionary's patterns are written for a sentence's main verb, as PETRARCH codes
+    return sense
+
+
+def sense_context(
+    token: Token, pos: str, ctx: DocContext, lemma: str
+) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """What a lexicon sense may ask of a word's context (``Lexicon.match``): the lemmas of its objects
+    and their modifiers, its particles, and its prepositions with their objects' lemmas."""
     found = objects(token, pos)
     words = {w.lemma_.lower() for w in found}
     words |= {m.lemma_.lower() for w in found for m in children(w) if m.dep_ in MODIFIER_DEPS}
@@ -112,17 +134,7 @@ def fitting_sense(token: Token, pos: str, ctx: DocContext, lemma: str) -> Sense 
     for clause in (c for c in children(token) if c.dep_ == "advcl"):  # "called for X to be freed"
         if any(m.dep_ == "mark" and m.lower_ == "for" for m in children(clause)):
             prep_words.setdefault("for", set())
-    sense = ctx.lexicon.match(
-        lemma,
-        pos,
-        objects=words,
-        particles=particles,
-        preps=prep_words,
-        prep_objects=prep_words,
-    )
-    if sense is not None and sense.origin == "vendor" and not main_clause(token, ctx):
-        return None  # the dictionary's patterns are written for a sentence's main verb, as PETRARCH codes
-    return sense
+    return words, particles, prep_words
 
 
 def reacts(code: str | None, lemma: str, ctx: DocContext) -> bool:

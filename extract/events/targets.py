@@ -71,10 +71,15 @@ def direct_object(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[s
     return actors_of(dependent, ctx, trigger.source)
 
 
+SMALL_CLAUSE_DEPS = frozenset({"oprd", "ccomp"})  # the deps senses.small_clauses reads
+
+
 def small_clause_subject(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "declared two Russian diplomats persona non grata", parsed as a clause "diplomats persona": the
     subject of the bare clause a verb governs is the verb's object (``senses.small_clauses``)."""
-    if trigger.pos != "VERB" or dependent not in small_clauses(trigger.token):
+    if trigger.pos != "VERB" or dependent.dep_ not in SMALL_CLAUSE_DEPS:  # the cheap test first
+        return None
+    if dependent not in small_clauses(trigger.token):
         return None
     return [a for c in children(dependent) if c.dep_ == "nsubj" for a in actors_of(c, ctx, trigger.source)]
 

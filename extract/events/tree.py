@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.doctokens import tokens
@@ -38,10 +39,10 @@ def read(doc: Doc) -> Tree:
 def _read(doc: Doc) -> Tree:
     words = tokens(doc)
     kids: list[list[Token]] = [[] for _ in words]
-    for word in words:
-        head = word.head.i
-        if head != word.i:  # a root is its own head, not its own child
-            kids[head].append(word)
+    # each word's head as an offset from the word (0: a root, its own head), read without Tokens
+    for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
+        if offset:
+            kids[i + offset].append(words[i])
     sentences = list(doc.sents)
     sentence_of = [0] * len(words)
     for number, sent in enumerate(sentences):
