@@ -29,7 +29,7 @@ def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -
             if table.of(c)
         ]
         if actor is None and part.pos_ in {"PRON", "NOUN", "DET"}:
-            resolved = resolve(table, part, set(exclude or ()))
+            resolved = resolved_once(part, ctx, exclude)
             actor = resolved[0] if len(resolved) == 1 else None
             if len(resolved) > 1:
                 found += resolved
@@ -50,6 +50,17 @@ def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -
             if one and one not in found:
                 found.append(one)
     return found
+
+
+def resolved_once(token: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:
+    """``references.resolve`` of a pronoun or description, remembered for the Doc: several rules ask
+    about the same word. Its answer reads only the actor table, which gains actors while events are
+    coded (``targets.state_named``), so the table's size is part of the key."""
+    key = (token.i, tuple(exclude or ()), len(ctx.table.actors))
+    found = ctx.resolved.get(key)
+    if found is None:
+        found = ctx.resolved[key] = resolve(ctx.table, token, set(exclude or ()))
+    return list(found)
 
 
 def included(noun: Token, ctx: DocContext) -> list[str]:
@@ -76,7 +87,7 @@ def owners_in(noun: Token, ctx: DocContext) -> list[str]:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             actor = table.of(child)
             if actor is None and child.dep_ == "poss" and child.pos_ == "PRON":
-                pronoun = pronoun or resolve(table, child)[:1]
+                pronoun = pronoun or resolved_once(child, ctx)[:1]
                 continue
             if actor:
                 more = [table.of(c) for c in conjuncts(child) if table.of(c)]

@@ -33,7 +33,16 @@ def attribution(token: Token, ctx: DocContext) -> list[str]:
 
 
 def according_to(sent: Span, ctx: DocContext) -> list[str]:
-    """The source of information named by "according to X" in a sentence."""
+    """The source of information named by "according to X" in a sentence (worked out once per
+    sentence: every event of it asks; the answer reads the actor table, which may gain actors)."""
+    key = (sent.start, len(ctx.table.actors))
+    if key not in ctx.according:
+        ctx.according[key] = information_source(sent, ctx)
+    return list(ctx.according[key])
+
+
+def information_source(sent: Span, ctx: DocContext) -> list[str]:
+    """``according_to`` itself, unremembered."""
     words = tokens(ctx.doc)
     markers = ctx.frames["info_source"]
     for word in words[sent.start : sent.end]:

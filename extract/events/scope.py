@@ -392,6 +392,34 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
 )
 
 
+# The rules whose first test asks for a verb, or for a noun (NOUN or PROPN), of the word itself: a
+# word of another part of speech is not put to them (the coder asks every rule of every trigger).
+VERB_RULES = frozenset(
+    {
+        prepositional_participle,
+        asked_for_act,
+        sent_on_mission,
+        armed_arrival,
+        refused_act,
+        obliged_act,
+        agreed_act,
+        proposed_act,
+        response_by_means,
+    }
+)
+NOUN_RULES = frozenset(
+    {asked_for_thing, background_act, reason_of_act, protested_act, pledge_acted_on, nested_reference}
+)
+VERB_OR_NOUN_RULES = frozenset({permitted_act, protest_content})  # a verb, or a noun object of one
+RULES_BY_POS: dict[str, tuple[ScopeRule, ...]] = {
+    "VERB": tuple(r for r in NOT_AN_ACT_RULES if r not in NOUN_RULES),
+    "NOUN": tuple(r for r in NOT_AN_ACT_RULES if r not in VERB_RULES),
+    "": tuple(r for r in NOT_AN_ACT_RULES if r not in VERB_RULES | NOUN_RULES | VERB_OR_NOUN_RULES),
+}
+
+
 def not_an_act(token: Token, ctx: DocContext) -> bool:
     """Does one of ``NOT_AN_ACT_RULES`` say this word names no act of its own here?"""
-    return any(rule(token, ctx) for rule in NOT_AN_ACT_RULES)
+    pos = token.pos_
+    group = pos if pos == "VERB" else "NOUN" if pos in {"NOUN", "PROPN"} else ""
+    return any(rule(token, ctx) for rule in RULES_BY_POS[group])

@@ -22,6 +22,7 @@ KEY = "newsgraph.events.tree"
 
 @dataclass(frozen=True)
 class Tree:
+    doc: Doc
     words: list[Token]  # doctokens.tokens(doc)
     children: list[tuple[Token, ...]]  # by token index, in text order (as ``Token.children``)
     sentences: list[Span]  # as ``Doc.sents``
@@ -30,10 +31,17 @@ class Tree:
 
 def read(doc: Doc) -> Tree:
     """The tree of a Doc, made on first use."""
+    last = _last[0]  # the rules ask about one Doc many times in a row: no dictionary look-up then
+    if last is not None and last.doc is doc and len(last.words) == len(doc):
+        return last
     made = doc.user_data.get(KEY)
     if made is None or len(made.words) != len(doc):  # a Doc edited after the tree was read gets a new one
         made = doc.user_data[KEY] = _read(doc)
+    _last[0] = made
     return made
+
+
+_last: list[Tree | None] = [None]  # the tree read last
 
 
 def _read(doc: Doc) -> Tree:
@@ -47,7 +55,7 @@ def _read(doc: Doc) -> Tree:
     sentence_of = [0] * len(words)
     for number, sent in enumerate(sentences):
         sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    return Tree(words, [tuple(k) for k in kids], sentences, sentence_of)
+    return Tree(doc, words, [tuple(k) for k in kids], sentences, sentence_of)
 
 
 def children(token: Token) -> tuple[Token, ...]:
@@ -109,3 +117,5 @@ def token_at(doc: Doc, i: int) -> Token:
 def release(doc: Doc) -> None:
     """Drop the tree (Docs leave the pipeline without it: it is no plain data)."""
     doc.user_data.pop(KEY, None)
+    if _last[0] is not None and _last[0].doc is doc:
+        _last[0] = None
