@@ -61,9 +61,10 @@ def trigger_positions(ctx: DocContext) -> list[int]:
     other word codes nothing, so ``code_token`` is not asked (read from the lemma array: most words
     are no trigger, and making their Token objects and strings was most of the coder's time)."""
     doc = ctx.doc
-    known, strings = ctx.data.trigger_lemmas, doc.vocab.strings
+    known, strings, could = ctx.data.trigger_lemmas, doc.vocab.strings, ctx.data.could_trigger
     lemmas = doc.to_array(LEMMA).tolist()
-    could = {h: strings[h].lower() in known for h in set(lemmas)}
+    for h in set(lemmas).difference(could):  # a lemma's string id is the same in every Doc: test it once
+        could[h] = strings[h].lower() in known
     return [i for i, h in enumerate(lemmas) if could[h]]
 
 
@@ -76,7 +77,7 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
     event = None
     if labelling and labels(token):  # "what it called aggressive manoeuvres"
         event = label_frame(token, ctx)
-    elif (lemma, pos) in ctx.data.lemmas and not not_an_act(token, ctx):
+    elif (lemma, pos) in ctx.data.lemmas and has_sense(token, pos, ctx) and not not_an_act(token, ctx):
         event = code_trigger(token, pos, ctx)
     if event is not None:
         return event
@@ -87,6 +88,12 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
     if lemma in ctx.frames["speech"] and token.pos_ == "VERB":  # "said Libya must hand over"
         return obligation_frame(token, ctx)
     return response_threat(token, ctx)  # "Iran would respond", "would take further action"
+
+
+def has_sense(token: Token, pos: str, ctx: DocContext) -> bool:
+    """Does a lexicon word have a sense here (``code_trigger`` codes nothing without one)? Asked
+    before the scope rules, which cost more and would be asked in vain."""
+    return negated_acceptance(token, pos, ctx) is not None or choose_sense(token, pos, ctx) is not None
 
 
 def copula_asserted(be: Token, ctx: DocContext) -> bool:

@@ -26,6 +26,7 @@ class CoderData:
     lemmas: frozenset[tuple[str, str]]  # every (lemma, pos) the lexicon knows, for one set test per token
     place_preps: frozenset[str]  # prepositions that name where an act happened ("met in Paris")
     trigger_lemmas: frozenset[str]  # every lemma a word needs to code anything (coder.trigger_positions)
+    could_trigger: dict[int, bool] = field(default_factory=dict, compare=False, hash=False)  # id -> trigger?
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ class DocContext:
     text_digest: str = field(init=False)  # a digest of the Doc's whole text: part of every event id
 
     def __post_init__(self) -> None:
-        self.text = "".join(t.text_with_ws for t in tokens(self.doc))  # = Doc.text
+        self.text = "".join([t.text_with_ws for t in tokens(self.doc)])  # = Doc.text
         # The whole text, as the article id: reading the same text again gives the same event ids,
         # and two versions of one story (the same outlet line and headline, another body) share
         # none, so the loader never takes one's report for the other's.

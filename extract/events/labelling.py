@@ -123,7 +123,7 @@ def response_threat(verb: Token, ctx: DocContext) -> Event | None:
     take further action if the hacking continued": a response only announced is a threat (130),
     aimed at whom it answers (the target rules: "respond to", the terms clause, whoever last acted
     against the speaker's side)."""
-    if verb.pos_ != "VERB" or not is_response(verb, ctx):
+    if not is_response(verb, ctx) or verb.pos_ != "VERB":  # the word first: most are no verb of response
         return None
     modality, negated, _ = modality_of(verb, ctx)
     source = verb_source(verb, ctx)

@@ -158,11 +158,17 @@ DEPENDENT_RULES: tuple[DependentRule, ...] = (
 )
 
 
+# the deps of the dependents ``DEPENDENT_RULES`` read (objects, prepositions, small clauses, compounds)
+DEPENDENT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "prep", "oprd", "ccomp", "compound"})
+
+
 def dependents(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """What the trigger's dependents name, in text order, each by the first of ``DEPENDENT_RULES``
     that applies to it."""
     found: list[str] = []
     for dependent in children(trigger.token):
+        if dependent.dep_ not in DEPENDENT_DEPS:
+            continue  # no rule applies: the test each rule starts with, made once
         for rule in DEPENDENT_RULES:
             named = rule(dependent, trigger, ctx)
             if named is not None:
