@@ -16,7 +16,18 @@ PHRASE_LINKS = frozenset({"pobj", "prep", "dobj", "conj", "appos", "attr", "nsub
 
 def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:
     """The actor(s) a nominal stands for: its own mention, its coordination, a pronoun's antecedent
-    (never ``exclude``: "Anwar said he would not meet him" - "him" is not Anwar)."""
+    (never ``exclude``: "Anwar said he would not meet him" - "him" is not Anwar). Remembered for the
+    Doc: the source, target and scope rules ask about the same words; the answer reads the parse and
+    the actor table, which gains actors while events are coded, so the table's size is in the key."""
+    key = (token.i, tuple(exclude or ()), len(ctx.table.actors))
+    found = ctx.actors_of.get(key)
+    if found is None:
+        found = ctx.actors_of[key] = named_actors(token, ctx, exclude)
+    return list(found)
+
+
+def named_actors(token: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:
+    """``actors_of`` itself, unremembered."""
     table = ctx.table
     found: list[str] = []
     for part in (token, *conjuncts(token)):

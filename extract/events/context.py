@@ -70,6 +70,8 @@ class DocContext:
     evidence: dict[int, Evidence] = field(default_factory=dict)  # sentence start -> its evidence (make.py)
     resolved: dict[tuple[int, tuple[str, ...], int], list[str]] = field(default_factory=dict)  # arguments.py
     according: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # attribution.according_to
+    actors_of: dict[tuple[int, tuple[str, ...], int], list[str]] = field(default_factory=dict)  # arguments.py
+    verb_sources: dict[tuple[int, int, int], list[str]] = field(default_factory=dict)  # sources.verb_source
     word_cues: list[int] | None = None  # by token index: how much the word reads as off topic (domain.py)
     senses: dict[tuple[int, str, str | None], Sense | None] = field(default_factory=dict)  # see choose_sense
     text: str = field(init=False)  # the Doc's text, once: Doc.text and Span.text join Token objects
