@@ -36,13 +36,19 @@ def cues(sent: Span, ctx: DocContext) -> int:
     """How strongly a sentence reads as sport, entertainment or business news. The discard phrases
     are looked for only in a sentence with a cue already (a regular expression of 500 phrases is
     the costly part)."""
-    if ctx.word_cues is None:
-        ctx.word_cues = word_cues(ctx.doc, ctx.frames["off_topic"])
-    found = sum(ctx.word_cues[sent.start : sent.end])
+    found = cued(sent, ctx)
     if found:
         text = ctx.span_text(sent)
         found += 2 * sum(1 for d in discards().find(text) if not HISTORY_CUE.search(d.phrase))
     return found
+
+
+def cued(sent: Span, ctx: DocContext) -> int:
+    """The cues of a sentence's own words (a sentence without one has no cue: the discard phrases
+    count only in a sentence with a cue already)."""
+    if ctx.word_cues is None:
+        ctx.word_cues = word_cues(ctx.doc, ctx.frames["off_topic"])
+    return sum(ctx.word_cues[sent.start : sent.end])
 
 
 @cache
@@ -105,6 +111,8 @@ def political(events: list[Event], ctx: DocContext) -> list[Event]:
         e.cameo[:2] in FIGURATIVE_ROOTS or e.source[:1] and e.source[0].startswith("person:") for e in events
     ):
         return events  # nothing a rule could drop: the sentences need no reading
+    if not any(cued(sentence(token_at(ctx.doc, i)), ctx) for i in ctx.by_trigger):
+        return events  # no act told in a sentence with a cue word: none is off topic, whatever the others
     off_topic = off_topic_sentences(ctx)
     if not off_topic:
         return events

@@ -24,7 +24,7 @@ KEY = "newsgraph.events.tree"
 class Tree:
     doc: Doc
     words: list[Token]  # doctokens.tokens(doc)
-    children: list[tuple[Token, ...]]  # by token index, in text order (as ``Token.children``)
+    children: list[list[Token]]  # by token index, in text order (as ``Token.children``); read-only
     sentences: list[Span]  # as ``Doc.sents``
     sentence_of: list[int]  # by token index: its sentence's place in ``sentences``
 
@@ -55,11 +55,12 @@ def _read(doc: Doc) -> Tree:
     sentence_of = [0] * len(words)
     for number, sent in enumerate(sentences):
         sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    return Tree(doc, words, [tuple(k) for k in kids], sentences, sentence_of)
+    return Tree(doc, words, kids, sentences, sentence_of)
 
 
-def children(token: Token) -> tuple[Token, ...]:
-    """``token.children``: the word's immediate dependents, in text order."""
+def children(token: Token) -> list[Token]:
+    """``token.children``: the word's immediate dependents, in text order (the tree's own list: never
+    change it)."""
     return read(token.doc).children[token.i]
 
 
