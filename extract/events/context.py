@@ -74,10 +74,14 @@ class DocContext:
     verb_sources: dict[tuple[int, int, int], list[str]] = field(default_factory=dict)  # sources.verb_source
     word_cues: list[int] | None = None  # by token index: how much the word reads as off topic (domain.py)
     senses: dict[tuple[int, str, str | None], Sense | None] = field(default_factory=dict)  # see choose_sense
+    frames: Frames = field(init=False)  # data.frames, data.lexicon, data.ontology, as attributes: the rules
+    lexicon: Lexicon = field(init=False)  # read them very often
+    ontology: Ontology = field(init=False)
     text: str = field(init=False)  # the Doc's text, once: Doc.text and Span.text join Token objects
     text_digest: str = field(init=False)  # a digest of the Doc's whole text: part of every event id
 
     def __post_init__(self) -> None:
+        self.frames, self.lexicon, self.ontology = self.data.frames, self.data.lexicon, self.data.ontology
         self.text = "".join([t.text_with_ws for t in tokens(self.doc)])  # = Doc.text
         # The whole text, as the article id: reading the same text again gives the same event ids,
         # and two versions of one story (the same outlet line and headline, another body) share
@@ -87,18 +91,6 @@ class DocContext:
     def span_text(self, span: Span) -> str:
         """``span.text``, cut from the Doc's text instead of joined from new Token objects."""
         return self.text[span.start_char : span.end_char]
-
-    @property
-    def frames(self) -> Frames:
-        return self.data.frames
-
-    @property
-    def lexicon(self) -> Lexicon:
-        return self.data.lexicon
-
-    @property
-    def ontology(self) -> Ontology:
-        return self.data.ontology
 
     @property
     def sentences(self) -> dict[int, int]:

@@ -61,7 +61,10 @@ def _read(doc: Doc) -> Tree:
 def children(token: Token) -> list[Token]:
     """``token.children``: the word's immediate dependents, in text order (the tree's own list: never
     change it)."""
-    return read(token.doc).children[token.i]
+    tree, doc = _last[0], token.doc  # ``read`` inlined: the rules ask this most
+    if tree is None or tree.doc is not doc or len(tree.words) != len(doc):
+        tree = read(doc)
+    return tree.children[token.i]
 
 
 def lefts(token: Token) -> list[Token]:
