@@ -18,8 +18,8 @@ def actors_of(token: Token, ctx: DocContext, exclude: list[str] | None = None) -
     """The actor(s) a nominal stands for: its own mention, its coordination, a pronoun's antecedent
     (never ``exclude``: "Anwar said he would not meet him" - "him" is not Anwar). Remembered for the
     Doc: the source, target and scope rules ask about the same words; the answer reads the parse and
-    the actor table, which gains actors while events are coded, so the table's size is in the key."""
-    key = (token.i, tuple(exclude or ()), len(ctx.table.actors))
+    the actor table, which may change (``DocContext.table_state`` is in the key)."""
+    key = (token.i, tuple(exclude or ()), ctx.table_state())
     found = ctx.actors_of.get(key)
     if found is None:
         found = ctx.actors_of[key] = named_actors(token, ctx, exclude)
@@ -65,9 +65,9 @@ def named_actors(token: Token, ctx: DocContext, exclude: list[str] | None = None
 
 def resolved_once(token: Token, ctx: DocContext, exclude: list[str] | None = None) -> list[str]:
     """``references.resolve`` of a pronoun or description, remembered for the Doc: several rules ask
-    about the same word. Its answer reads only the actor table, which gains actors while events are
-    coded (``targets.state_named``), so the table's size is part of the key."""
-    key = (token.i, tuple(exclude or ()), len(ctx.table.actors))
+    about the same word. Its answer reads only the parse and the actor table, which gains actors while
+    events are coded (``targets.state_named``): ``DocContext.table_state`` is part of the key."""
+    key = (token.i, tuple(exclude or ()), ctx.table_state())
     found = ctx.resolved.get(key)
     if found is None:
         found = ctx.resolved[key] = resolve(ctx.table, token, set(exclude or ()))

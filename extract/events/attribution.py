@@ -34,8 +34,8 @@ def attribution(token: Token, ctx: DocContext) -> list[str]:
 
 def according_to(sent: Span, ctx: DocContext) -> list[str]:
     """The source of information named by "according to X" in a sentence (worked out once per
-    sentence: every event of it asks; the answer reads the actor table, which may gain actors)."""
-    key = (sent.start, len(ctx.table.actors))
+    sentence: every event of it asks; the answer reads the actor table: ``DocContext.table_state``)."""
+    key = (sent.start, ctx.table_state())
     if key not in ctx.according:
         ctx.according[key] = information_source(sent, ctx)
     return list(ctx.according[key])

@@ -51,6 +51,9 @@ class CoderData:
         )
 
 
+Remembered = dict[tuple, list[str]]  # actor ids by what a rule was asked (see DocContext)
+
+
 @dataclass
 class DocContext:
     """The per-Doc state of event coding. The rules read it; only the coder's driver, ``make`` and
@@ -68,10 +71,11 @@ class DocContext:
     off_topic: set[int] | None = None  # starts of sentences of sport or business news (events/domain.py)
     date_words: set[int] | None = None  # the token indices of DATE entities (events/make.py date_of)
     evidence: dict[int, Evidence] = field(default_factory=dict)  # sentence start -> its evidence (make.py)
-    resolved: dict[tuple[int, tuple[str, ...], int], list[str]] = field(default_factory=dict)  # arguments.py
-    according: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # attribution.according_to
-    actors_of: dict[tuple[int, tuple[str, ...], int], list[str]] = field(default_factory=dict)  # arguments.py
-    verb_sources: dict[tuple[int, int, int], list[str]] = field(default_factory=dict)  # sources.verb_source
+    # answers remembered for the Doc, keyed by the word, the sentence or the verb and table_state():
+    resolved: Remembered = field(default_factory=dict)  # arguments.resolved_once
+    according: Remembered = field(default_factory=dict)  # attribution.according_to
+    actors_of: Remembered = field(default_factory=dict)  # arguments.actors_of
+    verb_sources: Remembered = field(default_factory=dict)  # sources.verb_source
     word_cues: list[int] | None = None  # by token index: how much the word reads as off topic (domain.py)
     senses: dict[tuple[int, str, str | None], Sense | None] = field(default_factory=dict)  # see choose_sense
     frames: Frames = field(init=False)  # data.frames, data.lexicon, data.ontology, as attributes: the rules
@@ -87,6 +91,12 @@ class DocContext:
         # and two versions of one story (the same outlet line and headline, another body) share
         # none, so the loader never takes one's report for the other's.
         self.text_digest = hashlib.sha1(self.text.encode()).hexdigest()
+
+    def table_state(self) -> tuple[int, int]:
+        """Part of the key of what the rules remember about the actor table (actors_of, resolve,
+        verb_source, according_to): while events are coded the table only grows (targets.state_named
+        adds states), and a rule tried alone may see a mention taken away; either changes a size."""
+        return len(self.table.actors), len(self.table.token_actor)
 
     def span_text(self, span: Span) -> str:
         """``span.text``, cut from the Doc's text instead of joined from new Token objects."""

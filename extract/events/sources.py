@@ -325,8 +325,9 @@ def first_finding(rules: tuple[Rule, ...], token: Token, ctx: DocContext) -> Fin
 def verb_source(verb: Token, ctx: DocContext) -> list[str]:
     """Who does what a verb says: its subject, its passive agent, else the clause that controls it.
     Remembered for the Doc (attribution asks for each event of a speaker's sentence); the rules read
-    the parse, the actor table and the events coded so far, which only grow: their sizes are in the key."""
-    key = (verb.i, len(ctx.by_trigger), len(ctx.table.actors))
+    the parse, the actor table and the events coded so far (they only grow): the number of events and
+    ``DocContext.table_state`` are in the key."""
+    key = (verb.i, len(ctx.by_trigger), ctx.table_state())
     found = ctx.verb_sources.get(key)
     if found is None:
         found = ctx.verb_sources[key] = verb_doer(verb, ctx)
