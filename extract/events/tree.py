@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import HEAD
+from spacy.attrs import DEP, HEAD
+from spacy.symbols import conj
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.doctokens import tokens
@@ -27,6 +28,9 @@ class Tree:
     children: list[list[Token]]  # by token index, in text order (as ``Token.children``); read-only
     sentences: list[Span]  # as ``Doc.sents``
     sentence_of: list[int]  # by token index: its sentence's place in ``sentences``
+    head_of: list[int]  # by token index: its head's index (a root is its own head)
+    is_conj: list[bool]  # by token index: is its dep "conj"?
+    conj_of: list[list[int]]  # by token index: its dependents of dep "conj" after it (``Token.conjuncts``)
 
 
 def read(doc: Doc) -> Tree:
@@ -47,15 +51,21 @@ _last: list[Tree | None] = [None]  # the tree read last
 def _read(doc: Doc) -> Tree:
     words = tokens(doc)
     kids: list[list[Token]] = [[] for _ in words]
+    conj_of: list[list[int]] = [[] for _ in words]
     # each word's head as an offset from the word (0: a root, its own head), read without Tokens
-    for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
+    offsets = doc.to_array(HEAD).view("int64").tolist()
+    is_conj = [dep == conj for dep in doc.to_array(DEP).tolist()]
+    for i, offset in enumerate(offsets):
         if offset:
             kids[i + offset].append(words[i])
+            if offset < 0 and is_conj[i]:
+                conj_of[i + offset].append(i)
     sentences = list(doc.sents)
     sentence_of = [0] * len(words)
     for number, sent in enumerate(sentences):
         sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    return Tree(doc, words, kids, sentences, sentence_of)
+    head_of = [i + offset for i, offset in enumerate(offsets)]
+    return Tree(doc, words, kids, sentences, sentence_of, head_of, is_conj, conj_of)
 
 
 def children(token: Token) -> list[Token]:
@@ -92,14 +102,16 @@ def subtree(token: Token) -> list[Token]:
 
 
 def conjuncts(token: Token) -> tuple[Token, ...]:
-    """``token.conjuncts``: the words coordinated with this one, without it."""
-    start = token
-    while start.dep_ == "conj" and start.head.i != start.i:
-        start = start.head
+    """``token.conjuncts``: the words coordinated with this one, without it (read as spaCy does: up
+    the "conj" arcs to the first conjunct, then down its conjuncts after it)."""
+    tree = read(token.doc)
+    start = token.i
+    while tree.is_conj[start] and tree.head_of[start] != start:
+        start = tree.head_of[start]
     found = [start]
-    for word in found:  # grows while read: conjuncts of conjuncts
-        found += [c for c in children(word) if c.i > word.i and c.dep_ == "conj"]
-    return tuple(w for w in found if w.i != token.i)
+    for i in found:  # grows while read: conjuncts of conjuncts
+        found += tree.conj_of[i]
+    return tuple(tree.words[i] for i in found if i != token.i)
 
 
 def sentence(token: Token) -> Span:
