@@ -61,6 +61,11 @@ class Sense:
     prep_is_target: bool = True  # False: the object of `preps` is a thing ("appeal for funds")
     origin: str = "lexicon"  # "vendor": a pattern of the converted CAMEO verb dictionary
 
+    @property
+    def fits_any_context(self) -> bool:
+        """Does ``Lexicon.match`` take this sense whatever the words around it?"""
+        return self.particle is None and not self.objects and not self.prep_required and not self.prep_objects
+
 
 class Ontology:
     """CAMEO codes by code and by type name."""

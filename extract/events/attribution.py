@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.events.arguments import actors_of
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.modality import chain
 from newsgraph.extract.events.sources import verb_source
+from newsgraph.extract.events.tree import children, sentence
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"  # double quotes only: "’" is also an apostrophe
 
@@ -21,7 +23,7 @@ def attribution(token: Token, ctx: DocContext) -> list[str]:
             found = verb_source(word, ctx)
             if found:
                 return found
-    sent = token.sent
+    sent = sentence(token)
     root = sent.root
     if root.lemma_.lower() in speech and token.i > root.i:
         found = verb_source(root, ctx)
@@ -31,12 +33,21 @@ def attribution(token: Token, ctx: DocContext) -> list[str]:
 
 
 def according_to(sent: Span, ctx: DocContext) -> list[str]:
-    """The source of information named by "according to X" in a sentence."""
-    doc = ctx.doc
+    """The source of information named by "according to X" in a sentence (worked out once per
+    sentence: every event of it asks; the answer reads the actor table: ``DocContext.table_state``)."""
+    key = (sent.start, ctx.table_state())
+    if key not in ctx.according:
+        ctx.according[key] = information_source(sent, ctx)
+    return list(ctx.according[key])
+
+
+def information_source(sent: Span, ctx: DocContext) -> list[str]:
+    """``according_to`` itself, unremembered."""
+    words = tokens(ctx.doc)
     markers = ctx.frames["info_source"]
-    for word in sent:
-        if word.lower_ in markers and word.i + 1 < len(doc):
-            for pobj in doc[word.i + 1].children:
+    for word in words[sent.start : sent.end]:
+        if word.lower_ in markers and word.i + 1 < len(words):
+            for pobj in children(words[word.i + 1]):
                 if pobj.dep_ == "pobj":
                     found = actors_of(pobj, ctx)
                     if found:
@@ -56,11 +67,10 @@ def same_side(speakers: list[str], source: list[str], ctx: DocContext) -> bool:
 def track_quotes(sent: Span, ctx: DocContext) -> None:
     """A quotation opened after "X said:" runs on over the next sentences until it closes
     (``ctx.quote_speaker``: the speaker while one is open)."""
-    text = sent.text
+    text = ctx.span_text(sent)
     opens, closes = text.count(OPEN_QUOTE), text.count(CLOSE_QUOTE)
-    root = sent.root
-    if root.lemma_.lower() in ctx.frames["speech"] and OPEN_QUOTE in text:
-        speaker = verb_source(root, ctx)
+    if OPEN_QUOTE in text and sent.root.lemma_.lower() in ctx.frames["speech"]:  # the quote first: cheaper
+        speaker = verb_source(sent.root, ctx)
         if speaker and opens > closes:
             ctx.quote_speaker = speaker
             return

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.events.arguments import actors_of
 from newsgraph.extract.events.attribution import track_quotes
 from newsgraph.extract.events.context import DocContext
@@ -27,6 +31,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.sources import find_source
 from newsgraph.extract.events.targets import Trigger, find_target
+from newsgraph.extract.events.tree import children, sentences
 from newsgraph.extract.ontology import Sense
 from newsgraph.extract.record import Event
 
@@ -34,10 +39,12 @@ from newsgraph.extract.record import Event
 def code_events(ctx: DocContext) -> list[Event]:
     """The events of a Doc, one per act, linked to each other."""
     events: list[Event] = []
-    for sent in ctx.doc.sents:
+    words = tokens(ctx.doc)
+    positions = trigger_positions(ctx)
+    for sent in sentences(ctx.doc):
         track_quotes(sent, ctx)
-        for token in sent:
-            event = code_token(token, ctx)
+        for i in positions[bisect_left(positions, sent.start) : bisect_left(positions, sent.end)]:
+            event = code_token(words[i], ctx)
             if event is not None:
                 events.append(event)
     events = political(events, ctx)
@@ -49,6 +56,18 @@ def code_events(ctx: DocContext) -> list[Event]:
     return kept
 
 
+def trigger_positions(ctx: DocContext) -> list[int]:
+    """The positions of the words whose lemma could code something (``CoderData.trigger_lemmas``); every
+    other word codes nothing, so ``code_token`` is not asked (read from the lemma array: most words
+    are no trigger, and making their Token objects and strings was most of the coder's time)."""
+    doc = ctx.doc
+    known, strings, could = ctx.data.trigger_lemmas, doc.vocab.strings, ctx.data.could_trigger
+    lemmas = doc.to_array(LEMMA).tolist()
+    for h in set(lemmas).difference(could):  # a lemma's string id is the same in every Doc: test it once
+        could[h] = strings[h].lower() in known
+    return [i for i, h in enumerate(lemmas) if could[h]]
+
+
 def code_token(token: Token, ctx: DocContext) -> Event | None:
     """The event one word codes, if any: a labelling verb with its label, a lexicon word, a labelling
     verb without one, the copula of a predicate frame, or a speech verb saying another side must act."""
@@ -58,7 +77,7 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
     event = None
     if labelling and labels(token):  # "what it called aggressive manoeuvres"
         event = label_frame(token, ctx)
-    elif (lemma, pos) in ctx.data.lemmas and not not_an_act(token, ctx):
+    elif (lemma, pos) in ctx.data.lemmas and has_sense(token, pos, ctx) and not not_an_act(token, ctx):
         event = code_trigger(token, pos, ctx)
     if event is not None:
         return event
@@ -69,6 +88,12 @@ def code_token(token: Token, ctx: DocContext) -> Event | None:
     if lemma in ctx.frames["speech"] and token.pos_ == "VERB":  # "said Libya must hand over"
         return obligation_frame(token, ctx)
     return response_threat(token, ctx)  # "Iran would respond", "would take further action"
+
+
+def has_sense(token: Token, pos: str, ctx: DocContext) -> bool:
+    """Does a lexicon word have a sense here (``code_trigger`` codes nothing without one)? Asked
+    before the scope rules, which cost more and would be asked in vain."""
+    return negated_acceptance(token, pos, ctx) is not None or choose_sense(token, pos, ctx) is not None
 
 
 def copula_asserted(be: Token, ctx: DocContext) -> bool:
@@ -87,7 +112,7 @@ def code_trigger(token: Token, pos: str, ctx: DocContext) -> Event | None:
     if (
         lemma in ctx.frames["intent"]
         and lemma not in ctx.frames["appeal"]
-        and any(c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in token.children)
+        and any(c.dep_ == "xcomp" and choose_sense(c, "VERB", ctx) for c in children(token))
     ):
         return None  # "pledged to send troops": the governed act is the event, in its intent form
     code = sense.cameo
@@ -113,5 +138,5 @@ def traded_goods(token: Token, sense: Sense, ctx: DocContext) -> bool:
     its object and nobody to receive it? Then it names trade, not aid."""
     if sense.objects or not ctx.ontology.has_policy(sense.cameo, "for_another"):
         return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in children(token) if c.dep_ == "dobj"]
     return bool(objects) and not any(actors_of(o, ctx) for o in objects)

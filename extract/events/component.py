@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.actors.resolver import ActorResolver
 from newsgraph.extract.doctokens import release
 from newsgraph.extract.english import NOT_ENGLISH, looks_english
+from newsgraph.extract.events import tree
 from newsgraph.extract.events.coder import code_events
 from newsgraph.extract.events.context import CoderData, DocContext
 from newsgraph.extract.extensions import register
@@ -33,6 +34,7 @@ class EventCoder:
             return self._code(doc)
         finally:
             release(doc)  # the token list rules shared (doctokens) leaves with the Doc's actor table
+            tree.release(doc)
 
     def _code(self, doc: Doc) -> Doc:
         table = doc._.ng_actor_table

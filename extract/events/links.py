@@ -11,6 +11,7 @@ from newsgraph.extract.events.attribution import according_to, same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.scope import foreground
 from newsgraph.extract.events.senses import reacts
+from newsgraph.extract.events.tree import children, sentence, token_at
 from newsgraph.extract.record import Event
 
 ACCUSE = "112"  # CAMEO "accuse": what a speaker does who says another side did something hostile
@@ -30,9 +31,9 @@ def link(events: list[Event], ctx: DocContext) -> None:
                 if condition.start <= i < condition.end and e.id != event.id
             ]
         trigger = trigger_of(event, ctx)
-        if trigger is None or not reacts(event.cameo, ctx.doc[trigger].lemma_.lower(), ctx):
+        if trigger is None or not reacts(event.cameo, token_at(ctx.doc, trigger).lemma_.lower(), ctx):
             continue
-        earlier = referenced(ctx.doc[trigger], event, ctx)
+        earlier = referenced(token_at(ctx.doc, trigger), event, ctx)
         if earlier is not None:
             event.responds_to = [earlier.id]
             if not event.target:
@@ -47,8 +48,8 @@ def trigger_of(event: Event, ctx: DocContext) -> int | None:
 def referenced(trigger: Token, event: Event, ctx: DocContext) -> Event | None:
     """The earlier event a reaction's object refers to: the same word ("the proposal" after "proposed",
     frames.tsv ``reference``) or the same kind of act ("the attack" after "struck")."""
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in children(trigger) if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [g for c in children(trigger) if c.dep_ == "prep" for g in children(c) if g.dep_ == "pobj"]
     for noun in objects:
         found = act_named(noun, trigger, event, ctx)
         if found is not None:
@@ -68,7 +69,7 @@ def act_named(noun: Token, trigger: Token, event: Event | None, ctx: DocContext)
         (i, e) for i, e in sorted(ctx.by_trigger.items()) if i < trigger.i and e is not event and e.source
     ]
     for told in (foreground(before, trigger, ctx), before):  # background acts only when nothing else
-        same_word = [e for i, e in told if ctx.doc[i].lemma_.lower() in wanted]
+        same_word = [e for i, e in told if token_at(ctx.doc, i).lemma_.lower() in wanted]
         same_code = [e for _i, e in told if code and e.cameo == code]  # "the hacking": a cyberattack
         same_kind = [e for _i, e in told if code and e.cameo[:2] == code[:2]]
         if same_word or same_code or same_kind:
@@ -111,7 +112,7 @@ def accusations(events: list[Event], ctx: DocContext) -> list[Event]:
             continue
         trigger = trigger_of(event, ctx)
         assert trigger is not None  # reported events come from trigger words
-        if event.attributed_to == according_to(ctx.doc[trigger].sent, ctx):
+        if event.attributed_to == according_to(sentence(token_at(ctx.doc, trigger)), ctx):
             continue  # "according to MSF": a source of information, not an accuser
         target = [a for a in event.source if a not in event.attributed_to]
         if not target or not same_side(event.attributed_to, event.target, ctx):

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 
+from spacy.attrs import ENT_TYPE
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.table import Place, sentence_evidence
 from newsgraph.extract.dates import resolve_date
+from newsgraph.extract.doctokens import tokens
 from newsgraph.extract.events.attribution import attribution, same_side
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.modality import chain, in_speech_complement, modality_of
-from newsgraph.extract.record import Event, Involvement
+from newsgraph.extract.events.tree import children, sentence
+from newsgraph.extract.record import Event, Evidence, Involvement
 
 # the deps of an act's own phrases, where other actors it is about are named
 PHRASE_DEPS = frozenset(
@@ -42,7 +45,7 @@ def make_event(
     info = ctx.ontology.get(code)
     date, date_text = date_of(token, ctx)
     place = place_of(token, ctx)
-    sent = token.sent
+    sent = sentence(token)
     digest = hashlib.sha1(f"{ctx.text_digest}|{token.idx}|{code}".encode()).hexdigest()[:16]
     event = Event(
         id=f"evt:{digest}",
@@ -59,7 +62,7 @@ def make_event(
         date_text=date_text,
         place=place["id"] if place else None,
         attributed_to=attributed,
-        evidence=sentence_evidence(sent, ctx.sentences.get(sent.start, 0)),
+        evidence=evidence_of(sent, ctx),
         confidence=round(min(confidence, 0.95), 2),
         trigger=token.text,
     )
@@ -68,6 +71,14 @@ def make_event(
         ctx.conditions[event.id] = condition
     ctx.by_trigger[token.i] = event
     return event
+
+
+def evidence_of(sent: Span, ctx: DocContext) -> Evidence:
+    """A sentence's evidence, made once for all the events it tells (records never change it)."""
+    evidence = ctx.evidence.get(sent.start)
+    if evidence is None:
+        evidence = ctx.evidence[sent.start] = sentence_evidence(sent, ctx.sentences.get(sent.start, 0))
+    return evidence
 
 
 def threatened(token: Token, ctx: DocContext) -> bool:
@@ -79,11 +90,16 @@ def threatened(token: Token, ctx: DocContext) -> bool:
 def date_of(token: Token, ctx: DocContext) -> tuple[str | None, str | None]:
     """The date expression attached to the word or its clause; the parser sometimes hangs
     "on Monday" on the subject ("ministers on Monday imposed"), so the subject is looked at too."""
+    if ctx.date_words is None:  # the words of DATE entities, read once from the Doc's array
+        date = ctx.doc.vocab.strings["DATE"]
+        ctx.date_words = {i for i, kind in enumerate(ctx.doc.to_array(ENT_TYPE).tolist()) if kind == date}
+    if not ctx.date_words:
+        return None, None
     for word in chain(token)[:3]:
-        subjects = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        for child in [*word.children, *(g for s in subjects for g in s.children if g.dep_ == "prep")]:
-            for t in (child, *[g for g in child.children if g.dep_ == "pobj"]):
-                if t.ent_type_ == "DATE":
+        subjects = [c for c in children(word) if c.dep_ in {"nsubj", "nsubjpass"}]
+        for child in [*children(word), *(g for s in subjects for g in children(s) if g.dep_ == "prep")]:
+            for t in (child, *[g for g in children(child) if g.dep_ == "pobj"]):
+                if t.i in ctx.date_words:
                     ent = entity_in_sentence(t)
                     if ent is not None:
                         return resolve_date(ent.text, ctx.published, is_future(word, ctx)), ent.text
@@ -98,27 +114,28 @@ def entity_in_sentence(token: Token) -> Span | None:
     if token.ent_iob_ not in ("B", "I"):
         return None
     start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
+    words = tokens(doc)
+    while start > 0 and words[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and words[end].ent_iob_ == "I":
         end += 1
-    sent = token.sent
+    sent = sentence(token)
     return doc[start:end] if sent.start <= start and end <= sent.end else None
 
 
 def is_future(word: Token, ctx: DocContext) -> bool:
     """Does a modal make the clause future ("will", "shall": aux frames that plan)?"""
     aux = ctx.frames["aux"]
-    return any(aux.get(c.lower_) == "planned" for c in word.children)
+    return any(aux.get(c.lower_) == "planned" for c in children(word))
 
 
 def place_of(token: Token, ctx: DocContext) -> Place | None:
     """The place named after a place preposition on the word or its governor ("met in Paris")."""
     preps = ctx.data.place_preps
     for word in chain(token)[:2]:
-        for child in word.children:
+        for child in children(word):
             if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
+                for pobj in children(child):
                     place = ctx.table.places.get(pobj.i)
                     if place is not None:
                         ctx.places.append(place)
@@ -131,11 +148,11 @@ def about(token: Token, source: list[str], target: list[str], ctx: DocContext) -
     seizing a Russian tanker" is also about Russia."""
     named: list[str] = []
     info = ctx.frames["info_source"]
-    stack = [c for c in token.children if c.dep_ in PHRASE_DEPS and c.lower_ not in info]
+    stack = [c for c in children(token) if c.dep_ in PHRASE_DEPS and c.lower_ not in info]
     while stack:  # down the act's own noun phrases, never into another clause
         word = stack.pop()
         actor = ctx.table.of(word)
         if actor and actor not in source and actor not in target:
             named.append(actor)
-        stack += [c for c in word.children if c.dep_ in PHRASE_DEPS]
+        stack += [c for c in children(word) if c.dep_ in PHRASE_DEPS]
     return list(dict.fromkeys(named))[:3]

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.tree import children
 
 # the deps a word's clause hangs from the clause that asserts it by
 CLAUSE_UP = frozenset(
@@ -41,7 +42,7 @@ def finite_relative(words: list[Token]) -> list[Token]:
     """The chain up to a finite relative clause: "they will release the ministers, whom they had taken
     hostage" asserts the hostage-taking on its own (the clause's own tense), not as planned."""
     for i, word in enumerate(words):
-        auxiliaries = (c for c in word.children if c.dep_ in {"aux", "auxpass"})
+        auxiliaries = (c for c in children(word) if c.dep_ in {"aux", "auxpass"})
         if word.dep_ == "relcl" and (word.tag_ in FINITE or any(c.tag_ in FINITE for c in auxiliaries)):
             return words[: i + 1]
     return words
@@ -54,7 +55,7 @@ def finite_conjunct(words: list[Token]) -> bool:
     if len(words) < 2 or words[0].dep_ != "conj" or words[0].tag_ not in FINITE - {"MD"}:
         return False
     head = words[1]
-    return head.tag_ not in FINITE and any(c.dep_ in {"aux", "neg"} for c in head.children)
+    return head.tag_ not in FINITE and any(c.dep_ in {"aux", "neg"} for c in children(head))
 
 
 def modal_of(child: Token, ctx: DocContext) -> str | None:
@@ -70,7 +71,7 @@ def if_clause(child: Token, ctx: DocContext) -> Span | None:
     """The clause a condition word opens ("if the alliance asked"), or None."""
     if child.dep_ != "advcl":
         return None
-    marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
+    marks = [m.lower_ for m in children(child) if m.dep_ == "mark"]
     if any(m in ctx.frames["condition"] for m in marks):
         return child.doc[child.left_edge.i : child.right_edge.i + 1]
     return None
@@ -89,11 +90,11 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
         # "would not hesitate to take further action": a denied hesitation is an intent
         hesitant = i > 0 and lemma in frames["hesitation"] and words[i - 1].dep_ == "xcomp"
         if hesitant:
-            if any(c.dep_ == "neg" for c in word.children):
+            if any(c.dep_ == "neg" for c in children(word)):
                 modality = stronger(modality, "planned")
             else:
                 negated = True  # "hesitated to act"
-        for child in word.children if not (own_tense and i == 1) else ():
+        for child in children(word) if not (own_tense and i == 1) else ():
             modal = modal_of(child, ctx)
             if modal is not None:
                 modality = stronger(modality, modal)
@@ -103,7 +104,7 @@ def modality_of(token: Token, ctx: DocContext) -> tuple[str, bool, Span | None]:
             if clause is not None:
                 condition, modality = clause, "conditional"
         if i > 0 and lemma in frames["intent"] and governed(words[:i]):
-            if any(c.dep_ == "advmod" and c.lower_ in frames["downgrade"] for c in word.children):
+            if any(c.dep_ == "advmod" and c.lower_ in frames["downgrade"] for c in children(word)):
                 negated = True  # "less willing to participate": reluctance, no intent
             else:
                 modality = stronger(modality, frames["intent"][lemma] or "planned")
@@ -121,7 +122,7 @@ def in_speech_complement(token: Token, ctx: DocContext) -> bool:
     ("famine had been confirmed") is not speech."""
     speech = ctx.frames["speech"]
     return any(
-        w.lemma_.lower() in speech and not any(c.dep_ == "auxpass" for c in w.children)
+        w.lemma_.lower() in speech and not any(c.dep_ == "auxpass" for c in children(w))
         for w in chain(token)[1:]
     )
 
@@ -131,7 +132,7 @@ def governed(path: list[Token]) -> bool:
     ("pledged to send", "pledged 30 million euros in aid"), not into a participle clause of its
     own ("agreed to a ceasefire brokered by Qatar": the brokering happened), nor into a coordinated
     clause with a subject of its own."""
-    if any(w.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in w.children) for w in path):
+    if any(w.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(w)) for w in path):
         return False  # "Japan pledged aid and the EU released funds": a clause with its own subject
     return not any(w.dep_ in {"acl", "relcl", "advcl"} and w.tag_ in {"VBN", "VBD", "VBG"} for w in path)
 

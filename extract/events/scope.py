@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import noun_agent
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.senses import choose_sense, codes_an_event, reacts, trigger_pos
+from newsgraph.extract.events.tree import children, sentence, subtree, token_at
 from newsgraph.extract.record import Event
 
 ScopeRule = Callable[[Token, DocContext], bool]
@@ -28,7 +29,7 @@ def clause_head(token: Token) -> Token:
         token.dep_ == "conj"
         and token.head.pos_ in {"VERB", "AUX"}
         and token.tag_ not in FINITE
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(token))
     ):
         token = token.head
     return token
@@ -49,7 +50,7 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
     appeal = ctx.frames["appeal"]
     # "reiterated its demand that Israel ease ...": the clause may hang from the verb of the demand
     asker = head.head.lemma_.lower() in appeal or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in appeal for c in head.head.children
+        c.dep_ == "dobj" and c.lemma_.lower() in appeal for c in children(head.head)
     )
     if head.dep_ in COMPLEMENTS or head.dep_ == "acl" and head.head.pos_ == "NOUN":
         return asker
@@ -58,7 +59,7 @@ def asked_for_act(token: Token, ctx: DocContext) -> bool:
     return (
         asker
         and head.dep_ == "advcl"
-        and (any(m.lower_ == "for" for m in head.children if m.dep_ == "mark") or is_purpose(head))
+        and (any(m.lower_ == "for" for m in children(head) if m.dep_ == "mark") or is_purpose(head))
     )
 
 
@@ -110,7 +111,7 @@ def sent_on_mission(token: Token, ctx: DocContext) -> bool:
     ``dispatch``; cameo.tsv policy ``mission`` of the purpose's family)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.frames["dispatch"]:
         return False
-    for clause in (c for c in token.children if c.pos_ == "VERB" and is_purpose(c)):
+    for clause in (c for c in children(token) if c.pos_ == "VERB" and is_purpose(c)):
         sense = choose_sense(clause, "VERB", ctx) if codes_an_event(clause, ctx) else None
         if sense is not None and ctx.ontology.has_policy(sense.cameo, "mission"):
             return True
@@ -136,7 +137,7 @@ def background_clause(token: Token, ctx: DocContext) -> bool:
     (frames.tsv ``time_prep``) is the background of its sentence; a later sentence's reaction answers
     its foreground first (events/links.py, targets.retaliated_party). Not a scope rule: the act is coded."""
     return token.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in ctx.frames["time_prep"] for m in token.children
+        m.dep_ == "mark" and m.lower_ in ctx.frames["time_prep"] for m in children(token)
     )
 
 
@@ -146,7 +147,10 @@ def foreground(before: list[tuple[int, Event]], trigger: Token, ctx: DocContext)
     return [
         (i, e)
         for i, e in before
-        if not (background_clause(ctx.doc[i], ctx) and ctx.doc[i].sent.start != trigger.sent.start)
+        if not (
+            background_clause(token_at(ctx.doc, i), ctx)
+            and sentence(token_at(ctx.doc, i)).start != sentence(trigger).start
+        )
     ]
 
 
@@ -197,9 +201,9 @@ def armed_arrival(token: Token, ctx: DocContext) -> bool:
     armed = ctx.frames["armed_noun"]
     return any(
         t.lemma_.lower() in armed or t.lower_ in armed
-        for s in token.children
+        for s in children(token)
         if s.dep_ in {"nsubj", "nsubjpass"}
-        for t in s.subtree
+        for t in subtree(s)
     )
 
 
@@ -232,7 +236,7 @@ def obliged_act(token: Token, ctx: DocContext) -> bool:
     head = complement_clause(token)
     if head is None or head.head.lemma_.lower() not in ctx.frames["speech"]:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in ctx.frames["obligation"] for c in head.children)
+    return any(c.dep_ == "aux" and c.lower_ in ctx.frames["obligation"] for c in children(head))
 
 
 def agreed_act(token: Token, ctx: DocContext) -> bool:
@@ -242,7 +246,7 @@ def agreed_act(token: Token, ctx: DocContext) -> bool:
     head = complement_clause(token)
     if head is None or head.head.lemma_.lower() not in ctx.frames["agreement"]:
         return False
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head))
 
 
 def complement_clause(token: Token) -> Token | None:
@@ -263,7 +267,7 @@ def complement_clause(token: Token) -> Token | None:
 
 def is_purpose(clause: Token) -> bool:
     """An infinitive clause of purpose: "ensure security to allow supplies"."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(clause))
 
 
 def proposed_act(token: Token, ctx: DocContext) -> bool:
@@ -308,7 +312,7 @@ def nested_reference(token: Token, ctx: DocContext) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or head.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     content = ctx.frames["content_prep"].get(head.lower_, "missing")
-    if content is None or content == "amount" and any(c.dep_ == "nummod" for c in head.head.children):
+    if content is None or content == "amount" and any(c.dep_ == "nummod" for c in children(head.head)):
         return False  # "a wave of arrests"; "30 million euros in aid" (not "his part in atrocities")
     return not noun_agent(token, ctx)
 
@@ -318,7 +322,9 @@ def response_by_means(token: Token, ctx: DocContext) -> bool:
     act (the noun takes the verb's source: sources.response_means), the verb of response is none."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.frames["response"]:
         return False
-    means = [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "by"} for p in c.children]
+    means = [
+        p for c in children(token) if c.dep_ == "prep" and c.lower_ in {"with", "by"} for p in children(c)
+    ]
     return any((p.lemma_.lower(), "NOUN") in ctx.data.lemmas for p in means if p.dep_ == "pobj")
 
 
@@ -341,7 +347,7 @@ def protest_content(token: Token, ctx: DocContext) -> bool:
 
 def is_protest(verb: Token, ctx: DocContext) -> bool:
     """Does a verb code a protest (14x), itself or by its object ("staged demonstrations")?"""
-    for word in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+    for word in (verb, *(c for c in children(verb) if c.dep_ == "dobj")):
         pos = trigger_pos(word)
         if (word.lemma_.lower(), pos) in ctx.data.lemmas:
             sense = choose_sense(word, pos, ctx)
@@ -386,6 +392,34 @@ NOT_AN_ACT_RULES: tuple[ScopeRule, ...] = (
 )
 
 
+# The rules whose first test asks for a verb, or for a noun (NOUN or PROPN), of the word itself: a
+# word of another part of speech is not put to them (the coder asks every rule of every trigger).
+VERB_RULES = frozenset(
+    {
+        prepositional_participle,
+        asked_for_act,
+        sent_on_mission,
+        armed_arrival,
+        refused_act,
+        obliged_act,
+        agreed_act,
+        proposed_act,
+        response_by_means,
+    }
+)
+NOUN_RULES = frozenset(
+    {asked_for_thing, background_act, reason_of_act, protested_act, pledge_acted_on, nested_reference}
+)
+VERB_OR_NOUN_RULES = frozenset({permitted_act, protest_content})  # a verb, or a noun object of one
+RULES_BY_POS: dict[str, tuple[ScopeRule, ...]] = {
+    "VERB": tuple(r for r in NOT_AN_ACT_RULES if r not in NOUN_RULES),
+    "NOUN": tuple(r for r in NOT_AN_ACT_RULES if r not in VERB_RULES),
+    "": tuple(r for r in NOT_AN_ACT_RULES if r not in VERB_RULES | NOUN_RULES | VERB_OR_NOUN_RULES),
+}
+
+
 def not_an_act(token: Token, ctx: DocContext) -> bool:
     """Does one of ``NOT_AN_ACT_RULES`` say this word names no act of its own here?"""
-    return any(rule(token, ctx) for rule in NOT_AN_ACT_RULES)
+    pos = token.pos_
+    group = pos if pos == "VERB" else "NOUN" if pos in {"NOUN", "PROPN"} else ""
+    return any(rule(token, ctx) for rule in RULES_BY_POS[group])

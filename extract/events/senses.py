@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.tree import children, conjuncts
 from newsgraph.extract.ontology import Sense
 
 VERBAL_ATTACK = "111"  # CAMEO "criticize or denounce": what a fight verb with a reason clause codes
@@ -29,29 +30,29 @@ def verb_mistagged(token: Token) -> bool:
         token.pos_ == "NOUN"
         and token.tag_ == "NNS"
         and token.dep_ in CLAUSE_HEADS
-        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "nsubj" for c in children(token))
     )
 
 
 def objects(token: Token, pos: str) -> list[Token]:
     """Direct objects of a verb (with conjuncts), or the of-object / compounds of a noun."""
     if pos == "VERB":
-        objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
+        objs = [c for c in children(token) if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
         # "lifted the state of emergency", "ordered the closure of": the object's of-object too
         objs += [
             g
             for o in objs
-            for c in o.children
+            for c in children(o)
             if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj"
         ]
     else:
-        objs = [c for c in token.children if c.dep_ == "compound"]
-    for c in token.children:  # "pour cold water on": an object inside another preposition is not it
+        objs = [c for c in children(token) if c.dep_ == "compound"]
+    for c in children(token):  # "pour cold water on": an object inside another preposition is not it
         if c.dep_ == "prep" and c.lower_ == "of":
-            objs += [g for g in c.children if g.dep_ == "pobj"]
-    return [o for obj in objs for o in (obj, *obj.conjuncts)]
+            objs += [g for g in children(c) if g.dep_ == "pobj"]
+    return [o for obj in objs for o in (obj, *conjuncts(obj))]
 
 
 def small_clauses(verb: Token) -> list[Token]:
@@ -59,11 +60,11 @@ def small_clauses(verb: Token) -> list[Token]:
     predicate, or the bare clause the parser makes of object and predicate: no marker, no auxiliary)."""
     return [
         c
-        for c in verb.children
+        for c in children(verb)
         if c.dep_ == "oprd"
         or c.dep_ == "ccomp"
-        and not any(g.dep_ in {"mark", "aux", "auxpass"} for g in c.children)
-        and any(g.dep_ == "nsubj" for g in c.children)
+        and not any(g.dep_ in {"mark", "aux", "auxpass"} for g in children(c))
+        and any(g.dep_ == "nsubj" for g in children(c))
     ]
 
 
@@ -83,45 +84,57 @@ def fitting_sense(token: Token, pos: str, ctx: DocContext, lemma: str) -> Sense 
     senses = ctx.lexicon.senses(lemma, pos)
     if senses and senses[0].origin == "vendor" and not main_clause(token, ctx):
         return None  # only the dictionary's patterns, and not a main verb: nothing to match (faster)
-    found = objects(token, pos)
-    words = {w.lemma_.lower() for w in found}
-    words |= {m.lemma_.lower() for w in found for m in w.children if m.dep_ in MODIFIER_DEPS}
-    if pos == "NOUN":
-        words |= {m.lemma_.lower() for m in token.children if m.dep_ in MODIFIER_DEPS}
-    else:  # "declined to comment", "refused to release": the governed verb tells the sense too
-        words |= {c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
-        for clause in small_clauses(token):  # "declared two diplomats persona non grata"
-            words.add(clause.lemma_.lower())
-            words |= {c.lemma_.lower() for c in clause.children if c.dep_ in {"dobj", *MODIFIER_DEPS}}
-        if lemma in ctx.frames["complement_target"]:  # "warned that famine had been confirmed"
-            words |= {
-                s.lemma_.lower()
-                for c in token.children
-                if c.dep_ == "ccomp"
-                for s in c.children
-                if s.dep_ in {"nsubj", "nsubjpass"}
-            }
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    prep_words: dict[str, set[str]] = {}
-    for prep in (c for c in token.children if c.dep_ in {"prep", "agent"}):
-        found = prep_words.setdefault(prep.lower_, set())
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            found.add(pobj.lemma_.lower())
-            found |= {m.lemma_.lower() for m in pobj.children if m.dep_ in MODIFIER_DEPS}
-    for clause in (c for c in token.children if c.dep_ == "advcl"):  # "called for X to be freed"
-        if any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
-            prep_words.setdefault("for", set())
-    sense = ctx.lexicon.match(
-        lemma,
-        pos,
-        objects=words,
-        particles=particles,
-        preps=prep_words,
-        prep_objects=prep_words,
-    )
+    if not senses or senses[0].fits_any_context:
+        sense = senses[0] if senses else None  # the first sense fits whatever the context: no need to read it
+    else:
+        words, particles, prep_words = sense_context(token, pos, ctx, lemma)
+        sense = ctx.lexicon.match(
+            lemma,
+            pos,
+            objects=words,
+            particles=particles,
+            preps=prep_words,
+            prep_objects=prep_words,
+        )
     if sense is not None and sense.origin == "vendor" and not main_clause(token, ctx):
         return None  # the dictionary's patterns are written for a sentence's main verb, as PETRARCH codes
     return sense
+
+
+def sense_context(
+    token: Token, pos: str, ctx: DocContext, lemma: str
+) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """What a lexicon sense may ask of a word's context (``Lexicon.match``): the lemmas of its objects
+    and their modifiers, its particles, and its prepositions with their objects' lemmas."""
+    found = objects(token, pos)
+    words = {w.lemma_.lower() for w in found}
+    words |= {m.lemma_.lower() for w in found for m in children(w) if m.dep_ in MODIFIER_DEPS}
+    if pos == "NOUN":
+        words |= {m.lemma_.lower() for m in children(token) if m.dep_ in MODIFIER_DEPS}
+    else:  # "declined to comment", "refused to release": the governed verb tells the sense too
+        words |= {c.lemma_.lower() for c in children(token) if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+        for clause in small_clauses(token):  # "declared two diplomats persona non grata"
+            words.add(clause.lemma_.lower())
+            words |= {c.lemma_.lower() for c in children(clause) if c.dep_ in {"dobj", *MODIFIER_DEPS}}
+        if lemma in ctx.frames["complement_target"]:  # "warned that famine had been confirmed"
+            words |= {
+                s.lemma_.lower()
+                for c in children(token)
+                if c.dep_ == "ccomp"
+                for s in children(c)
+                if s.dep_ in {"nsubj", "nsubjpass"}
+            }
+    particles = {c.lower_ for c in children(token) if c.dep_ == "prt"}
+    prep_words: dict[str, set[str]] = {}
+    for prep in (c for c in children(token) if c.dep_ in {"prep", "agent"}):
+        found = prep_words.setdefault(prep.lower_, set())
+        for pobj in (g for g in children(prep) if g.dep_ == "pobj"):
+            found.add(pobj.lemma_.lower())
+            found |= {m.lemma_.lower() for m in children(pobj) if m.dep_ in MODIFIER_DEPS}
+    for clause in (c for c in children(token) if c.dep_ == "advcl"):  # "called for X to be freed"
+        if any(m.dep_ == "mark" and m.lower_ == "for" for m in children(clause)):
+            prep_words.setdefault("for", set())
+    return words, particles, prep_words
 
 
 def reacts(code: str | None, lemma: str, ctx: DocContext) -> bool:
@@ -141,7 +154,7 @@ def negated_acceptance(token: Token, pos: str, ctx: DocContext) -> Sense | None:
     objects ("did not accept the peace plan": 127). None when the word is no such verb."""
     if pos != "VERB" or token.lemma_.lower() not in ctx.frames["acceptance"]:
         return None
-    if not any(c.dep_ == "neg" for c in token.children):
+    if not any(c.dep_ == "neg" for c in children(token)):
         return None
     return choose_sense(token, pos, ctx, lemma=REJECT)
 
@@ -179,9 +192,9 @@ def is_verbal_attack(token: Token, ctx: DocContext) -> bool:
     """A fight verb with a reason clause ("attacked the US for seizing") or a non-physical object
     ("attacked the policy", "attacked the proposal")."""
     frames = ctx.frames
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "prep" and child.lower_ in frames["accusation"]:
-            if any(g.pos_ == "VERB" or g.dep_ == "pcomp" for g in child.children):
+            if any(g.pos_ == "VERB" or g.dep_ == "pcomp" for g in children(child)):
                 return True
         if child.dep_ == "dobj" and child.lemma_.lower() in frames["reference"]:
             return True

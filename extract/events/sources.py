@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.arguments import actors_of, governing_verb, noun_agent
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.senses import codes_an_event, reacts, root_of
+from newsgraph.extract.events.tree import children, conjuncts, lefts
 
 Finding = list[str] | Token | None
 Rule = Callable[[Token, DocContext], Finding]
@@ -37,14 +38,14 @@ def relative_pronoun(verb: Token, ctx: DocContext) -> Finding:
     if verb.dep_ != "relcl":
         return None
     relative = ctx.frames["relative_pronoun"]
-    if any(c.dep_ in SUBJECTS and c.lower_ in relative for c in verb.children):
+    if any(c.dep_ in SUBJECTS and c.lower_ in relative for c in children(verb)):
         return actors_of(verb.head, ctx)
     return None
 
 
 def subject(verb: Token, ctx: DocContext) -> Finding:
     """ "Poland expelled two diplomats": the subject, when it names an actor."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in SUBJECTS:
             found = actors_of(child, ctx)
             if found:
@@ -54,9 +55,9 @@ def subject(verb: Token, ctx: DocContext) -> Finding:
 
 def passive_agent(verb: Token, ctx: DocContext) -> Finding:
     """ "was seized by Iran": the by-agent of a passive."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "agent":
-            for pobj in child.children:
+            for pobj in children(child):
                 found = actors_of(pobj, ctx)
                 if found:
                     return found
@@ -71,9 +72,9 @@ def clause_root(verb: Token, ctx: DocContext) -> Finding:
 def continued_act(verb: Token, ctx: DocContext) -> Finding:
     """ "Police arrested a lawyer. Two journalists were also detained.": an agentless passive that
     says "also" continues the latest act of its kind (same CAMEO root) in the last two sentences."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+    if not any(c.dep_ == "auxpass" for c in children(verb)) or any(c.dep_ == "agent" for c in children(verb)):
         return None
-    if not any(c.dep_ == "advmod" and c.lower_ in ctx.frames["continuation"] for c in verb.children):
+    if not any(c.dep_ == "advmod" and c.lower_ in ctx.frames["continuation"] for c in children(verb)):
         return None
     root = root_of(verb, ctx)
     first = sorted(s for s in ctx.sentences if s <= verb.i)[-3:][0]
@@ -83,7 +84,7 @@ def continued_act(verb: Token, ctx: DocContext) -> Finding:
 
 def agentless_passive(verb: Token, ctx: DocContext) -> Finding:
     """ "if a ceasefire is reached": a passive with no named agent names no source."""
-    return [] if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) else None
+    return [] if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children(verb)) else None
 
 
 def accusation_reason(verb: Token, ctx: DocContext) -> Finding:
@@ -94,14 +95,14 @@ def accusation_reason(verb: Token, ctx: DocContext) -> Finding:
         accuser = head.head
         if accuser.dep_ == "acl" and accuser.tag_ == "VBN" and root_of(accuser, ctx) == ACCUSE_ROOT:
             return actors_of(accuser.head, ctx)
-        return [a for c in accuser.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
+        return [a for c in children(accuser) if c.dep_ == "dobj" for a in actors_of(c, ctx)]
     return None
 
 
 def condition_clause(verb: Token, ctx: DocContext) -> Finding:
     """ "would respond if attacked": an if-clause has a subject of its own, or none."""
     conditions = ctx.frames["condition"]
-    if verb.dep_ == "advcl" and any(m.lower_ in conditions for m in verb.children if m.dep_ == "mark"):
+    if verb.dep_ == "advcl" and any(m.lower_ in conditions for m in children(verb) if m.dep_ == "mark"):
         return []
     return None
 
@@ -118,11 +119,11 @@ def object_control(verb: Token, ctx: DocContext) -> Finding:
     head = verb.head
     if verb.dep_ != "xcomp" or head.pos_ not in VERBS:
         return None
-    for child in head.children:
+    for child in children(head):
         if child.dep_ in {"dobj", "nsubjpass"}:
             return actors_of(child, ctx)
         if child.dep_ == "prep" and child.lower_ in ctx.frames["control_prep"]:
-            found = [a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+            found = [a for p in children(child) if p.dep_ == "pobj" for a in actors_of(p, ctx)]
             if found:  # "agreed on Monday to ...": a date, not the one who acts
                 return found
     return None
@@ -137,11 +138,11 @@ def passive_conjunct(verb: Token, ctx: DocContext) -> Finding:
     """ "the minister was indicted by the court and will resign": an active verb coordinated with a
     passive one shares its subject, not its agent."""
     head = verb.head
-    if verb.dep_ != "conj" or head.pos_ not in VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.dep_ != "conj" or head.pos_ not in VERBS or any(c.dep_ == "auxpass" for c in children(verb)):
         return None
-    if not any(c.dep_ == "aux" for c in verb.children):  # "and will resign": a clause of its own tense
+    if not any(c.dep_ == "aux" for c in children(verb)):  # "and will resign": a clause of its own tense
         return None
-    for child in head.children:
+    for child in children(head):
         if child.dep_ == "nsubjpass":
             return actors_of(child, ctx) or None
     return None
@@ -219,7 +220,7 @@ def others_material_act(noun: Token, ctx: DocContext) -> bool:
     senses = ctx.lexicon.senses(noun.lemma_.lower(), "NOUN")
     if not senses or ctx.ontology.get(senses[0].cameo).quad_class not in {2, 4}:
         return False
-    named = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.pos_ != "PRON"]
+    named = [c for c in children(noun) if c.dep_ in {"poss", "compound", "amod"} and c.pos_ != "PRON"]
     agent = [a for c in named for a in actors_of(c, ctx)]
     return bool(agent) and not set(agent) & set(verb_source(noun.head, ctx))
 
@@ -233,10 +234,10 @@ def conjunct_agent(noun: Token, ctx: DocContext) -> Finding:
     """ "the landing by US troops ... and the capture": a coordinated event noun's agent; not a name
     that only modifies the other noun when this one has a determiner of its own ("US tariffs and the
     civil war in Myanmar": the war is not American)."""
-    own_determiner = any(c.dep_ == "det" for c in noun.children)
-    for conj in noun.conjuncts:
+    own_determiner = any(c.dep_ == "det" for c in children(noun))
+    for conj in conjuncts(noun):
         found = noun_agent(conj, ctx)
-        modifiers = {a for c in conj.lefts if c.dep_ in {"compound", "amod"} for a in actors_of(c, ctx)}
+        modifiers = {a for c in lefts(conj) if c.dep_ in {"compound", "amod"} for a in actors_of(c, ctx)}
         if found and not (own_determiner and set(found) <= modifiers):
             return found
     return None
@@ -250,7 +251,7 @@ def accused_act(noun: Token, ctx: DocContext) -> Finding:
         return None
     prep, word = noun.head, noun.head.head
     if prep.lower_ == "behind" and word.lemma_.lower() == "be":
-        subjects = [c for c in word.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in children(word) if c.dep_ in SUBJECTS]
         if subjects:
             return actors_of(subjects[0], ctx) or None
         if word.dep_ != "pcomp":
@@ -261,7 +262,7 @@ def accused_act(noun: Token, ctx: DocContext) -> Finding:
     verb = word.head if word.dep_ == "dobj" else word  # "of" hung on the accused: "the service of"
     if verb.pos_ != "VERB" or root_of(verb, ctx) != ACCUSE_ROOT:
         return None
-    return [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx)] or None
+    return [a for c in children(verb) if c.dep_ == "dobj" for a in actors_of(c, ctx)] or None
 
 
 def reaction_object(noun: Token, ctx: DocContext) -> Finding:
@@ -322,7 +323,19 @@ def first_finding(rules: tuple[Rule, ...], token: Token, ctx: DocContext) -> Fin
 
 
 def verb_source(verb: Token, ctx: DocContext) -> list[str]:
-    """Who does what a verb says: its subject, its passive agent, else the clause that controls it."""
+    """Who does what a verb says: its subject, its passive agent, else the clause that controls it.
+    Remembered for the Doc (attribution asks for each event of a speaker's sentence); the rules read
+    the parse, the actor table and the events coded so far (they only grow): the number of events and
+    ``DocContext.table_state`` are in the key."""
+    key = (verb.i, len(ctx.by_trigger), ctx.table_state())
+    found = ctx.verb_sources.get(key)
+    if found is None:
+        found = ctx.verb_sources[key] = verb_doer(verb, ctx)
+    return list(found)
+
+
+def verb_doer(verb: Token, ctx: DocContext) -> list[str]:
+    """``verb_source`` itself, unremembered."""
     token = verb
     for _ in range(MAX_HOPS):
         found = first_finding(VERB_SOURCE_RULES, token, ctx)

@@ -21,6 +21,7 @@ from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.links import act_named, referenced
 from newsgraph.extract.events.scope import foreground
 from newsgraph.extract.events.senses import choose_sense, reacts, small_clauses
+from newsgraph.extract.events.tree import children, conjuncts, sentence
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.ontology import Sense
 
@@ -70,12 +71,17 @@ def direct_object(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[s
     return actors_of(dependent, ctx, trigger.source)
 
 
+SMALL_CLAUSE_DEPS = frozenset({"oprd", "ccomp"})  # the deps senses.small_clauses reads
+
+
 def small_clause_subject(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "declared two Russian diplomats persona non grata", parsed as a clause "diplomats persona": the
     subject of the bare clause a verb governs is the verb's object (``senses.small_clauses``)."""
-    if trigger.pos != "VERB" or dependent not in small_clauses(trigger.token):
+    if trigger.pos != "VERB" or dependent.dep_ not in SMALL_CLAUSE_DEPS:  # the cheap test first
         return None
-    return [a for c in dependent.children if c.dep_ == "nsubj" for a in actors_of(c, ctx, trigger.source)]
+    if dependent not in small_clauses(trigger.token):
+        return None
+    return [a for c in children(dependent) if c.dep_ == "nsubj" for a in actors_of(c, ctx, trigger.source)]
 
 
 def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] | None:
@@ -85,7 +91,7 @@ def recipient(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[str] 
     # "of" marks the target of a noun ("invasion of Ukraine"), of a verb only where its sense says so
     if trigger.pos != "NOUN" and not trigger.sense.preps and dependent.lower_ == "of":
         return None
-    objects = [p for p in dependent.children if p.dep_ == "pobj"]
+    objects = [p for p in children(dependent) if p.dep_ == "pobj"]
     found = [a for p in objects for a in actors_of(p, ctx)]
     if not found and trigger.sense.prep_required:  # "arrived in Tbilisi": the place stands for its state
         found = [s for p in objects if (s := state_named(p, ctx)) is not None]
@@ -105,17 +111,17 @@ def proposal_owner(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[
     """ "rejected an offer from Kabul", "conceded to demands from UNITA", "dismissed an appeal by the
     president": whoever made the offer, demand or appeal (frames.tsv ``proposal``, ``owner_prep``)."""
     if dependent.dep_ in {"dobj", "nsubjpass"}:
-        nouns = [dependent, *dependent.conjuncts]
+        nouns = [dependent, *conjuncts(dependent)]
     elif is_preposition(dependent) and dependent.lower_ in target_preps(trigger, ctx) | {"to"}:
-        nouns = [p for p in dependent.children if p.dep_ == "pobj"]
+        nouns = [p for p in children(dependent) if p.dep_ == "pobj"]
     else:
         return None
     proposals, owner_preps = ctx.frames["proposal"], ctx.frames["owner_prep"]
     found: list[str] = []
     for noun in (n for n in nouns if n.lemma_.lower() in proposals):
         found += noun_agent(noun, ctx)
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in owner_preps):
-            found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+        for prep in (c for c in children(noun) if c.dep_ == "prep" and c.lower_ in owner_preps):
+            found += [a for p in children(prep) if p.dep_ == "pobj" for a in actors_of(p, ctx)]
     return list(dict.fromkeys(found)) or None
 
 
@@ -125,12 +131,12 @@ def both_parties(dependent: Token, trigger: Trigger, ctx: DocContext) -> list[st
     if dependent.dep_ in {"dobj", "dative"} and not is_preposition(dependent):
         nouns = [dependent]
     elif is_preposition(dependent):
-        nouns = [p for p in dependent.children if p.dep_ == "pobj"]
+        nouns = [p for p in children(dependent) if p.dep_ == "pobj"]
     else:
         return None
     words = ctx.frames["both_parties"]
     if not any(
-        n.lemma_.lower() in words and any(c.lower_ in {"both", "two"} for c in n.children) for n in nouns
+        n.lemma_.lower() in words and any(c.lower_ in {"both", "two"} for c in children(n)) for n in nouns
     ):
         return None
     for index, event in sorted(ctx.by_trigger.items(), reverse=True):
@@ -152,11 +158,17 @@ DEPENDENT_RULES: tuple[DependentRule, ...] = (
 )
 
 
+# the deps of the dependents ``DEPENDENT_RULES`` read (objects, prepositions, small clauses, compounds)
+DEPENDENT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "prep", "oprd", "ccomp", "compound"})
+
+
 def dependents(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """What the trigger's dependents name, in text order, each by the first of ``DEPENDENT_RULES``
     that applies to it."""
     found: list[str] = []
-    for dependent in trigger.token.children:
+    for dependent in children(trigger.token):
+        if dependent.dep_ not in DEPENDENT_DEPS:
+            continue  # no rule applies: the test each rule starts with, made once
         for rule in DEPENDENT_RULES:
             named = rule(dependent, trigger, ctx)
             if named is not None:
@@ -182,10 +194,10 @@ def controlled_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     guarantees": whom the governed verb's act is aimed at, by the dependent rules, else its place
     (the governed act's family decides)."""
     clause_deps = {"xcomp"} if trigger.pos == "VERB" else {"acl", "relcl"}  # "proposals to offer ..."
-    for child in trigger.token.children:
+    for child in children(trigger.token):
         if child.dep_ not in clause_deps or child.pos_ != "VERB":
             continue
-        if child.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child)):
             continue  # an infinitive the parser took for a relative clause: "a call for X to be deployed"
         sense = choose_sense(child, "VERB", ctx) or trigger.sense
         governed = Trigger(child, "VERB", sense, trigger.source)
@@ -207,7 +219,7 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     if trigger.sense.cameo[:2] in FORCE_ROOTS:  # "opened fire with mortars on Indian posts"
         own |= set(ctx.frames["attack_prep"])
     found: list[str] = []
-    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    objects = [c for c in children(trigger.token) if c.dep_ == "dobj"]
     reaction = reacts(trigger.sense.cameo, trigger.token.lemma_.lower(), ctx)
     for obj in objects:
         aimed = preps
@@ -215,11 +227,11 @@ def protected_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
             # "condemned the arrest of the journalists": a reaction is aimed at who did the act it
             # names (events/links.py), not at whom it was done to (frames.tsv patient_noun)
             aimed = preps - {"of"}
-        for prep in (c for c in obj.children if is_preposition(c) and c.lower_ in aimed):
+        for prep in (c for c in children(obj) if is_preposition(c) and c.lower_ in aimed):
             found += prep_actors(prep, ctx)
     if found or not own:
         return found
-    phrases = objects + [c for c in trigger.token.children if is_preposition(c)]
+    phrases = objects + [c for c in children(trigger.token) if is_preposition(c)]
     for phrase in phrases:
         deeper = [
             t for t in within_phrase(phrase) if is_preposition(t) and t.lower_ in own and t.i != phrase.i
@@ -234,7 +246,7 @@ def prep_actors(prep: Token, ctx: DocContext) -> list[str]:
     borders = ctx.frames["border_noun"]
     return [
         a
-        for p in prep.children
+        for p in children(prep)
         if p.dep_ == "pobj" and p.lemma_.lower() not in borders
         for a in actors_of(p, ctx)
     ]
@@ -249,7 +261,7 @@ def within_phrase(token: Token) -> list[Token]:
     while stack:
         word = stack.pop()
         words.append(word)
-        stack += [c for c in word.children if c.dep_ not in CLAUSE_DEPS]
+        stack += [c for c in children(word) if c.dep_ not in CLAUSE_DEPS]
     return sorted(words, key=lambda t: t.i)
 
 
@@ -259,7 +271,7 @@ def joined_act(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     token = trigger.token
     if token.dep_ != "relcl" or not ctx.ontology.has_policy(trigger.sense.cameo, "joins_act"):
         return None
-    earlier = [e for i, e in ctx.by_trigger.items() if token.sent.start <= i < token.i]
+    earlier = [e for i, e in ctx.by_trigger.items() if sentence(token).start <= i < token.i]
     return list(earlier[-1].source) if earlier else None
 
 
@@ -278,28 +290,28 @@ def asked_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     token = trigger.token
     askers = [token] if token.lemma_.lower() in appeal else []
     askers += [
-        c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in appeal
+        c for c in children(token) if c.dep_ == "dobj" and c.lemma_.lower() in appeal
     ]  # "reiterated its demand that"
     if trigger.pos == "NOUN" and token.dep_ == "dobj" and token.lemma_.lower() in appeal:
         askers.append(token.head)  # "reiterated its demand that Israel ease": the clause is the verb's
-    for clause in (c for a in askers for c in a.children if c.dep_ in {"ccomp", "acl", "advcl"}):
-        for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+    for clause in (c for a in askers for c in children(a) if c.dep_ in {"ccomp", "acl", "advcl"}):
+        for subject in (c for c in children(clause) if c.dep_ in {"nsubj", "nsubjpass"}):
             found = actors_of(subject, ctx, trigger.source)
             if found:
                 return found
     # "demanded political reforms by the government": the doer of the act asked for is asked
-    for asked in (c for a in askers for c in a.children if c.dep_ == "dobj"):
-        for prep in (c for c in asked.children if is_preposition(c) and c.lower_ == "by"):
-            found = [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx, trigger.source)]
+    for asked in (c for a in askers for c in children(a) if c.dep_ == "dobj"):
+        for prep in (c for c in children(asked) if is_preposition(c) and c.lower_ == "by"):
+            found = [a for p in children(prep) if p.dep_ == "pobj" for a in actors_of(p, ctx, trigger.source)]
             if found:
                 return found
     # "called for sanctions against Nigeria": whom the asked-for act would be aimed at
     preps = set(ctx.frames["recipient_prep"]) - {"for", "of"}
     for asked in (
-        p for a in askers for c in a.children if is_preposition(c) and c.lower_ == "for" for p in c.children
+        p for a in askers for c in children(a) if is_preposition(c) and c.lower_ == "for" for p in children(c)
     ):
-        for prep in (c for c in asked.children if is_preposition(c) and c.lower_ in preps):
-            found = [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, ctx, trigger.source)]
+        for prep in (c for c in children(asked) if is_preposition(c) and c.lower_ in preps):
+            found = [a for p in children(prep) if p.dep_ == "pobj" for a in actors_of(p, ctx, trigger.source)]
             if found:
                 return found
     return None
@@ -307,13 +319,13 @@ def asked_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
 
 def is_purpose(clause: Token) -> bool:
     """An infinitive clause of purpose: "opened fire to disperse", "sent inspectors to monitor"."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(clause))
 
 
 def purpose_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     """ "opened fire to disperse demonstrators": the object of the act's purpose clause."""
-    for clause in (c for c in trigger.token.children if is_purpose(c)):
-        found = [a for c in clause.children if c.dep_ == "dobj" for a in actors_of(c, ctx, trigger.source)]
+    for clause in (c for c in children(trigger.token) if is_purpose(c)):
+        found = [a for c in children(clause) if c.dep_ == "dobj" for a in actors_of(c, ctx, trigger.source)]
         if found:
             return found
     return None
@@ -331,9 +343,9 @@ def purpose_of_act(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     preps = set(ctx.frames["recipient_prep"])
     return [
         a
-        for c in token.head.children
+        for c in children(token.head)
         if is_preposition(c) and c.lower_ in preps
-        for p in c.children
+        for p in children(c)
         if p.dep_ == "pobj"
         for a in actors_of(p, ctx, trigger.source)
     ] or None
@@ -350,7 +362,7 @@ def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     preps = set(ctx.frames["place_prep"]) | set(ctx.frames["recipient_prep"])
     aimed = set(ctx.frames["attack_prep"])  # "against Kampuchean camps", not "near the Thai border"
     phrases = [
-        (c, True) for c in trigger.token.children if c.dep_ in {"dobj", "nsubjpass"} or is_preposition(c)
+        (c, True) for c in children(trigger.token) if c.dep_ in {"dobj", "nsubjpass"} or is_preposition(c)
     ]
     for _ in range(5):  # the act's object, its prepositions, their objects: "at targets in Jericho"
         nested: list[tuple[Token, bool]] = []
@@ -358,22 +370,24 @@ def located_object(trigger: Trigger, ctx: DocContext) -> list[str] | None:
             if is_preposition(word):
                 if word.lower_ in preps:
                     nested += [
-                        (c, direct and word.lower_ in aimed) for c in word.children if c.dep_ == "pobj"
+                        (c, direct and word.lower_ in aimed) for c in children(word) if c.dep_ == "pobj"
                     ]
                 continue
-            for part in (word, *word.conjuncts):
+            for part in (word, *conjuncts(word)):
                 if part.lemma_.lower() in ctx.frames["border_noun"]:
                     continue  # "a stronghold on the Thai border": beside a state is not in it
                 named = [part]
                 if direct:
-                    named += [m for m in part.children if m.dep_ in {"amod", "compound"} and m.pos_ != "NOUN"]
+                    named += [
+                        m for m in children(part) if m.dep_ in {"amod", "compound"} and m.pos_ != "NOUN"
+                    ]
                 # "in Mozambique's northern province": a place a state owns is in that state
-                named += [m for m in part.children if m.dep_ == "poss" and m.pos_ == "PROPN"]
+                named += [m for m in children(part) if m.dep_ == "poss" and m.pos_ == "PROPN"]
                 for name in named:
                     state = state_named(name, ctx)
                     if state is not None:
                         return [state]
-                nested += [(c, False) for c in part.children if is_preposition(c)]
+                nested += [(c, False) for c in children(part) if is_preposition(c)]
         phrases = nested
     return None
 
@@ -407,7 +421,7 @@ def retaliated_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     against the retaliating side (frames.tsv ``retaliation``)."""
     token = trigger.token
     words = ctx.frames["retaliation"]
-    near = [token, *(c for c in token.children if c.dep_ in {"dobj", "xcomp"})]
+    near = [token, *(c for c in children(token) if c.dep_ in {"dobj", "xcomp"})]
     if token.dep_ == "pobj" and token.head.lower_ in {"with", "by"}:  # "retaliated with an export ban"
         near.append(token.head.head)
     if not any(w.lemma_.lower() in words for w in near):
@@ -429,8 +443,8 @@ def voiced_target(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     if trigger.sense.cameo[:2] != "14":
         return None
     verb = token.head if trigger.pos == "NOUN" and token.dep_ == "dobj" else token
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
-        for word in (clause, *(c for c in clause.children if c.dep_ == "dobj")):
+    for clause in (c for c in children(verb) if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        for word in (clause, *(c for c in children(clause) if c.dep_ == "dobj")):
             pos = "VERB" if word is clause else "NOUN"
             sense = choose_sense(word, pos, ctx) if (word.lemma_.lower(), pos) in ctx.data.lemmas else None
             found = find_target(Trigger(word, pos, sense, trigger.source), ctx) if sense else None
@@ -447,10 +461,10 @@ def terms_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     token = trigger.token
     verb = token.head if trigger.pos == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} else token
     terms = ctx.frames["terms"]
-    for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        if not any(m.dep_ == "mark" and m.lower_ in terms for m in clause.children):
+    for clause in (c for c in children(verb) if c.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ in terms for m in children(clause)):
             continue
-        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in children(clause) if c.dep_ in {"nsubj", "nsubjpass"}]
         found = [a for s in subjects for a in actors_of(s, ctx, trigger.source)]
         # "if the hacking continued": whoever did the act the subject names
         acts = [act_named(s, token, None, ctx) for s in subjects if not found]
@@ -465,7 +479,7 @@ def answered_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     an act coordinated with a reaction answers the act the reaction names (events/links.py
     ``referenced``): a conflictual one is aimed at that act's doer, aid at whom the act was done to."""
     token = trigger.token
-    if trigger.pos != "VERB" or token.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in token.children):
+    if trigger.pos != "VERB" or token.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in children(token)):
         return None
     verb, reaction = token, None
     while verb.dep_ == "conj" and reaction is None:  # "condemned the attack, cut its aid and pledged"
@@ -488,20 +502,20 @@ def conjunct_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     token = trigger.token
     if trigger.pos != "VERB" or token.dep_ != "conj" or token.head.pos_ != "VERB":
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(token)):
         return None  # a clause of its own: "X met Y and Z said ..."
     other = token.head
     earlier = ctx.by_trigger.get(other.i)
     if earlier is not None and earlier.target:
         return [a for a in earlier.target if a not in trigger.source] or None
     preps = {"with", "to", "on"}
-    phrases = [other, *(c for c in other.children if c.dep_ == "dobj")]  # "raised the case with X"
+    phrases = [other, *(c for c in children(other) if c.dep_ == "dobj")]  # "raised the case with X"
     return [
         a
         for w in phrases
-        for c in w.children
+        for c in children(w)
         if is_preposition(c) and c.lower_ in preps
-        for p in c.children
+        for p in children(c)
         if p.dep_ == "pobj"
         for a in actors_of(p, ctx, trigger.source)
     ] or None
@@ -516,14 +530,14 @@ def defied_party(trigger: Trigger, ctx: DocContext) -> list[str] | None:
         return None
     owner_preps = set(ctx.frames["owner_prep"])
     found: list[str] = []
-    for word in (token, *(c for c in token.children if c.dep_ == "xcomp")):
+    for word in (token, *(c for c in children(token) if c.dep_ == "xcomp")):
         for prep in (
-            c for c in word.children if is_preposition(c) and c.lower_ in ctx.frames["defiance_prep"]
+            c for c in children(word) if is_preposition(c) and c.lower_ in ctx.frames["defiance_prep"]
         ):
-            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            for noun in (p for p in children(prep) if p.dep_ == "pobj"):
                 found += noun_agent(noun, ctx)
-                for owner in (c for c in noun.children if is_preposition(c) and c.lower_ in owner_preps):
-                    found += [a for p in owner.children if p.dep_ == "pobj" for a in actors_of(p, ctx)]
+                for owner in (c for c in children(noun) if is_preposition(c) and c.lower_ in owner_preps):
+                    found += [a for p in children(owner) if p.dep_ == "pobj" for a in actors_of(p, ctx)]
     return [a for a in dict.fromkeys(found) if a not in trigger.source] or None
 
 
@@ -533,7 +547,7 @@ def proposal_aim(trigger: Trigger, ctx: DocContext) -> list[str] | None:
     if trigger.pos != "VERB" or trigger.sense.cameo[:2] != "12":
         return None
     proposals = ctx.frames["proposal"]
-    for noun in (c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in proposals):
+    for noun in (c for c in children(trigger.token) if c.dep_ == "dobj" and c.lemma_.lower() in proposals):
         found = controlled_object(Trigger(noun, "NOUN", trigger.sense, trigger.source), ctx)
         if found:
             return found
