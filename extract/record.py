@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -224,6 +224,7 @@ def _fields(value: Any) -> dict[str, Any]:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+@lru_cache(maxsize=8192)  # the rules make the ids of an article's names again and again
 def slug(text: str) -> str:
     """A stable, readable id part: "Maria Zakharova" -> "maria-zakharova"."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -234,7 +235,8 @@ def actor_id(kind: str, name: str, iso3: str | None = None) -> str:
     """Deterministic actor ids: a state is its ISO 3166 alpha-3 code, others ``kind:slug``."""
     if kind == ActorKind.STATE and iso3:
         return iso3
-    return f"{ID_PREFIXES[ActorKind(kind)]}:{slug(name)}"
+    prefix = ID_PREFIXES.get(kind)  # a plain string finds its ActorKind key (same hash, equal)
+    return f"{prefix or ID_PREFIXES[ActorKind(kind)]}:{slug(name)}"  # ActorKind(kind): ValueError if unknown
 
 
 @cache
