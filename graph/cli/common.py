@@ -12,6 +12,7 @@ import click
 
 from newsgraph.extract.errors import EXIT_FAILED, EXIT_OK, NewsgraphError
 from newsgraph.graph.cli.progress import progress_records
+from newsgraph.graph.cli.progress import wanted as progress_wanted
 
 
 def fail_cleanly(command: Callable[..., int | None]) -> Callable[..., None]:
@@ -119,4 +120,5 @@ def read_records(
     from newsgraph.extract.inputs import RecordSource
 
     source = RecordSource(paths, model=model, published=published, n_process=processes, on_skip=warn)
-    return source, progress_records(source, total=source.article_count(), label="extracting")
+    total = source.article_count() if progress_wanted() else None  # it walks every folder: for a bar only
+    return source, progress_records(source, total=total, label="extracting")
