@@ -41,7 +41,7 @@ def extract(paths, output, model, published, processes, engine, scheduler):
     source, records = read_records(paths, model, published, processes)
     out = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
     with out:
-        for record in collected_after_start(records):
+        for record in collected_after_start(records, pause=processes == 1):
             out.write(record.to_json() + "\n")
     return EXIT_SKIPPED if source.skipped else 0
 

@@ -115,17 +115,19 @@ def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def collected_after_start(records: Iterable[T]) -> Iterator[T]:
+def collected_after_start(records: Iterable[T], pause: bool = True) -> Iterator[T]:
     """``records`` unchanged, with Python's cyclic garbage collector kept out of the start-up.
 
     Until the first record, the process imports spaCy, loads the model, the gazetteer and the
-    dictionaries the first article needs: about a million objects and next to no garbage, which
+    dictionaries the first article needs: some 200,000 objects and next to no garbage, which
     the collections those allocations set off walked again and again (a fifth of the start-up).
     No collection runs until the first record; then every object made so far, which lives as long
     as the process, is frozen (``gc.freeze``), so later collections of each article's objects never
-    scan it again, and collecting resumes as it was."""
+    scan it again, and collecting resumes as it was. ``pause=False`` (worker processes forked
+    before the first record would inherit the pause and never collect) only freezes."""
     thresholds = gc.get_threshold()
-    gc.set_threshold(0)  # not gc.disable(): spaCy's model loading (srsly) calls gc.enable() when done
+    if pause:
+        gc.set_threshold(0)  # not gc.disable(): spaCy's model loading (srsly) calls gc.enable() when done
     try:
         for number, record in enumerate(records):
             if number == 0:
