@@ -34,10 +34,17 @@ from newsgraph.extract.errors import NewsgraphError
 from newsgraph.extract.ontology import Lexicon, Sense, sense_rank
 
 VENDOR_DIR = Path(__file__).resolve().parent / "data" / "vendor"
+_VENDOR_RESOLVED = VENDOR_DIR.resolve()
 _NONE = "-"
 
 
 # --- reading ------------------------------------------------------------------------------------
+
+
+def _vendor_dir(directory: Path | str | None) -> Path:
+    """The folder a ``load`` reads, resolved: the rules ask for the default one per article, and
+    resolving a path each time (a stat per folder) was a cost of every article."""
+    return Path(directory).resolve() if directory else _VENDOR_RESOLVED
 
 
 def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
@@ -166,7 +173,7 @@ class Phoenix:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Phoenix:
-        return _load_phoenix(Path(directory or VENDOR_DIR).resolve())
+        return _load_phoenix(_vendor_dir(directory))
 
     def _office_index(self) -> dict[str, list[Office]]:
         if self._offices is None:
@@ -325,7 +332,7 @@ class Organizations:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Organizations:
-        return _load_organizations(Path(directory or VENDOR_DIR).resolve())
+        return _load_organizations(_vendor_dir(directory))
 
     def get(self, org_id: str) -> VendorOrganization:
         return self._orgs[org_id]
@@ -382,7 +389,7 @@ class Agents:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Agents:
-        return _load_agents(Path(directory or VENDOR_DIR).resolve())
+        return _load_agents(_vendor_dir(directory))
 
     def get(self, phrase: str) -> VendorAgent | None:
         """The agent of a lower-case singular or plural phrase ("rebels", "riot police"), or None."""
@@ -438,7 +445,7 @@ class Discards:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Discards:
-        return _load_discards(Path(directory or VENDOR_DIR).resolve())
+        return _load_discards(_vendor_dir(directory))
 
     def find(self, text: str) -> list[Discard]:
         """The discard phrases ``text`` holds, in order of appearance."""
@@ -490,7 +497,7 @@ class Plover:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Plover:
-        return _load_plover(Path(directory or VENDOR_DIR).resolve())
+        return _load_plover(_vendor_dir(directory))
 
     def lookup(self, cameo: str) -> PloverCode | None:
         """The row of the code itself, else of its longest prefix in the table (176 -> 17); None when

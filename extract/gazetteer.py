@@ -93,7 +93,7 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # asked at every look-up that misses the exact names
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(map(str.isalpha, text))  # no Python step per character: asked per name of every article
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and asked for the same few words again and again
@@ -118,6 +118,9 @@ def simple_tokens(text: str) -> list[str]:
     """Split a name the way spaCy's English tokenizer does (checked against it in the tests)."""
     tokens: list[str] = []
     for chunk in text.split():
+        if chunk.isalpha():  # most words: no edge punctuation, no infix, nothing to split
+            tokens.append(chunk)
+            continue
         tail: list[str] = []
         while True:
             prefix = _EDGE_PREFIX.match(chunk)

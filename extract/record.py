@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -157,7 +157,12 @@ class ArticleRecord:
         return data
 
     def to_json(self, with_text: bool = False) -> str:
-        return json.dumps(self.to_dict(with_text), ensure_ascii=False, sort_keys=False)
+        """The record's JSON line: the same text as ``json.dumps(self.to_dict(with_text))``, written
+        by the json encoder straight from the objects (no plain copy of the record made first)."""
+        article = vars(self.article)
+        if not with_text:
+            article = {k: v for k, v in article.items() if k != "text"}
+        return json.dumps({**vars(self), "article": article}, default=_fields, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
@@ -189,12 +194,22 @@ class ArticleRecord:
         return cls.from_dict(json.loads(line))
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})  # JSON leaves by exact type: one set lookup
+
+
 def plain(value: Any) -> Any:
     """A record object as plain JSON data; like ``dataclasses.asdict`` without its deep copies."""
-    if value is None or isinstance(value, str | int | float):  # most values are leaves: answer them first
+    kind = type(value)
+    if kind in _LEAVES:  # most values are leaves: answer them first, without a call per field
+        return value
+    if kind is list:
+        return [v if type(v) in _LEAVES else plain(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _LEAVES else plain(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float):  # subclasses (ActorKind) stay as they are
         return value
     if hasattr(value, "__dataclass_fields__"):
-        return {k: plain(v) for k, v in vars(value).items()}
+        return {k: v if type(v) in _LEAVES else plain(v) for k, v in vars(value).items()}
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, dict):
@@ -202,6 +217,14 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _fields(value: Any) -> dict[str, Any]:
+    """The json encoder's hook in ``to_json``: a record object is its fields, as ``plain`` has it."""
+    if hasattr(value, "__dataclass_fields__"):
+        return vars(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+@lru_cache(maxsize=8192)  # the rules make the ids of an article's names again and again
 def slug(text: str) -> str:
     """A stable, readable id part: "Maria Zakharova" -> "maria-zakharova"."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -212,7 +235,8 @@ def actor_id(kind: str, name: str, iso3: str | None = None) -> str:
     """Deterministic actor ids: a state is its ISO 3166 alpha-3 code, others ``kind:slug``."""
     if kind == ActorKind.STATE and iso3:
         return iso3
-    return f"{ID_PREFIXES[ActorKind(kind)]}:{slug(name)}"
+    prefix = ID_PREFIXES.get(kind)  # a plain string finds its ActorKind key (same hash, equal)
+    return f"{prefix or ID_PREFIXES[ActorKind(kind)]}:{slug(name)}"  # ActorKind(kind): ValueError if unknown
 
 
 @cache
@@ -223,6 +247,8 @@ def _field_names(kind: type) -> frozenset[str]:
 def _build(kind: type, data: dict[str, Any], **nested: Any) -> Any:
     """Build a dataclass from a dict, ignoring keys the class does not know."""
     names = _field_names(kind)
+    if data.keys() <= names:  # the usual case: nothing to leave out
+        return kind(**{**data, **nested})
     values = {k: v for k, v in data.items() if k in names}
     values.update(nested)
     return kind(**values)
