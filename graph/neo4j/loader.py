@@ -37,7 +37,7 @@ from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
 from newsgraph.graph.neo4j.events import KnownKeys, Removed, write_events
 from newsgraph.graph.neo4j.rows import batch_rows
-from newsgraph.graph.neo4j.search import create_search_indexes
+from newsgraph.graph.neo4j.search import search_index_statements
 from newsgraph.graph.neo4j.statements import Writer, create_schema, statement
 from newsgraph.graph.schema import (
     RecordRows,
@@ -48,17 +48,17 @@ from newsgraph.graph.schema import (
     record_rows,
 )
 
-# The loader's own constraint and indexes after the schema's constraints (constraints.cypher), and
-# the lock node made before any batch, so that no batch counts it among the nodes it created.
+# The loader's own constraint and indexes after the schema's constraints (constraints.cypher); the
+# search indexes (search_indexes.cypher) and the lock node follow them, the lock node made before
+# any batch, so that no batch counts it among the nodes it created.
 LOADER_SCHEMA = (
     "lock_constraint",
     "index_event_identity",
     "index_report",
     "index_article_url",
     "index_article_path",
-    "await_indexes",
-    "create_lock",
 )
+AFTER_SCHEMA = ("await_indexes", "create_lock")
 INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
 RETRIES = 3  # on top of the driver's own retries, for a connection lost between attempts
 BACKOFF_SECONDS = 1.0  # doubled after each retry: 1, 2, 4 s
@@ -150,8 +150,12 @@ class Interrupts:
 
 
 def schema_statements() -> tuple[str, ...]:
-    """The constraints and indexes a load creates before its first write."""
-    return (*constraint_statements(), *map(statement, LOADER_SCHEMA))
+    """The constraints and indexes a load creates before its first write (the search indexes too),
+    then the wait for them and the lock node."""
+    return (
+        *constraint_statements(), *map(statement, LOADER_SCHEMA), *search_index_statements(),
+        *map(statement, AFTER_SCHEMA),
+    )  # fmt: skip
 
 
 def load_records(
@@ -162,7 +166,7 @@ def load_records(
 ) -> LoadStats:
     """Write ``records`` into the Neo4j of ``settings``; ``progress(n)`` is told of each batch of n articles.
 
-    Constraints first, then one write transaction per batch of ``batch_size`` whole articles, then
+    Constraints and indexes first, then one write transaction per batch of ``batch_size`` whole articles, then
     ``INTERACTS_WITH`` for the actors whose events changed. Loading the same records again changes
     no count. Ctrl-C commits the open transaction, updates the summaries for what was committed and
     raises :class:`LoadInterrupted`.
@@ -178,7 +182,6 @@ def load_records(
             with neo4j_errors(settings):
                 with interrupts.deferred():
                     create_schema(driver, settings.database, schema_statements())
-                    create_search_indexes(driver, settings.database)
                 stopped = _load_batches(driver, settings, records, batch_size, stats, progress, interrupts)
                 with interrupts.deferred():
                     lost = sorted(stats.lost_reports)
