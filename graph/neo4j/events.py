@@ -66,6 +66,8 @@ class Written:
     actors: set[str]  # actors whose INTERACTS_WITH summaries may have changed
     lost: set[str]  # events kept that lost reports: their CONDITIONAL_ON, RESPONDS_TO may be stale
     keys: dict[str, list[tuple[ReportRow, str]]]  # every report of the keys written, with its event
+    created: set[str] = field(default_factory=set)  # events new to the database
+    rewritten: set[str] = field(default_factory=set)  # stored events written again or deleted
 
 
 def stored_report(row: dict[str, Any]) -> ReportRow:
@@ -114,7 +116,7 @@ def write_events(
     state: dict[str, list[tuple[ReportRow, str]]] = {key: [] for key in keys}
     for report in [*stored, *new]:
         state[report.properties["identity_key"]].append((report, after[report.id]))
-    return Written(actors, lost, state)
+    return Written(actors, lost, state, created=changed - events, rewritten=(changed & events) | dropped)
 
 
 def _difference(before: dict[str, str], after: dict[str, str], stored: set[str]) -> tuple[set[str], set[str]]:

@@ -80,6 +80,10 @@ class LoadStats:
     seconds: float = 0.0
     touched_actors: set[str] = field(default_factory=set, repr=False)
     lost_reports: set[str] = field(default_factory=set, repr=False)  # events kept that lost reports
+    # Events this load created, and whether it wrote again or deleted any it did not create: only
+    # then can an INTERACTS_WITH or event link from before the load have lost its support.
+    created_events: set[str] = field(default_factory=set, repr=False)
+    changed_earlier: bool = False
 
     def add(self, counters: Counter) -> None:
         for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
@@ -187,7 +191,7 @@ def load_records(
                     lost = sorted(stats.lost_reports)
                     stats.add(_with_backoff(lambda: _write_links(driver, settings, lost)).counters)
                     stats.interactions, created = update_interactions(
-                        driver, settings, sorted(stats.touched_actors)
+                        driver, settings, sorted(stats.touched_actors), prune=stats.changed_earlier
                     )
                 stats.relationships_created += created
         finally:
@@ -215,6 +219,8 @@ def _load_batches(
             rows = [record_rows(record) for record in batch]
             with interrupts.deferred():
                 result = _with_backoff(lambda b=batch, r=rows: _write(driver, settings, b, r, known))
+            if known.token is None or result.previous != known.token:
+                stats.created_events.clear()  # another load wrote since our last batch: it may have read them
             known.update(result.previous, result.token, result.keys)  # committed
             stats.add(result.counters)
             stats.articles += len(batch)
@@ -222,7 +228,10 @@ def _load_batches(
             stats.replaced += result.replaced
             stats.batches += 1
             stats.touched_actors |= result.actors
-            stats.lost_reports |= result.lost
+            # an event this load created has no link or summary from before it to prune
+            stats.lost_reports |= result.lost - stats.created_events
+            stats.changed_earlier |= bool(result.rewritten - stats.created_events)
+            stats.created_events |= result.created
             if progress:
                 progress(len(batch))
             if interrupts.requested:
@@ -251,6 +260,8 @@ class BatchResult:
     previous: Any = None  # the token the batch found on the load lock
     token: str = ""  # the token it left there
     keys: dict[str, list[tuple[ReportRow, str]]] = field(default_factory=dict)  # what it wrote of them
+    created: set[str] = field(default_factory=set)  # events it created
+    rewritten: set[str] = field(default_factory=set)  # stored events it wrote again or deleted
 
 
 def _write(
@@ -299,15 +310,17 @@ def _write_batch(
     written = write_events(writer, new, removed, known.valid(lock["previous"]))
     return BatchResult(
         writer.counters, written.actors, unchanged, replaced=len(clear) + len(gone), lost=written.lost,
-        previous=lock["previous"], token=token, keys=written.keys,
+        previous=lock["previous"], token=token, keys=written.keys, created=written.created,
+        rewritten=written.rewritten,
     )  # fmt: skip
 
 
 def _write_links(driver: neo4j.Driver, settings: Settings, lost: list[str]) -> BatchResult:
     """CONDITIONAL_ON and RESPONDS_TO derived again from the reports, under the load lock. Only a
     link of an event that lost reports in this load can have lost its support (an event made anew has
-    none, a deleted one took its links along), so only those are checked, and none when no event lost
-    any: a first load into an empty database."""
+    none, a deleted one took its links along, and one this load created had no link before this
+    transaction while no other load wrote in between), so only those are checked, and none when no
+    event lost any: a first load into an empty database."""
 
     def derive(tx: neo4j.ManagedTransaction) -> BatchResult:
         writer = Writer(tx)
@@ -340,20 +353,35 @@ def _with_backoff(write: Callable[[], BatchResult]) -> BatchResult:
     raise AssertionError("unreachable")
 
 
-def update_interactions(driver: neo4j.Driver, settings: Settings, actor_ids: list[str]) -> tuple[int, int]:
+def update_interactions(
+    driver: neo4j.Driver, settings: Settings, actor_ids: list[str], prune: bool = True
+) -> tuple[int, int]:
     """Recompute INTERACTS_WITH for every ordered pair touching ``actor_ids``: (pairs written, created).
 
-    Summaries no event supports any more (their events were merged or replaced) are dropped first."""
+    Summaries no event supports any more (their events were merged or replaced) are dropped first,
+    unless ``prune`` is false: a load that wrote again or deleted no event it did not create itself
+    (a first load into an empty database) can have taken no support from a summary, as summaries
+    are written only after its batches."""
     written = created = 0
     for start in range(0, len(actor_ids), INTERACTION_CHUNK):
         chunk = actor_ids[start : start + INTERACTION_CHUNK]
-        driver.execute_query(statement("prune_interactions"), {"ids": chunk}, database_=settings.database)
-        summary = driver.execute_query(
-            statement("interactions"), {"ids": chunk}, database_=settings.database
-        ).summary
-        written += summary.counters.properties_set // 4  # four properties per pair written
-        created += summary.counters.relationships_created
+        with driver.session(database=settings.database) as session:
+            counters = session.execute_write(_write_interactions, chunk, prune)
+        written += counters["properties_set"] // 4  # four properties per pair written
+        created += counters["relationships_created"]
     return written, created
+
+
+def _write_interactions(tx: neo4j.ManagedTransaction, actor_ids: list[str], prune: bool) -> Counter:
+    """One chunk of summaries, under the load lock like every write of a load: a load whose batches
+    run meanwhile finds its token gone from the lock, and no longer counts the events it created as
+    ones no summary was read from (``changed_earlier``). The counters are the summaries' own."""
+    Writer(tx).run("lock_events", token=True)
+    if prune:
+        Writer(tx).run("prune_interactions", ids=actor_ids)
+    summaries = Writer(tx)
+    summaries.run("interactions", ids=actor_ids)
+    return summaries.counters
 
 
 def graph_counts(settings: Settings) -> dict[str, int]:
