@@ -6,8 +6,8 @@ label of each kind from the schema's ``KIND_LABELS``, never from data), ``merge_
 ``merge_articles`` (each article with its ``MENTIONS``) and ``link_relations`` (the actor relations,
 their type one of the schema's relation types, checked by ``record_rows``). One statement per label
 instead of one per kind and type: on a first load every statement is planned once after the schema
-is created, and five actor files and three relation files cost a first load of 1,000 articles about
-0.4 CPU s of planning more than the four. Neo4j stores no nulls, so properties without a value are
+is created, and five actor files and three relation files cost a first load of 1,000 articles
+0.3-0.4 CPU s of planning more than the four. Neo4j stores no nulls, so properties without a value are
 left out of the rows. Events are not here: they are derived from the reports of every article
 (``events.py``).
 """
