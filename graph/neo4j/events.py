@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.graph.merge import EventRows, merge_reports
-from newsgraph.graph.neo4j.rows import clean, link_row
+from newsgraph.graph.neo4j.rows import clean
 from newsgraph.graph.neo4j.statements import Writer
 from newsgraph.graph.schema import REPORT_PROPERTIES, NodeRow, ReportRow, extra_label
 
-ACTOR_LINKS = ("SOURCE_OF", "TARGETS", "INVOLVES", "AT", "ATTRIBUTED_TO")  # written again with an event
+ACTOR_LINKS = ("TARGETS", "INVOLVES", "ATTRIBUTED_TO")  # event -> actor, written again with an event
 KNOWN_REPORTS = 200_000  # reports a load keeps of the keys it wrote (KnownKeys), about 1 KB each
 
 
@@ -66,6 +66,8 @@ class Written:
     actors: set[str]  # actors whose INTERACTS_WITH summaries may have changed
     lost: set[str]  # events kept that lost reports: their CONDITIONAL_ON, RESPONDS_TO may be stale
     keys: dict[str, list[tuple[ReportRow, str]]]  # every report of the keys written, with its event
+    created: set[str] = field(default_factory=set)  # events new to the database
+    rewritten: set[str] = field(default_factory=set)  # stored events written again or deleted
 
 
 def stored_report(row: dict[str, Any]) -> ReportRow:
@@ -100,11 +102,13 @@ def write_events(
     changed, dropped = _difference({**removed.reports, **before}, after, events)
     changed |= {after[r.id] for r in new}
     moved = {r for r, e in after.items() if before.get(r) != e}
-    writer.run("delete_events", ids=sorted(dropped))
+    if dropped:
+        writer.run("delete_events", ids=sorted(dropped))
     stale = [
         {"event": before[r], "report": r} for r in sorted(moved) if r in before and before[r] not in dropped
     ]
-    writer.run("unlink_reports", rows=stale)
+    if stale:
+        writer.run("unlink_reports", rows=stale)
     _write_changed(writer, merged, changed, before, events)
     dyads = ("source_actors", "target_actors")  # what INTERACTS_WITH reads
     actors = {a for r in [*stored, *new] for name in dyads for a in r.properties[name]} | removed.actors
@@ -112,7 +116,7 @@ def write_events(
     state: dict[str, list[tuple[ReportRow, str]]] = {key: [] for key in keys}
     for report in [*stored, *new]:
         state[report.properties["identity_key"]].append((report, after[report.id]))
-    return Written(actors, lost, state)
+    return Written(actors, lost, state, created=changed - events, rewritten=(changed & events) | dropped)
 
 
 def _difference(before: dict[str, str], after: dict[str, str], stored: set[str]) -> tuple[set[str], set[str]]:
@@ -130,25 +134,38 @@ def _difference(before: dict[str, str], after: dict[str, str], stored: set[str])
 def _write_changed(
     writer: Writer, merged: EventRows, changed: set[str], before: dict[str, str], stored: set[str]
 ) -> None:
-    """Changed events: properties and labels, REPORTED_IN of reports new to them, actors and places.
-    Events no stored event of their keys is (``stored``) are created rather than merged."""
-    nodes = [node for node in merged.nodes if node.id in changed]
-    writer.run("write_events", rows=[_event_row(n) for n in nodes if n.id in stored])
-    writer.run("create_events", rows=[_event_row(n) for n in nodes if n.id not in stored])
-    by_type = defaultdict(list)
+    """Changed events, each one row with everything written of it: properties and labels, REPORTED_IN
+    of the reports new to it, actors and places. Events no stored event of their keys is (``stored``)
+    are created rather than merged. Two statements in all (``write_events``, ``create_events``), not
+    one per relationship type: each is planned once per schema, and a first load plans them all."""
+    rows = {node.id: _event_row(node) for node in merged.nodes if node.id in changed}
     for rel in merged.relationships:
         event = rel.end if rel.type == "SOURCE_OF" else rel.start
-        if event not in changed:
+        if event not in rows:
             continue
         if rel.type == "REPORTED_IN" and before.get(rel.properties["report"]) == event:
             continue  # the report was of this event already
-        if rel.type == "REPORTED_IN" or rel.type in ACTOR_LINKS:
-            by_type[rel.type].append(link_row(rel))
-    for rel_type in ("REPORTED_IN", *ACTOR_LINKS):
-        if by_type[rel_type]:
-            writer.run(f"link_{rel_type.lower()}", rows=by_type[rel_type])
+        if rel.type == "REPORTED_IN":
+            rows[event]["reports"].append({"dst": rel.end, "props": clean(rel.properties)})
+        elif rel.type == "SOURCE_OF":
+            rows[event]["sources"].append({"dst": rel.start, "props": clean(rel.properties)})
+        elif rel.type == "AT":
+            rows[event]["places"].append({"dst": rel.end, "props": clean(rel.properties)})
+        elif rel.type in ACTOR_LINKS:
+            rows[event]["actors"].append({"type": rel.type, "dst": rel.end, "props": clean(rel.properties)})
+    kept = [row for event, row in rows.items() if event in stored]
+    new = [row for event, row in rows.items() if event not in stored]
+    if kept:
+        writer.run("write_events", rows=kept)
+    if new:
+        writer.run("create_events", rows=new)
 
 
 def _event_row(node: NodeRow) -> dict[str, Any]:
+    """An event's row: its properties (id included), its labels (Event and the schema's quad-class
+    label), and the relationships written with it."""
     labels = ["Event", extra_label({"label": "Event", **node.properties})]
-    return {"id": node.id, "props": clean(node.properties), "labels": [x for x in labels if x]}
+    return {
+        "props": clean(node.properties), "labels": [x for x in labels if x],
+        "reports": [], "sources": [], "actors": [], "places": [],
+    }  # fmt: skip

@@ -37,7 +37,7 @@ from newsgraph.graph.neo4j import DEFAULT_BATCH_SIZE
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
 from newsgraph.graph.neo4j.events import KnownKeys, Removed, write_events
 from newsgraph.graph.neo4j.rows import batch_rows
-from newsgraph.graph.neo4j.search import create_search_indexes
+from newsgraph.graph.neo4j.search import search_index_statements
 from newsgraph.graph.neo4j.statements import Writer, create_schema, statement
 from newsgraph.graph.schema import (
     RecordRows,
@@ -48,17 +48,17 @@ from newsgraph.graph.schema import (
     record_rows,
 )
 
-# The loader's own constraint and indexes after the schema's constraints (constraints.cypher), and
-# the lock node made before any batch, so that no batch counts it among the nodes it created.
+# The loader's own constraint and indexes after the schema's constraints (constraints.cypher); the
+# search indexes (search_indexes.cypher) and the lock node follow them, the lock node made before
+# any batch, so that no batch counts it among the nodes it created.
 LOADER_SCHEMA = (
     "lock_constraint",
     "index_event_identity",
     "index_report",
     "index_article_url",
     "index_article_path",
-    "await_indexes",
-    "create_lock",
 )
+AFTER_SCHEMA = ("await_indexes", "create_lock")
 INTERACTION_CHUNK = 500  # actor ids per INTERACTS_WITH recomputation
 RETRIES = 3  # on top of the driver's own retries, for a connection lost between attempts
 BACKOFF_SECONDS = 1.0  # doubled after each retry: 1, 2, 4 s
@@ -80,6 +80,10 @@ class LoadStats:
     seconds: float = 0.0
     touched_actors: set[str] = field(default_factory=set, repr=False)
     lost_reports: set[str] = field(default_factory=set, repr=False)  # events kept that lost reports
+    # Events this load created, and whether it wrote again or deleted any it did not create: only
+    # then can an INTERACTS_WITH or event link from before the load have lost its support.
+    created_events: set[str] = field(default_factory=set, repr=False)
+    changed_earlier: bool = False
 
     def add(self, counters: Counter) -> None:
         for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
@@ -150,8 +154,12 @@ class Interrupts:
 
 
 def schema_statements() -> tuple[str, ...]:
-    """The constraints and indexes a load creates before its first write."""
-    return (*constraint_statements(), *map(statement, LOADER_SCHEMA))
+    """The constraints and indexes a load creates before its first write (the search indexes too),
+    then the wait for them and the lock node."""
+    return (
+        *constraint_statements(), *map(statement, LOADER_SCHEMA), *search_index_statements(),
+        *map(statement, AFTER_SCHEMA),
+    )  # fmt: skip
 
 
 def load_records(
@@ -162,7 +170,7 @@ def load_records(
 ) -> LoadStats:
     """Write ``records`` into the Neo4j of ``settings``; ``progress(n)`` is told of each batch of n articles.
 
-    Constraints first, then one write transaction per batch of ``batch_size`` whole articles, then
+    Constraints and indexes first, then one write transaction per batch of ``batch_size`` whole articles, then
     ``INTERACTS_WITH`` for the actors whose events changed. Loading the same records again changes
     no count. Ctrl-C commits the open transaction, updates the summaries for what was committed and
     raises :class:`LoadInterrupted`.
@@ -178,13 +186,12 @@ def load_records(
             with neo4j_errors(settings):
                 with interrupts.deferred():
                     create_schema(driver, settings.database, schema_statements())
-                    create_search_indexes(driver, settings.database)
                 stopped = _load_batches(driver, settings, records, batch_size, stats, progress, interrupts)
                 with interrupts.deferred():
                     lost = sorted(stats.lost_reports)
                     stats.add(_with_backoff(lambda: _write_links(driver, settings, lost)).counters)
                     stats.interactions, created = update_interactions(
-                        driver, settings, sorted(stats.touched_actors)
+                        driver, settings, sorted(stats.touched_actors), prune=stats.changed_earlier
                     )
                 stats.relationships_created += created
         finally:
@@ -212,6 +219,8 @@ def _load_batches(
             rows = [record_rows(record) for record in batch]
             with interrupts.deferred():
                 result = _with_backoff(lambda b=batch, r=rows: _write(driver, settings, b, r, known))
+            if known.token is None or result.previous != known.token:
+                stats.created_events.clear()  # another load wrote since our last batch: it may have read them
             known.update(result.previous, result.token, result.keys)  # committed
             stats.add(result.counters)
             stats.articles += len(batch)
@@ -219,7 +228,10 @@ def _load_batches(
             stats.replaced += result.replaced
             stats.batches += 1
             stats.touched_actors |= result.actors
-            stats.lost_reports |= result.lost
+            # an event this load created has no link or summary from before it to prune
+            stats.lost_reports |= result.lost - stats.created_events
+            stats.changed_earlier |= bool(result.rewritten - stats.created_events)
+            stats.created_events |= result.created
             if progress:
                 progress(len(batch))
             if interrupts.requested:
@@ -248,6 +260,8 @@ class BatchResult:
     previous: Any = None  # the token the batch found on the load lock
     token: str = ""  # the token it left there
     keys: dict[str, list[tuple[ReportRow, str]]] = field(default_factory=dict)  # what it wrote of them
+    created: set[str] = field(default_factory=set)  # events it created
+    rewritten: set[str] = field(default_factory=set)  # stored events it wrote again or deleted
 
 
 def _write(
@@ -296,15 +310,17 @@ def _write_batch(
     written = write_events(writer, new, removed, known.valid(lock["previous"]))
     return BatchResult(
         writer.counters, written.actors, unchanged, replaced=len(clear) + len(gone), lost=written.lost,
-        previous=lock["previous"], token=token, keys=written.keys,
+        previous=lock["previous"], token=token, keys=written.keys, created=written.created,
+        rewritten=written.rewritten,
     )  # fmt: skip
 
 
 def _write_links(driver: neo4j.Driver, settings: Settings, lost: list[str]) -> BatchResult:
     """CONDITIONAL_ON and RESPONDS_TO derived again from the reports, under the load lock. Only a
     link of an event that lost reports in this load can have lost its support (an event made anew has
-    none, a deleted one took its links along), so only those are checked, and none when no event lost
-    any: a first load into an empty database."""
+    none, a deleted one took its links along, and one this load created had no link before this
+    transaction while no other load wrote in between), so only those are checked, and none when no
+    event lost any: a first load into an empty database."""
 
     def derive(tx: neo4j.ManagedTransaction) -> BatchResult:
         writer = Writer(tx)
@@ -337,20 +353,35 @@ def _with_backoff(write: Callable[[], BatchResult]) -> BatchResult:
     raise AssertionError("unreachable")
 
 
-def update_interactions(driver: neo4j.Driver, settings: Settings, actor_ids: list[str]) -> tuple[int, int]:
+def update_interactions(
+    driver: neo4j.Driver, settings: Settings, actor_ids: list[str], prune: bool = True
+) -> tuple[int, int]:
     """Recompute INTERACTS_WITH for every ordered pair touching ``actor_ids``: (pairs written, created).
 
-    Summaries no event supports any more (their events were merged or replaced) are dropped first."""
+    Summaries no event supports any more (their events were merged or replaced) are dropped first,
+    unless ``prune`` is false: a load that wrote again or deleted no event it did not create itself
+    (a first load into an empty database) can have taken no support from a summary, as summaries
+    are written only after its batches."""
     written = created = 0
     for start in range(0, len(actor_ids), INTERACTION_CHUNK):
         chunk = actor_ids[start : start + INTERACTION_CHUNK]
-        driver.execute_query(statement("prune_interactions"), {"ids": chunk}, database_=settings.database)
-        summary = driver.execute_query(
-            statement("interactions"), {"ids": chunk}, database_=settings.database
-        ).summary
-        written += summary.counters.properties_set // 4  # four properties per pair written
-        created += summary.counters.relationships_created
+        with driver.session(database=settings.database) as session:
+            counters = session.execute_write(_write_interactions, chunk, prune)
+        written += counters["properties_set"] // 4  # four properties per pair written
+        created += counters["relationships_created"]
     return written, created
+
+
+def _write_interactions(tx: neo4j.ManagedTransaction, actor_ids: list[str], prune: bool) -> Counter:
+    """One chunk of summaries, under the load lock like every write of a load: a load whose batches
+    run meanwhile finds its token gone from the lock, and no longer counts the events it created as
+    ones no summary was read from (``changed_earlier``). The counters are the summaries' own."""
+    Writer(tx).run("lock_events", token=True)
+    if prune:
+        Writer(tx).run("prune_interactions", ids=actor_ids)
+    summaries = Writer(tx)
+    summaries.run("interactions", ids=actor_ids)
+    return summaries.counters
 
 
 def graph_counts(settings: Settings) -> dict[str, int]:

@@ -1,8 +1,0 @@
-// (Actor)-[:SOURCE_OF]->(Event) for rows {src, dst, props} of the events a batch changed (events.py), created:
-// write_events.cypher deleted every such link of those events earlier in the same transaction and
-// an event's links are unique (merge.actor_links), so none exists and a MERGE's check would be wasted.
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.src})
-MATCH (b:Event {id: row.dst})
-CREATE (a)-[r:SOURCE_OF]->(b)
-SET r += row.props
