@@ -31,38 +31,19 @@ _ALREADY_THERE = {
 def create_schema(driver: neo4j.Driver, database: str | None, statements: Iterable[str]) -> None:
     """Run CREATE ... IF NOT EXISTS statements; another process creating the same one at once is fine.
 
-    A constraint or index already there (by name) is not asked for again, and the missing ones are
-    created together in one schema transaction: each in a transaction of its own took a first load
-    into an empty database 0.3 CPU s more (and a load into a database that has them all spent a third
-    of a second on them: two SHOW statements instead). When another load created one of them
-    meanwhile, that transaction fails as a whole and they are created one by one (where any other
-    error shows again). Statements that are not CREATE ... IF NOT EXISTS (waiting for indexes, the
-    lock node) run afterwards, in order."""
-    statements = list(statements)
+    A constraint or index already there (by name) is not asked for again: each such statement is a
+    schema transaction of its own, and a load into a database that has them all spent a third of a
+    second on them (two SHOW statements instead). Other statements always run."""
     existing = schema_names(driver, database)
-    named = [(m.group(1), text) for text in statements if (m := _SCHEMA_NAME.match(text))]
-    missing = [text for name, text in named if name not in existing]
-    if len(missing) > 1:
-        try:
-            with driver.session(database=database) as session:
-                session.execute_write(_run_all, missing)
-            missing = []
-        except neo4j.exceptions.Neo4jError:
-            pass  # e.g. another load made one of them first (the codes vary at commit): one by one
-    for text in missing:
+    for text in statements:
+        named = _SCHEMA_NAME.match(text)
+        if named and named.group(1) in existing:
+            continue
         try:
             driver.execute_query(text, database_=database)
         except neo4j.exceptions.ClientError as exc:
             if exc.code not in _ALREADY_THERE:
                 raise
-    for text in statements:
-        if not _SCHEMA_NAME.match(text):
-            driver.execute_query(text, database_=database)
-
-
-def _run_all(tx: neo4j.ManagedTransaction, statements: list[str]) -> None:
-    for text in statements:
-        tx.run(text).consume()
 
 
 def schema_names(driver: neo4j.Driver, database: str | None) -> set[str]:
