@@ -29,7 +29,6 @@ sys.path.insert(0, str(HERE))
 import neo4j_load  # noqa: E402
 
 from newsgraph.extract.record import read_jsonl  # noqa: E402
-from newsgraph.graph.neo4j.server import Instance, free_port  # noqa: E402
 
 # Run by each tree's own Python: its neo4j_load times its own load_records.
 CHILD = """
@@ -68,12 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     records = list(read_jsonl(args.records))[: args.articles]
     results: dict[str, list[tuple[float, ...]]] = {label: [] for label, _ in trees}
     with tempfile.TemporaryDirectory() as work:
-        instance = Instance(
-            Path(work) / "neo4j", free_port(28687), free_port(28474), heap=("1g", "1g"), pagecache="512m"
-        )
-        try:
-            instance.start(timeout=300)
-            settings, pid = instance.settings(), instance.pid()
+        with neo4j_load.scratch_server(Path(work) / "neo4j") as (settings, pid):
             settings_json = json.dumps(
                 {"uri": settings.uri, "user": settings.user, "password": settings.password,
                  "database": settings.database}  # fmt: skip
@@ -96,8 +90,6 @@ def main(argv: list[str] | None = None) -> int:
                         f"{same}  load {os.getloadavg()[0]:.1f}",
                         flush=True,
                     )
-        finally:
-            instance.stop()
     print("medians:")
     for label, rows in results.items():
         wall = statistics.median(r[4] / r[0] for r in rows)

@@ -23,7 +23,6 @@ sys.path.insert(0, str(HERE))
 import neo4j_load  # noqa: E402
 
 from newsgraph.extract.record import read_jsonl  # noqa: E402
-from newsgraph.graph.neo4j.server import Instance, free_port  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,12 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     records = list(read_jsonl(args.records))[: args.articles]
     sizes = [int(s) for s in args.batch_sizes.split(",")]
     with tempfile.TemporaryDirectory() as work:
-        instance = Instance(
-            Path(work) / "neo4j", free_port(28687), free_port(28474), heap=("1g", "1g"), pagecache="512m"
-        )
-        try:
-            instance.start(timeout=300)
-            settings, pid = instance.settings(), instance.pid()
+        with neo4j_load.scratch_server(Path(work) / "neo4j") as (settings, pid):
             # warm-up: plans compiled and the server's JIT warm, so no option pays for them alone
             neo4j_load.time_loader(records, settings, clear=True)
             neo4j_load.time_plain_create(records, settings)
@@ -60,8 +54,6 @@ def main(argv: list[str] | None = None) -> int:
                     f"load {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
-        finally:
-            instance.stop()
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,19 @@ from newsgraph.graph.schema import extra_label
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
 BATCH_ROWS = 1000
+
+
+@contextmanager
+def scratch_server(folder: Path) -> Iterator[tuple[Settings, int | None]]:
+    """A Neo4j of the bench's own in ``folder`` (ports away from the tests'): its settings and pid."""
+    from newsgraph.graph.neo4j.server import Instance, free_port
+
+    instance = Instance(folder, free_port(28687), free_port(28474), heap=("1g", "1g"), pagecache="512m")
+    try:
+        instance.start(timeout=300)
+        yield instance.settings(), instance.pid()
+    finally:
+        instance.stop()
 
 
 def cypher(name: str) -> str:
