@@ -191,3 +191,25 @@ def test_batch_size_means_articles_per_transaction_with_one_default():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     said = f"(`--batch-size`: articles per transaction, default {DEFAULT_BATCH_SIZE})"
     assert said in " ".join(readme.split())
+
+
+def test_statements_sent_without_waiting_are_counted_and_their_errors_raised(neo4j_clean, neo4j_settings):
+    import neo4j
+
+    from newsgraph.graph.neo4j.statements import Writer
+
+    load_records([], neo4j_settings)  # constraints only
+
+    def places(tx, rows):
+        writer = Writer(tx)
+        writer.send("merge_places", rows=rows)
+        writer.send("merge_places", rows=[{"id": "place:b", "props": {"name": "B"}}])
+        return writer.counters
+
+    good = [{"id": "place:a", "props": {"name": "A", "latitude": 1.0, "longitude": 2.0}}]
+    with neo4j_clean.session(database=neo4j_settings.database) as session:
+        assert session.execute_write(places, good)["nodes_created"] == 2
+        with pytest.raises(neo4j.exceptions.ClientError):  # a map is no property value
+            session.execute_write(places, [{"id": "place:c", "props": {"name": {"not": "a value"}}}])
+    stored = {r[0] for r in neo4j_clean.execute_query("MATCH (p:Place) RETURN p.id").records}
+    assert stored == {"place:a", "place:b"}  # the failed transaction wrote nothing

@@ -103,12 +103,12 @@ def write_events(
     changed |= {after[r.id] for r in new}
     moved = {r for r, e in after.items() if before.get(r) != e}
     if dropped:
-        writer.run("delete_events", ids=sorted(dropped))
+        writer.send("delete_events", ids=sorted(dropped))
     stale = [
         {"event": before[r], "report": r} for r in sorted(moved) if r in before and before[r] not in dropped
     ]
     if stale:
-        writer.run("unlink_reports", rows=stale)
+        writer.send("unlink_reports", rows=stale)
     _write_changed(writer, merged, changed, before, events)
     dyads = ("source_actors", "target_actors")  # what INTERACTS_WITH reads
     actors = {a for r in [*stored, *new] for name in dyads for a in r.properties[name]} | removed.actors
@@ -156,9 +156,9 @@ def _write_changed(
     kept = [row for event, row in rows.items() if event in stored]
     new = [row for event, row in rows.items() if event not in stored]
     if kept:
-        writer.run("write_events", rows=kept)
+        writer.send("write_events", rows=kept)
     if new:
-        writer.run("create_events", rows=new)
+        writer.send("create_events", rows=new)
 
 
 def _event_row(node: NodeRow) -> dict[str, Any]:

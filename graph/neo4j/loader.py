@@ -303,9 +303,9 @@ def _write_batch(
     removed = Removed()
     if clear or gone:
         removed.add(writer.run("remove_reports", ids=sorted(clear | gone)))
-        writer.run("delete_articles", ids=sorted(gone))
+        writer.send("delete_articles", ids=sorted(gone))
     for name, params in batch_rows(fresh):
-        writer.run(name, **params)
+        writer.send(name, **params)
     new = [report for r in fresh for report in r.reports]
     written = write_events(writer, new, removed, known.valid(lock["previous"]))
     return BatchResult(
@@ -325,9 +325,9 @@ def _write_links(driver: neo4j.Driver, settings: Settings, lost: list[str]) -> B
     def derive(tx: neo4j.ManagedTransaction) -> BatchResult:
         writer = Writer(tx)
         writer.run("lock_events", token=True)
-        writer.run("derive_event_links")
+        writer.send("derive_event_links")
         if lost:
-            writer.run("prune_event_links", ids=lost)
+            writer.send("prune_event_links", ids=lost)
         return BatchResult(writer.counters, set())
 
     with driver.session(database=settings.database) as session:

@@ -63,16 +63,37 @@ def statement(name: str) -> str:
 
 
 class Writer:
-    """Runs statement files in one transaction and adds up what they changed (``counters``)."""
+    """Runs statement files in one transaction and adds up what they changed (``counters``).
+
+    ``run`` waits for a statement's rows; ``send`` does not: the server runs the statements of a
+    transaction one after another in any case, and while it runs one the client packs the next
+    one's parameters (a first load's client time is mostly that packing). A statement sent is
+    counted, and any error of it raised, when ``counters`` is read or a later ``run`` returns."""
 
     def __init__(self, tx: neo4j.ManagedTransaction):
         self.tx = tx
-        self.counters: Counter = Counter()
+        self._counters: Counter = Counter()
+        self._sent: list[neo4j.Result] = []
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run ``cypher/<name>.cypher`` with ``params``; its rows as dicts."""
         result = self.tx.run(statement(name), params)
         rows = [record.data() for record in result]
-        counters = result.consume().counters
-        self.counters.update({key: getattr(counters, key) for key in COUNTERS})
+        self._count(result)
         return rows
+
+    def send(self, name: str, **params: Any) -> None:
+        """Run ``cypher/<name>.cypher`` with ``params`` without waiting for it to finish."""
+        self._sent.append(self.tx.run(statement(name), params))
+
+    @property
+    def counters(self) -> Counter:
+        """What every statement run or sent so far changed (waits for the ones sent)."""
+        for result in self._sent:
+            self._count(result)
+        self._sent.clear()
+        return self._counters
+
+    def _count(self, result: neo4j.Result) -> None:
+        counters = result.consume().counters
+        self._counters.update({key: getattr(counters, key) for key in COUNTERS})
