@@ -188,10 +188,13 @@ def measure_speed(report: Report, articles: list[Any], model: str, batch_size: i
     report.add("2 processes / 1 process, long corpus, median of rounds",
                f"{speedup:.2f}x{_spread(speedups, 'x')} ({load_now()})", ">= 1.8x (quiet)",
                speedup >= 1.8)  # fmt: skip
+    in_order = ", ".join(f"{one_s / two_s:.2f}x" for _, (one_s, _), (two_s, _) in rounds)
     report.note(
         f"warm corpus (the long one): {len(articles)} articles, {words:,} words (spaCy tokens), {events:,} "
         f"events; batch size {batch_size}; the 2-process figure needs two idle cores: with a load "
-        "average above 0 another program takes part of the second"
+        "average above 0 another program takes part of the second. 2-process rounds in order: "
+        f"{in_order}; the first pool a process forks pays more system time in its workers' first "
+        "batches than later ones (bench/fork_ab.py), and `newsgraph extract --processes 2` forks one"
     )
 
 
