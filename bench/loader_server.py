@@ -18,9 +18,9 @@ passes) right after the schema is created again, plain and with Cypher planner o
 a database emptied of nodes only (schema kept, plans cached), each statement's server time as the
 driver's result summaries report it (until its first row and until its last), beside the load's
 wall clock and the client's garbage collections. ``planner``: each statement's first plan after the
-schema is created (median of ``--trials``), then on a planner that has compiled ``--variants``
-new statements of the same shape (the variable names changed, so none comes from the plan cache),
-and a cached plan: whether planning is slow only while the JIT warms up, or always. ``schema``: what
+schema is created (median of ``--trials``), then planned again ``--variants`` times, the plan cache
+emptied before each time (``db.clearQueryCaches``), and a cached plan: whether planning is slow only
+while the server's JIT has not compiled the planner, or always. ``schema``: what
 the loader's optional schema costs, rounds of first loads alternating the whole schema, the schema
 without the search indexes, without the constraints of the actor kinds (``State``, ``Person`` ...,
 whose ids the ``Actor`` constraint already holds unique) and without both, each round with plain CREATE.
@@ -224,15 +224,15 @@ def planner(records: list, trials: int, variants: int) -> None:
                     first[name].append(explain(session, statement(name)))
             shapes = {"RETURN 1": "RETURN 1 AS x", **{name: statement(name) for name in FIRST_LOAD}}
             warm: dict[str, list[float]] = {name: [] for name in shapes}
-            for number in range(variants):  # every shape renamed: a new query text each time
+            for _ in range(variants):  # the same statements planned again and again, the cache emptied
+                session.run("CALL db.clearQueryCaches()").consume()
                 for name, text in shapes.items():
-                    renamed = re.sub(r"\b(x|row|e|id|a)\b", rf"\g<1>{number}", text)
-                    warm[name].append(explain(session, renamed))
+                    warm[name].append(explain(session, text))
             cached = [explain(session, statement("delete_events")) for _ in range(20)]
         driver.close()
     tail = max(variants // 4, 1)
-    print(f"plans, ms: first after the schema (median of {trials}); on a planner that compiled "
-          f"{variants} x {len(shapes)} new statements (median of the last {tail})")  # fmt: skip
+    print(f"plans, ms: first after the schema (median of {trials}); planned again {variants} times, "
+          f"the cache emptied each time (median of the last {tail})")  # fmt: skip
     for name in shapes:
         before = f"{statistics.median(first[name]):6.0f}" if name in first else "      "
         print(f"  {name:20} {before} {statistics.median(warm[name][-tail:]):6.0f}")
