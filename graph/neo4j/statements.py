@@ -65,10 +65,12 @@ def statement(name: str) -> str:
 class Writer:
     """Runs statement files in one transaction and adds up what they changed (``counters``).
 
-    ``run`` waits for a statement's rows; ``send`` does not: the server runs the statements of a
-    transaction one after another in any case, and while it runs one the client packs the next
-    one's parameters (a first load's client time is mostly that packing). A statement sent is
-    counted, and any error of it raised, when ``counters`` is read or a later ``run`` returns."""
+    ``run`` waits for a statement's rows; ``send`` waits only until the server has accepted the
+    statement (the driver reads the answer to RUN, which comes once the statement is planned), not
+    for it to run: the server runs the statements of a transaction one after another in any case,
+    and while it runs one the client packs the next one's parameters (a first load's client time is
+    mostly that packing). A statement sent is counted, and any error of it raised, when
+    ``counters`` is read or a later ``run`` returns."""
 
     def __init__(self, tx: neo4j.ManagedTransaction):
         self.tx = tx
