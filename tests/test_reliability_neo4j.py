@@ -27,13 +27,15 @@ from fixtures_records import expected_counts, fixture_records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.errors import EXIT_NEO4J, EXIT_OK, EXIT_USAGE
+from newsgraph.extract.errors import EXIT_NEO4J, EXIT_OK, EXIT_USAGE, Neo4jError
 from newsgraph.extract.record import RELATION_TYPES, read_jsonl, write_jsonl
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.cli import main
 from newsgraph.graph.exports import cypher_string
 from newsgraph.graph.neo4j import browser_assets, server
+from newsgraph.graph.neo4j.connection import neo4j_errors
 from newsgraph.graph.neo4j.loader import graph_counts, load_records
+from newsgraph.graph.neo4j.statements import server_error
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWSGRAPH = Path(sys.executable).with_name("newsgraph")
@@ -157,6 +159,32 @@ def test_connection_fault_is_one_line_exit_3_and_nothing_written(
     assert len(lines) == 1 and lines[0].startswith(f"newsgraph: error: {expected}"), lines
     assert neo4j_settings.password not in result.output + result.stderr
     assert one(neo4j_clean, "MATCH (n) RETURN count(n)") == 0
+
+
+def test_a_server_error_the_driver_wraps_is_still_read_by_its_code(neo4j_driver, neo4j_settings):
+    """The driver raises ResultFailedError *from* the server's error when a failed result is read
+    again, and does so itself now and then while rolling back after a failed statement (a CI run met
+    it with four loads creating the same search index at once). The schema's creation, the loader's
+    retries and the one-line errors go by the server's error behind it."""
+
+    def read_twice(tx):
+        result = tx.run("UNWIND [1, 0] AS x RETURN 1 / x")
+        with pytest.raises(neo4j.exceptions.ClientError):
+            result.consume()
+        result.consume()
+
+    with neo4j_driver.session(database=neo4j_settings.database) as session:
+        with pytest.raises(neo4j.exceptions.ResultFailedError) as caught:
+            session.execute_write(read_twice)
+    wrapped = caught.value
+    assert server_error(wrapped).code == "Neo.ClientError.Statement.ArithmeticError"
+    assert server_error(wrapped.__cause__) is wrapped.__cause__
+    assert server_error(neo4j.exceptions.ServiceUnavailable("no server")) is None
+    with pytest.raises(Neo4jError) as reported, neo4j_errors(neo4j_settings):
+        raise wrapped
+    message = str(reported.value)
+    assert message.startswith(f"Neo4j at {neo4j_settings.uri}: ") and "/ by zero" in message, message
+    assert "result has failed" not in message
 
 
 # --- untrusted text ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import neo4j
 from newsgraph.extract.errors import Neo4jError
 from newsgraph.graph.neo4j.server import local_settings
 from newsgraph.graph.neo4j.settings import Settings
+from newsgraph.graph.neo4j.statements import server_error
 
 # The driver logs each retry as a warning; with no logging set up Python would print those to stderr
 # as bare lines ahead of our one-line error. Programs that configure logging still receive them.
@@ -120,6 +121,8 @@ def neo4j_errors(settings: Settings) -> Iterator[None]:
             f"cannot reach Neo4j at {settings.uri} (is it running? `newsgraph neo4j start` runs a local one)"
         ) from exc
     except neo4j.exceptions.DriverError as exc:
+        if (error := server_error(exc)) is not None:  # the server's error, wrapped by the driver
+            raise Neo4jError(_server_error(settings, error)) from exc
         raise Neo4jError(
             f"Neo4j at {settings.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
         ) from exc

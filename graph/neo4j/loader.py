@@ -38,7 +38,7 @@ from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
 from newsgraph.graph.neo4j.events import KnownKeys, Removed, write_events
 from newsgraph.graph.neo4j.rows import batch_rows
 from newsgraph.graph.neo4j.search import search_index_statements
-from newsgraph.graph.neo4j.statements import Writer, create_schema, statement
+from newsgraph.graph.neo4j.statements import Writer, create_schema, server_error, statement
 from newsgraph.graph.schema import (
     RecordRows,
     ReportRow,
@@ -346,7 +346,10 @@ def _with_backoff(write: Callable[[], BatchResult]) -> BatchResult:
     for attempt in range(RETRIES + 1):
         try:
             return write()
-        except (neo4j.exceptions.SessionExpired, neo4j.exceptions.TransientError) as exc:
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+            lost = isinstance(exc, neo4j.exceptions.SessionExpired)
+            if not (lost or isinstance(server_error(exc), neo4j.exceptions.TransientError)):
+                raise
             if attempt == RETRIES:
                 raise Neo4jError(f"Neo4j kept failing after {RETRIES} retries: {exc}") from exc
             time.sleep(BACKOFF_SECONDS * 2**attempt)

@@ -19,7 +19,7 @@ import neo4j
 
 from newsgraph.extract.errors import EXIT_USAGE, Neo4jError, NewsgraphError
 from newsgraph.graph.neo4j.connection import Settings, neo4j_errors, open_driver
-from newsgraph.graph.neo4j.statements import create_schema, statement
+from newsgraph.graph.neo4j.statements import create_schema, server_error, statement
 from newsgraph.graph.schema import split_statements
 from newsgraph.queries import bind_params, get_query
 
@@ -103,8 +103,9 @@ def _read(settings: Settings, work: Callable[[neo4j.Driver], list[dict[str, Any]
         with neo4j_errors(settings):
             try:
                 return work(driver)
-            except neo4j.exceptions.ClientError as exc:
-                if _NO_INDEX.search(exc.message or ""):
+            except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+                error = server_error(exc)
+                if error is not None and _NO_INDEX.search(error.message or ""):
                     raise Neo4jError(
                         f"Neo4j at {settings.uri} has no search indexes yet: `newsgraph load` creates them "
                         "(loading records again is harmless)"

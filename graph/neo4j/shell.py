@@ -17,6 +17,7 @@ import neo4j
 
 from newsgraph.extract.errors import EXIT_USAGE, NewsgraphError
 from newsgraph.graph.neo4j.query import plain_value
+from newsgraph.graph.neo4j.statements import server_error
 
 # Summary counters worth a word, in the order they are reported.
 COUNTERS = (
@@ -109,9 +110,10 @@ def run_statement(session: neo4j.Session, statement: Statement) -> Outcome:
         result = session.run(statement.text)
         records = list(result)
         summary = result.consume()
-    except neo4j.exceptions.ClientError as exc:
-        if (exc.code or "").startswith("Neo.ClientError.Statement."):
-            message = (exc.message or str(exc)).splitlines()[0]
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+        error = server_error(exc)
+        if error is not None and (error.code or "").startswith("Neo.ClientError.Statement."):
+            message = (error.message or str(error)).splitlines()[0]
             raise NewsgraphError(
                 f"statement at line {statement.line}: {message}", exit_code=EXIT_USAGE
             ) from exc

@@ -41,9 +41,26 @@ def create_schema(driver: neo4j.Driver, database: str | None, statements: Iterab
             continue
         try:
             driver.execute_query(text, database_=database)
-        except neo4j.exceptions.ClientError as exc:
-            if exc.code not in _ALREADY_THERE:
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+            error = server_error(exc)
+            if error is None or error.code not in _ALREADY_THERE:
                 raise
+
+
+def server_error(exc: BaseException) -> neo4j.exceptions.Neo4jError | None:
+    """The server's error behind a failure of the driver: the failure itself or one it was raised from.
+
+    A transaction that touches a failed result again (the driver does so itself, now and then, when
+    it rolls back after a failed statement) raises the driver's ResultFailedError from the server's
+    error instead of that error: its code is what says whether to go on."""
+    cause: BaseException | None = exc
+    seen: set[int] = set()
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, neo4j.exceptions.Neo4jError):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__
+    return None
 
 
 def schema_names(driver: neo4j.Driver, database: str | None) -> set[str]:
