@@ -163,9 +163,10 @@ def test_connection_fault_is_one_line_exit_3_and_nothing_written(
 
 def test_a_server_error_the_driver_wraps_is_still_read_by_its_code(neo4j_driver, neo4j_settings):
     """The driver raises ResultFailedError *from* the server's error when a failed result is read
-    again, and does so itself now and then while rolling back after a failed statement (a CI run met
-    it with four loads creating the same search index at once). The schema's creation, the loader's
-    retries and the one-line errors go by the server's error behind it."""
+    again, and does so itself when its rollback after a failed statement finds the connection not
+    reset (a CI run met it with four threads sharing one driver, creating the same search index at
+    once). The schema's creation, the loader's retries and the one-line errors go by the server's
+    error behind it."""
 
     def read_twice(tx):
         result = tx.run("UNWIND [1, 0] AS x RETURN 1 / x")

@@ -50,9 +50,10 @@ def create_schema(driver: neo4j.Driver, database: str | None, statements: Iterab
 def server_error(exc: BaseException) -> neo4j.exceptions.Neo4jError | None:
     """The server's error behind a failure of the driver: the failure itself or one it was raised from.
 
-    A transaction that touches a failed result again (the driver does so itself, now and then, when
-    it rolls back after a failed statement) raises the driver's ResultFailedError from the server's
-    error instead of that error: its code is what says whether to go on."""
+    A transaction that touches a failed result again raises the driver's ResultFailedError from the
+    server's error instead of that error; the driver does so itself when its rollback after a failed
+    statement finds the connection not reset (a CI run met it with threads sharing one driver). The
+    server's code is what says whether to go on."""
     cause: BaseException | None = exc
     seen: set[int] = set()
     while cause is not None and id(cause) not in seen:
